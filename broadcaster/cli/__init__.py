@@ -1,0 +1,48 @@
+"""The thin click CLI: parse options, call one library function, print the result.
+
+Each command group lives in its own module in this package and is registered below.
+Errors derived from BroadcasterError are printed in Vietnamese without a traceback
+unless --debug is given.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+
+from broadcaster.errors import BroadcasterError
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):  # noqa: D102 - click hook
+        try:
+            return super().invoke(ctx)
+        except BroadcasterError as exc:
+            if ctx.find_root().params.get("debug"):
+                raise
+            click.echo(f"Lỗi: {exc.message}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              envvar="BROADCASTER_CONFIG",
+              help="Tệp cấu hình (mặc định: ./config.yaml, hoặc biến BROADCASTER_CONFIG).")
+@click.option("--debug", is_flag=True, help="Hiện chi tiết lỗi (traceback) để gỡ lỗi.")
+@click.option("-v", "--verbose", is_flag=True, help="Ghi nhật ký chi tiết ra stderr.")
+@click.pass_context
+def main(ctx: click.Context, config_path: str | None, debug: bool, verbose: bool) -> None:
+    """broadcaster: đài truyền thanh cơ sở — lịch phát, kịch bản, giọng đọc, phát sóng."""
+    logging.basicConfig(level=logging.DEBUG if debug or verbose else logging.WARNING,
+                        stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    ctx.obj = {"config_path": config_path, "debug": debug}
+
+
+def _register() -> None:
+    # One import per command module; each module adds its commands to `main`.
+    pass
+
+
+_register()
