@@ -40,9 +40,19 @@ def main(ctx: click.Context, config_path: str | None, debug: bool, verbose: bool
     ctx.obj = {"config_path": config_path, "debug": debug}
 
 
+def settings(ctx: click.Context):
+    """The validated settings for this invocation (--config, $BROADCASTER_CONFIG or ./config.yaml)."""
+    from broadcaster.config import load_settings
+
+    root = ctx.find_root()
+    if "settings" not in root.obj:
+        root.obj["settings"] = load_settings(root.obj.get("config_path"))
+    return root.obj["settings"]
+
+
 def _register() -> None:
     # One import per command module; each module adds its commands to `main`.
-    pass
+    from broadcaster.cli import catalog, weekly  # noqa: F401
 
 
 _register()

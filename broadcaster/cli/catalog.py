@@ -1,0 +1,106 @@
+"""`broadcaster announce …` and `broadcaster tthc …`: import, add and list the commune's items."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from broadcaster import catalog
+from broadcaster.cli import main, settings
+from broadcaster.sources import readers
+from broadcaster.sources.announcements import validate
+from broadcaster.sources.vocab import CATEGORY_VALUES, CHANGE_TYPE_VALUES, PRIORITY_VALUES
+
+
+def _report(report: catalog.ImportReport, noun: str) -> None:
+    click.echo(f"Đã nhập {report.total} {noun} từ {report.path or 'dòng lệnh'}: "
+               f"{report.created} mới, {report.updated} cập nhật, {report.unchanged} không đổi.")
+
+
+@main.group()
+def announce() -> None:
+    """Thông báo: nhập từ tệp, thêm một thông báo, xem danh sách."""
+
+
+@announce.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.pass_context
+def announce_import(ctx: click.Context, file: Path) -> None:
+    """Nhập thông báo từ tệp YAML hoặc CSV (tất cả hoặc không gì cả).
+
+    Cột/khóa: tiêu đề, nội dung, chuyên mục, mức ưu tiên (thường | ưu tiên | khẩn cấp),
+    từ ngày, đến ngày (dd/mm/yyyy), số lần phát. Nhập lại cùng tệp không tạo bản trùng.
+    """
+    _report(catalog.import_announcements(settings(ctx), file), "thông báo")
+
+
+@announce.command("add")
+@click.option("--title", required=True, help="Tiêu đề thông báo.")
+@click.option("--body", required=True, help="Nội dung đọc trên loa.")
+@click.option("--category", default="general", show_default=True,
+              help="Chuyên mục: " + ", ".join(CATEGORY_VALUES) + " (hoặc tên tiếng Việt).")
+@click.option("--priority", default="normal", show_default=True,
+              help="Mức ưu tiên: " + ", ".join(PRIORITY_VALUES) + " (thường, ưu tiên, khẩn cấp).")
+@click.option("--from", "valid_from", required=True, help="Phát từ ngày (dd/mm/yyyy).")
+@click.option("--until", "valid_until", default=None, help="Phát đến ngày (mặc định: bằng ngày bắt đầu).")
+@click.option("--repeat", default=None, type=int, help="Số lần phát (mặc định theo cấu hình).")
+@click.option("--id", "uid", default=None, help="Mã thông báo (để sửa lại sau này).")
+@click.pass_context
+def announce_add(ctx, title, body, category, priority, valid_from, valid_until, repeat, uid) -> None:
+    """Thêm (hoặc cập nhật) một thông báo từ dòng lệnh."""
+    conf = settings(ctx)
+    row = readers.Row("dòng lệnh", {"uid": uid, "title": title, "body": body, "category": category,
+                                    "priority": priority, "valid_from": valid_from,
+                                    "valid_until": valid_until, "repeat": repeat})
+    problems = readers.Problems(Path("(dòng lệnh)"))
+    item = validate(row, problems, conf.planning.default_repeat)
+    problems.raise_if_any("sửa tùy chọn rồi chạy lại; chưa có gì được ghi.")
+    assert item is not None
+    _report(catalog.add_announcement(conf, item), "thông báo")
+
+
+@announce.command("list")
+@click.pass_context
+def announce_list(ctx: click.Context) -> None:
+    """Liệt kê các thông báo đã nhập."""
+    rows = catalog.list_announcements(settings(ctx))
+    if not rows:
+        click.echo("Chưa có thông báo nào. Nhập bằng: broadcaster announce import TỆP")
+    for a in rows:
+        click.echo(f"{a.id:>4}  {a.valid_from:%d/%m/%Y}–{a.valid_until:%d/%m/%Y}  {a.priority:<9} "
+                   f"{a.category:<11} x{a.repeat}  {a.title}")
+
+
+@main.group()
+def tthc() -> None:
+    """Thủ tục hành chính (TTHC) thay đổi: nhập từ tệp, xem danh sách."""
+
+
+@tthc.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.pass_context
+def tthc_import(ctx: click.Context, file: Path) -> None:
+    """Nhập TTHC thay đổi từ tệp CSV, XLSX hoặc JSON (tất cả hoặc không gì cả).
+
+    Cột bắt buộc: Mã TTHC, Tên thủ tục, Lĩnh vực, Loại thay đổi (mới ban hành | sửa đổi, bổ sung |
+    thay thế | bãi bỏ), Ngày hiệu lực. Thêm nếu có: Quyết định công bố, Thời hạn giải quyết,
+    Phí, lệ phí, Nơi tiếp nhận, Mức độ DVC trực tuyến, Nội dung thay đổi, Thay thế cho, Nguồn, Ngày lấy.
+    """
+    _report(catalog.import_tthc(settings(ctx), file), "thủ tục")
+
+
+CHANGE_VI = {key: aliases[1] for key, aliases in CHANGE_TYPE_VALUES.items()}
+
+
+@tthc.command("list")
+@click.pass_context
+def tthc_list(ctx: click.Context) -> None:
+    """Liệt kê các TTHC thay đổi đã nhập."""
+    rows = catalog.list_tthc(settings(ctx))
+    if not rows:
+        click.echo("Chưa có TTHC nào. Nhập bằng: broadcaster tthc import TỆP")
+    for t in rows:
+        click.echo(f"{t.code:<10} {t.effective_date:%d/%m/%Y}  {CHANGE_VI[t.change_type]:<9} {t.name} "
+                   f"({t.field}; {t.decision or 'chưa ghi quyết định'})")
+

@@ -1,0 +1,75 @@
+"""`broadcaster preview`, `broadcaster weekly`, `broadcaster demo`: the week's program."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from broadcaster import pipeline
+from broadcaster.cli import main, settings
+from broadcaster.script.document import minutes_text, script_document
+from broadcaster.timeutil import local, vi_date
+
+WEEK_HELP = "Tuần ISO, ví dụ 2026-W49 (mặc định: tuần sau)."
+
+
+@main.command()
+@click.option("--week", default=None, help=WEEK_HELP)
+@click.pass_context
+def preview(ctx: click.Context, week: str | None) -> None:
+    """Xem trước kịch bản từng buổi phát trong tuần và ghi vào scripts/<tuần>/."""
+    conf = settings(ctx)
+    scripts, paths = pipeline.preview(conf, week)
+    if not scripts.slots:
+        click.echo(f"Tuần {scripts.week} chưa có buổi phát nào. Kiểm tra mục slots trong config.yaml.")
+    for script, path in zip(scripts.slots, paths):
+        click.echo("=" * 72)
+        click.echo(script_document(conf.station.name, scripts.week, script))
+        click.echo(f"(đã ghi {path})")
+    _report_leftovers(scripts.unplaced)
+
+
+@main.command()
+@click.option("--week", default=None, help=WEEK_HELP)
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho máy đọc).")
+@click.pass_context
+def weekly(ctx: click.Context, week: str | None, as_json: bool) -> None:
+    """Dựng chương trình phát thanh của tuần: kịch bản, âm thanh MP3, ghi vào cơ sở dữ liệu."""
+    conf = settings(ctx)
+    _print_week(conf, pipeline.weekly(conf, week, actor="cli"), as_json)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho máy đọc).")
+@click.pass_context
+def demo(ctx: click.Context, as_json: bool) -> None:
+    """Nạp dữ liệu mẫu của một xã và dựng chương trình tuần 2026-W49 (chạy lại không bị trùng)."""
+    conf = settings(ctx)
+    reports, result = pipeline.demo(conf)
+    if not as_json:
+        for report in reports:
+            click.echo(f"Dữ liệu mẫu {report.path}: {report.created} mới, {report.updated} cập nhật, "
+                       f"{report.unchanged} không đổi.")
+    _print_week(conf, result, as_json)
+
+
+def _print_week(conf, result: pipeline.WeekResult, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(result.to_json(conf.base_dir), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Chương trình tuần {result.week}: {len(result.broadcasts)} buổi phát.")
+    for b in result.broadcasts:
+        when = local(b.slot)
+        duration = minutes_text(b.duration_s) if b.duration_s else "chưa có âm thanh"
+        click.echo(f"- {vi_date(when.date())} {when:%H:%M}: {b.items} tin, {duration}; "
+                   f"kịch bản {b.script}; âm thanh {b.audio}")
+    for slot, title in result.carried:
+        click.echo(f"  Chuyển sang buổi sau (hết thời lượng buổi {slot}): {title}")
+    _report_leftovers(result.unplaced)
+
+
+def _report_leftovers(unplaced) -> None:
+    for title, owed in unplaced:
+        click.echo(f"Cảnh báo: “{title}” hết hạn phát mà còn thiếu {owed} lần phát "
+                   "(không đủ buổi phát hoặc thời lượng).", err=True)

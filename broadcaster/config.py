@@ -1,0 +1,253 @@
+"""config.yaml -> frozen, validated settings. No globals: callers pass Settings along.
+
+Sections with a fixed shape are dataclasses validated here. Pluggable kinds (TTS engines,
+playout outputs, the rewrite engine) keep their own options as mappings that their
+factories validate, as beets plugins do.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from broadcaster.errors import ConfigError
+from broadcaster.timeutil import parse_hhmm, weekday_index
+
+DEFAULT_FILE = "config.yaml"
+ENV_VAR = "BROADCASTER_CONFIG"
+
+
+@dataclasses.dataclass(frozen=True)
+class Station:
+    name: str = "Đài truyền thanh xã Hòa Phú"
+    commune: str = "xã Hòa Phú"
+    province: str = "tỉnh Gia Lai"
+    office: str = "Ủy ban nhân dân xã Hòa Phú"
+    phone: str = "0269 3 845 123"
+
+
+@dataclasses.dataclass(frozen=True)
+class SlotSpec:
+    day: str
+    time: str
+    max_minutes: int = 30
+
+
+@dataclasses.dataclass(frozen=True)
+class Schedule:
+    min_per_week: int = 2
+    quiet_start: str = "21:00"
+    quiet_end: str = "05:00"
+    weekly_day: str = "sun"
+    weekly_time: str = "18:00"
+    grace_minutes: int = 15
+    approval_required: bool = True
+
+
+@dataclasses.dataclass(frozen=True)
+class Planning:
+    words_per_minute: int = 150
+    tthc_announce_before_days: int = 14
+    tthc_announce_after_days: int = 30
+    tthc_repeat: int = 2
+    default_repeat: int = 2
+
+
+@dataclasses.dataclass(frozen=True)
+class Voice:
+    chain: tuple[str, ...] = ("espeak",)
+    engines: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True)
+class Audio:
+    pause_ms: int = 700
+    bitrate: str = "64k"
+    sample_rate: int = 44100
+
+
+@dataclasses.dataclass(frozen=True)
+class Paths:
+    scripts: Path = Path("scripts")
+    audio: Path = Path("audio_out")
+    data: Path = Path("var")
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    station: Station
+    slots: tuple[SlotSpec, ...]
+    schedule: Schedule
+    planning: Planning
+    voice: Voice
+    audio: Audio
+    paths: Paths
+    database_url: str
+    lexicon: Mapping[str, str]
+    rewrite: Mapping[str, Any]
+    playout: Mapping[str, Any]
+    base_dir: Path
+    source: Path | None
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.paths.data / "cache"
+
+
+DEFAULT_SLOTS = (SlotSpec("tue", "06:00", 30), SlotSpec("fri", "17:30", 30))
+
+
+def load_settings(path: str | os.PathLike | None = None) -> Settings:
+    """Read settings: explicit path, else $BROADCASTER_CONFIG, else ./config.yaml, else defaults."""
+    explicit = path or os.environ.get(ENV_VAR)
+    candidate = Path(explicit) if explicit else Path(DEFAULT_FILE)
+    if candidate.is_file():
+        try:
+            raw = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"Không đọc được tệp cấu hình {candidate}.", str(exc).splitlines()[0],
+                              "sửa cú pháp YAML (thụt lề bằng dấu cách, dấu hai chấm sau tên khóa).") from exc
+        if not isinstance(raw, dict):
+            raise ConfigError(f"Tệp cấu hình {candidate} phải là một bảng khóa: giá trị.")
+        return from_mapping(raw, base_dir=candidate.resolve().parent, source=candidate.resolve())
+    if explicit:
+        raise ConfigError(f"Không tìm thấy tệp cấu hình {candidate}.", "đường dẫn sai.",
+                          "kiểm tra --config hoặc biến BROADCASTER_CONFIG.")
+    return from_mapping({}, base_dir=Path.cwd(), source=None)
+
+
+def from_mapping(raw: Mapping[str, Any], base_dir: Path, source: Path | None = None) -> Settings:
+    known = {"station", "slots", "schedule", "planning", "voice", "audio", "paths", "database",
+             "lexicon", "rewrite", "playout"}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise ConfigError(f"Khóa cấu hình không hợp lệ: {', '.join(unknown)}.", "có thể gõ sai tên.",
+                          "các khóa hợp lệ: " + ", ".join(sorted(known)) + ".")
+    paths = _section(Paths, raw.get("paths"), "paths")
+    paths = Paths(**{f.name: _resolve(base_dir, getattr(paths, f.name)) for f in dataclasses.fields(Paths)})
+    database = raw.get("database") or f"sqlite:///{paths.data / 'broadcaster.db'}"
+    if not isinstance(database, str):
+        raise ConfigError("database phải là một URL SQLAlchemy, ví dụ sqlite:///var/broadcaster.db.")
+    if database.startswith("sqlite:///") and not database.startswith("sqlite:////"):
+        rel = database[len("sqlite:///"):]
+        if rel and rel != ":memory:":
+            database = f"sqlite:///{_resolve(base_dir, Path(rel))}"
+    return Settings(
+        station=_section(Station, raw.get("station"), "station"),
+        slots=_slots(raw.get("slots")),
+        schedule=_checked_schedule(_section(Schedule, raw.get("schedule"), "schedule")),
+        planning=_section(Planning, raw.get("planning"), "planning"),
+        voice=_section(Voice, raw.get("voice"), "voice"),
+        audio=_section(Audio, raw.get("audio"), "audio"),
+        paths=paths,
+        database_url=database,
+        lexicon=_str_map(raw.get("lexicon"), "lexicon"),
+        rewrite=MappingProxyType(dict(_mapping(raw.get("rewrite"), "rewrite"))),
+        playout=MappingProxyType(dict(_mapping(raw.get("playout"), "playout"))),
+        base_dir=base_dir,
+        source=source,
+    )
+
+
+def _resolve(base: Path, value: Path | str) -> Path:
+    value = Path(value).expanduser()
+    return value if value.is_absolute() else base / value
+
+
+def _mapping(value: Any, name: str) -> Mapping[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"Mục “{name}” trong cấu hình phải là một bảng khóa: giá trị.")
+    return value
+
+
+def _str_map(value: Any, name: str) -> Mapping[str, str]:
+    mapping = _mapping(value, name)
+    return MappingProxyType({str(k): str(v) for k, v in mapping.items()})
+
+
+def _section(cls: type, value: Any, name: str):
+    """Build a frozen dataclass from a mapping; unknown keys and wrong types are refused."""
+    mapping = _mapping(value, name)
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    unknown = sorted(set(mapping) - set(fields))
+    if unknown:
+        raise ConfigError(f"Khóa không hợp lệ trong mục “{name}”: {', '.join(unknown)}.", None,
+                          "các khóa hợp lệ: " + ", ".join(fields) + ".")
+    kwargs = {}
+    for key, raw in mapping.items():
+        default = cls.__dataclass_fields__[key].default
+        if default is dataclasses.MISSING and fields[key].default_factory is not dataclasses.MISSING:
+            default = fields[key].default_factory()
+        kwargs[key] = _coerce(raw, default, f"{name}.{key}")
+    try:
+        return cls(**kwargs)
+    except TypeError as exc:
+        raise ConfigError(f"Mục “{name}” thiếu khóa bắt buộc.", str(exc)) from exc
+
+
+def _coerce(raw: Any, default: Any, where: str) -> Any:
+    def bad(kind: str) -> ConfigError:
+        return ConfigError(f"Giá trị “{raw}” của {where} không hợp lệ: cần {kind}.")
+    if isinstance(default, bool):
+        if not isinstance(raw, bool):
+            raise bad("true hoặc false")
+        return raw
+    if isinstance(default, int):
+        if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
+            raise bad("một số nguyên không âm")
+        return raw
+    if isinstance(default, float):
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+            raise bad("một số")
+        return float(raw)
+    if isinstance(default, Path):
+        if not isinstance(raw, str):
+            raise bad("một đường dẫn")
+        return Path(raw)
+    if isinstance(default, tuple):
+        items = [raw] if isinstance(raw, str) else raw
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items) or not items:
+            raise bad("một danh sách tên")
+        return tuple(items)
+    if isinstance(default, Mapping):
+        return MappingProxyType(dict(_mapping(raw, where)))
+    if not isinstance(raw, (str, int, float)):
+        raise bad("một chuỗi")
+    return str(raw)
+
+
+def _slots(value: Any) -> tuple[SlotSpec, ...]:
+    if value is None:
+        return DEFAULT_SLOTS
+    if not isinstance(value, list):
+        raise ConfigError("Mục “slots” phải là danh sách, ví dụ: - {day: tue, time: \"06:00\", max_minutes: 30}.")
+    slots = []
+    for i, item in enumerate(value, start=1):
+        spec = _section(SlotSpec, item, f"slots[{i}]")
+        try:
+            weekday_index(spec.day)
+            parse_hhmm(spec.time)
+        except Exception as exc:  # BroadcasterError carries the Vietnamese text
+            raise ConfigError(f"Khung giờ phát số {i} trong cấu hình không hợp lệ: {exc}") from exc
+        if spec.max_minutes < 1:
+            raise ConfigError(f"Khung giờ phát số {i}: max_minutes phải lớn hơn 0.")
+        slots.append(spec)
+    return tuple(slots)
+
+
+def _checked_schedule(schedule: Schedule) -> Schedule:
+    for key in ("quiet_start", "quiet_end", "weekly_time"):
+        try:
+            parse_hhmm(getattr(schedule, key))
+        except Exception as exc:
+            raise ConfigError(f"schedule.{key} không hợp lệ: {exc}") from exc
+    weekday_index(schedule.weekly_day)
+    return schedule

@@ -1,0 +1,16 @@
+"""Alembic environment: runs on the connection handed over by broadcaster.db.migrate."""
+
+from alembic import context
+
+from broadcaster.models import Base
+
+config = context.config
+connection = config.attributes.get("connection")
+if connection is None:  # `alembic` CLI use: build a connection from the URL in the ini
+    from sqlalchemy import create_engine
+
+    connection = create_engine(config.get_main_option("sqlalchemy.url")).connect()
+
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,134 @@
+"""The jobs, one function each: preview a week, build the weekly program, load the demo commune.
+
+Inputs are settings and plain values (week labels, paths), never live sessions, so a job can run
+from the CLI, the scheduler or a task-queue worker alike.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import select
+
+from broadcaster import audio, catalog, db
+from broadcaster.config import Settings
+from broadcaster.models import Program
+from broadcaster.programs import SlotScript, WeekScripts, compose_week, store_week
+from broadcaster.script.document import script_document
+from broadcaster.speech.normalize import normalize
+from broadcaster.timeutil import local, next_week_label, parse_week, week_label
+
+log = logging.getLogger(__name__)
+SAMPLE_WEEK = "2026-W49"
+
+
+@dataclasses.dataclass(frozen=True)
+class BroadcastResult:
+    slot: dt.datetime
+    script: Path
+    audio: Path | None
+    duration_s: float | None
+    estimated_s: float
+    items: int
+    status: str
+    cached: int = 0          # segments taken from the audio cache
+
+
+@dataclasses.dataclass(frozen=True)
+class WeekResult:
+    week: str
+    broadcasts: tuple[BroadcastResult, ...]
+    carried: tuple[tuple[str, str], ...]     # slot name, title
+    unplaced: tuple[tuple[str, int], ...]
+
+    def to_json(self, base_dir: Path) -> dict:
+        def rel(path: Path | None) -> str | None:
+            if path is None:
+                return None
+            try:
+                return str(path.resolve().relative_to(base_dir.resolve()))
+            except ValueError:
+                return str(path)
+        return {"week": self.week, "broadcasts": [
+            {"slot": local(b.slot).isoformat(), "script": rel(b.script), "audio": rel(b.audio),
+             "duration_s": b.duration_s, "items": b.items} for b in self.broadcasts]}
+
+
+def resolve_week(week: str | None) -> str:
+    return week_label(*parse_week(week)) if week else next_week_label()
+
+
+def script_path(settings: Settings, week: str, script: SlotScript) -> Path:
+    return settings.paths.scripts / week / f"{script.slot.name}.txt"
+
+
+def audio_path(settings: Settings, week: str, slot_at: dt.datetime) -> Path:
+    return settings.paths.audio / week / f"{local(slot_at):%Y-%m-%d_%H%M}.mp3"
+
+
+def preview(settings: Settings, week: str | None = None) -> tuple[WeekScripts, list[Path]]:
+    """Compose the week's scripts and write them to scripts/<week>/ without touching the programs."""
+    week = resolve_week(week)
+    with db.session_scope(settings.database_url) as session:
+        scripts = compose_week(session, settings, week)
+        status = {p.slot_at: p.status for p in session.scalars(select(Program).where(Program.week == week))}
+    paths = [_write_script(settings, scripts, s, status.get(s.slot.at, "draft")) for s in scripts.slots]
+    return scripts, paths
+
+
+def weekly(settings: Settings, week: str | None = None, actor: str = "weekly-job") -> WeekResult:
+    """Build, render and record the week's programs (the unattended main job)."""
+    week = resolve_week(week)
+    with db.session_scope(settings.database_url) as session:
+        scripts = compose_week(session, settings, week)
+        programs = store_week(session, scripts, actor)
+        db.audit(session, "weekly_build", week, f"{len(programs)} programs", actor)
+        jobs = [(p.id, s) for p, s in zip(programs, scripts.slots)]
+    results = [_render(settings, week, program_id, script) for program_id, script in jobs]
+    carried = tuple((s.slot.name, t) for s in scripts.slots for t in s.carried)
+    return WeekResult(week, tuple(results), carried, scripts.unplaced)
+
+
+def _render(settings: Settings, week: str, program_id: int, script: SlotScript) -> BroadcastResult:
+    with db.session_scope(settings.database_url) as session:
+        program = session.get(Program, program_id)
+        text_path = _write_script(settings, WeekScripts(week, (script,), ()), script, program.status)
+        target = audio_path(settings, week, program.slot_at)
+        cached = 0
+        if not (program.audio_path and Path(program.audio_path).is_file() and program.duration_s):
+            spoken = [normalize(seg.text, settings.lexicon).text for seg in program.segments]
+            title = f"{settings.station.name} — {local(program.slot_at):%d/%m/%Y %H:%M}"
+            result = audio.render_program(spoken, target, settings, title=title)
+            for seg, text, part in zip(program.segments, spoken, result.segments):
+                seg.spoken, seg.audio_path, seg.engine, seg.duration_s = text, str(part.wav), part.engine, part.duration_s
+            program.audio_path, program.duration_s = str(result.path), round(result.duration_s, 2)
+            cached = sum(1 for p in result.segments if p.cached)
+            if program.status == "approved":
+                program.status = "rendered"
+            db.audit(session, "render", f"program {program.id}", f"{result.duration_s:.1f}s", "weekly-job")
+        return BroadcastResult(program.slot_at, text_path, Path(program.audio_path), program.duration_s,
+                               script.estimated_s, script.items, program.status, cached)
+
+
+def _write_script(settings: Settings, scripts: WeekScripts, script: SlotScript, status: str) -> Path:
+    path = script_path(settings, scripts.week, script)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(script_document(settings.station.name, scripts.week, script, status) + "\n", encoding="utf-8")
+    return path
+
+
+def sample_files() -> tuple[Path, Path]:
+    folder = resources.files("broadcaster") / "sample"
+    return Path(str(folder / "announcements.yaml")), Path(str(folder / "tthc.csv"))
+
+
+def demo(settings: Settings) -> tuple[list[catalog.ImportReport], WeekResult]:
+    """Load the bundled sample commune (repeatable: no duplicates) and build its week."""
+    announcements, tthc = sample_files()
+    reports = [catalog.import_announcements(settings, announcements, actor="demo"),
+               catalog.import_tthc(settings, tthc, actor="demo")]
+    return reports, weekly(settings, SAMPLE_WEEK, actor="demo")

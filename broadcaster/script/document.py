@@ -1,0 +1,31 @@
+"""The script file the officer reads: a header, then each segment with its number and title."""
+
+from __future__ import annotations
+
+from broadcaster.timeutil import local, vi_date
+
+STATUS_VI = {"draft": "bản nháp, chờ duyệt", "approved": "đã duyệt", "rendered": "đã duyệt, đã thu âm",
+             "scheduled": "đã lên lịch", "aired": "đã phát", "failed": "phát lỗi"}
+
+
+def minutes_text(seconds: float) -> str:
+    """'6 phút 05 giây' — for officers, not for the voice."""
+    total = int(round(seconds))
+    return f"{total // 60} phút {total % 60:02d} giây"
+
+
+def script_document(station_name: str, week: str, script, status: str = "draft") -> str:
+    when = local(script.slot.at)
+    lines = [
+        f"{station_name.upper()} — KỊCH BẢN PHÁT THANH",
+        f"Buổi phát: {vi_date(when.date())}, lúc {when:%H:%M} (tuần {week})",
+        f"Thời lượng ước tính: {minutes_text(script.estimated_s)} (tối đa {script.slot.max_minutes} phút), "
+        f"{script.items} tin",
+        f"Trạng thái: {STATUS_VI.get(status, status)}",
+    ]
+    if script.carried:
+        lines.append("Chuyển sang buổi sau vì hết thời lượng: " + "; ".join(script.carried))
+    lines.append("")
+    for number, segment in enumerate(script.segments, start=1):
+        lines += [f"[{number}] {segment.title}", segment.text, ""]
+    return "\n".join(lines)

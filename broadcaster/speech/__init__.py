@@ -1,0 +1,1 @@
+"""Speech: the Vietnamese normalizer and the TTS engines."""

@@ -1,0 +1,91 @@
+"""Time helpers. The station's clock is always Asia/Ho_Chi_Minh, whatever the host says."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+from broadcaster.errors import BroadcasterError
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+UTC = dt.timezone.utc
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+_WEEK_RE = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
+
+
+def now() -> dt.datetime:
+    """The current time in the station's time zone (aware)."""
+    return dt.datetime.now(TZ)
+
+
+def local(moment: dt.datetime) -> dt.datetime:
+    """An aware datetime converted to station time; naive input is refused."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: every timestamp must carry a time zone")
+    return moment.astimezone(TZ)
+
+
+def parse_week(text: str) -> tuple[int, int]:
+    """'2026-W49' -> (2026, 49); raises BroadcasterError with a Vietnamese message."""
+    match = _WEEK_RE.match(text.strip())
+    if match:
+        year, week = int(match.group(1)), int(match.group(2))
+        try:
+            dt.date.fromisocalendar(year, week, 1)
+            return year, week
+        except ValueError:
+            pass
+    raise BroadcasterError(f"Tuần “{text}” không hợp lệ.",
+                           "tuần phải theo dạng ISO NĂM-Wsố tuần.",
+                           "ví dụ: --week 2026-W49 (tuần từ 30/11 đến 06/12/2026).")
+
+
+def week_label(year: int, week: int) -> str:
+    return f"{year}-W{week:02d}"
+
+
+def week_of(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return week_label(year, week)
+
+
+def week_days(label: str) -> tuple[dt.date, dt.date]:
+    """First (Monday) and last (Sunday) day of an ISO week label."""
+    year, week = parse_week(label)
+    first = dt.date.fromisocalendar(year, week, 1)
+    return first, first + dt.timedelta(days=6)
+
+
+def next_week_label(today: dt.date | None = None) -> str:
+    today = today or now().date()
+    return week_of(today + dt.timedelta(days=7))
+
+
+def at(day: dt.date, hhmm: str) -> dt.datetime:
+    """Station-local aware datetime for a date and 'HH:MM'."""
+    hour, minute = parse_hhmm(hhmm)
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=TZ)
+
+
+def parse_hhmm(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{1,2})[:hg](\d{2})", str(text).strip())
+    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise BroadcasterError(f"Giờ “{text}” không hợp lệ.", "giờ phải theo dạng HH:MM (24 giờ).",
+                               "ví dụ: 06:00 hoặc 17:30.")
+    return int(match.group(1)), int(match.group(2))
+
+
+def weekday_index(name: str) -> int:
+    key = str(name).strip().lower()[:3]
+    if key not in WEEKDAYS:
+        raise BroadcasterError(f"Ngày trong tuần “{name}” không hợp lệ.", None,
+                               "dùng một trong: " + ", ".join(WEEKDAYS) + ".")
+    return WEEKDAYS.index(key)
+
+
+def vi_date(day: dt.date) -> str:
+    """'thứ Ba, ngày 01/12/2026' — written form; the normalizer speaks it."""
+    return f"{WEEKDAY_VI[day.weekday()]}, ngày {day:%d/%m/%Y}"
