@@ -1,0 +1,104 @@
+"""The main job end to end with the real espeak-ng and ffmpeg."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from click.testing import CliRunner
+from sqlalchemy import func, select
+
+from broadcaster import db
+from broadcaster.cli import main
+from broadcaster.models import Announcement, AuditEvent, Program
+
+
+def probe_seconds(path: Path) -> float:
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
+                          str(path)], capture_output=True, text=True, check=True).stdout
+    return float(out)
+
+
+def decode_errors(path: Path) -> str:
+    return subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-f", "null", "-"],
+                          capture_output=True, text=True).stderr
+
+
+def test_demo_builds_the_sample_week_and_is_repeatable(cli, project, settings):
+    result = cli("demo", "--json")
+    data = json.loads(result.stdout)
+    assert data["week"] == "2026-W49"
+    broadcasts = data["broadcasts"]
+    assert len(broadcasts) >= 2
+    assert broadcasts[0]["slot"] == "2026-12-01T06:00:00+07:00"
+    for b in broadcasts:
+        assert b["slot"].endswith("+07:00") and b["items"] > 0
+        script, audio = project / b["script"], project / b["audio"]
+        assert not Path(b["script"]).is_absolute() and script.read_text(encoding="utf-8").startswith("ĐÀI")
+        seconds = probe_seconds(audio)
+        assert seconds > 10 and abs(seconds - b["duration_s"]) < 1.5
+        assert decode_errors(audio) == ""
+    again = json.loads(cli("demo", "--json").stdout)
+    assert again == data
+    with db.session_scope(settings.database_url) as session:
+        assert session.scalar(select(func.count()).select_from(Announcement)) == 9
+        assert session.scalar(select(func.count()).select_from(Program)) == len(broadcasts)
+        actions = [e.action for e in session.scalars(select(AuditEvent))]
+    assert actions.count("render") == len(broadcasts)   # the second run reused the audio
+
+
+def test_every_tthc_and_announcement_of_the_sample_is_placed(cli, project):
+    data = cli.json("demo", "--json")
+    texts = "\n".join((project / b["script"]).read_text(encoding="utf-8") for b in data["broadcasts"])
+    for code in ("1.001193", "1.013124", "2.000815", "1.004873", "1.001612", "1.003596", "2.001009"):
+        assert code in texts
+    assert "Cảnh báo mưa lớn" in texts and "Tiêm chủng mở rộng" in texts
+
+
+def test_editing_one_announcement_rebuilds_only_its_programs(cli, project, settings, tmp_path):
+    cli("demo")
+    (tmp_path / "edit.yaml").write_text(
+        "- {id: tb-2026-108, title: Phòng cháy chữa cháy trong mùa khô, category: an ninh, valid_from: 30/11/2026,"
+        " valid_until: 06/12/2026, repeat: 1, body: Công an xã đề nghị các hộ kiểm tra hệ thống điện.}\n",
+        encoding="utf-8")
+    cli("announce", "import", str(tmp_path / "edit.yaml"))
+    cli("weekly", "--week", "2026-W49")
+    with db.session_scope(settings.database_url) as session:
+        renders = session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "render"))
+    assert renders == 3        # two at first, then only the program holding the edited item
+
+
+def test_preview_prints_and_writes_scripts_without_creating_programs(cli, project, settings):
+    cli("demo")
+    out = cli("preview", "--week", "2026-W49").output
+    assert "Thời lượng ước tính" in out and "Đài truyền thanh xã Hòa Phú" in out
+    assert sorted(p.name for p in (project / "scripts" / "2026-W49").glob("*.txt")) == [
+        "2026-12-01_0600.txt", "2026-12-04_1730.txt"]
+
+
+def test_preview_of_an_empty_week_still_writes_scripts(cli, project):
+    out = cli("preview", "--week", "2027-W02").output
+    assert "không có thông báo mới" in out
+
+
+def test_weekly_without_week_prepares_next_iso_week(cli):
+    data = cli.json("weekly", "--json")
+    assert len(data["broadcasts"]) >= 2 and data["week"].startswith("20")
+
+
+def test_bad_week_is_a_clear_error(cli):
+    result = cli("weekly", "--week", "2026-49", ok=False)
+    assert result.exit_code != 0 and "2026-W49" in result.output and "Traceback" not in result.output
+
+
+def test_host_timezone_does_not_matter(project, monkeypatch):
+    monkeypatch.setenv("TZ", "America/New_York")
+    import time
+    time.tzset()
+    try:
+        result = CliRunner().invoke(main, ["--config", str(project / "config.yaml"), "preview", "--week", "2026-W49"])
+        assert "thứ Ba, ngày 01/12/2026, lúc 06:00" in result.output
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
