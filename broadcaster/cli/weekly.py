@@ -59,11 +59,12 @@ def _print_week(conf, result: pipeline.WeekResult, as_json: bool) -> None:
         click.echo(json.dumps(result.to_json(conf.base_dir), ensure_ascii=False, indent=2))
         return
     click.echo(f"Chương trình tuần {result.week}: {len(result.broadcasts)} buổi phát.")
-    for b in result.broadcasts:
+    paths = result.to_json(conf.base_dir)["broadcasts"]
+    for b, shown in zip(result.broadcasts, paths):
         when = local(b.slot)
         duration = minutes_text(b.duration_s) if b.duration_s else "chưa có âm thanh"
         click.echo(f"- {vi_date(when.date())} {when:%H:%M}: {b.items} tin, {duration}; "
-                   f"kịch bản {b.script}; âm thanh {b.audio}")
+                   f"kịch bản {shown['script']}; âm thanh {shown['audio']}")
     for slot, title in result.carried:
         click.echo(f"  Chuyển sang buổi sau (hết thời lượng buổi {slot}): {title}")
     _report_leftovers(result.unplaced)
