@@ -15,7 +15,7 @@ from broadcaster.models import Announcement, Program, Segment, TthcChange
 from broadcaster.planning import Item, Plan, estimate_seconds, plan_week
 from broadcaster.script import compose
 from broadcaster.slots import SlotTime, week_slots
-from broadcaster.timeutil import TZ, week_days
+from broadcaster.timeutil import TZ, now, week_days
 
 LOCKED_STATUSES = ("scheduled", "aired", "failed")
 
@@ -129,12 +129,13 @@ def _fixed_seconds(settings: Settings, slot: SlotTime) -> float:
 
 
 def _prior_airings(session: Session, week: str) -> dict[tuple[str, int], int]:
-    """How often each item was placed in earlier weeks' programs that did not fail."""
+    """How often each item aired in earlier weeks, counting programs still to come as aired
+    (a program that passed without airing does not count, so its items are placed again)."""
     first, _ = week_days(week)
     start = dt.datetime.combine(first, dt.time(0), tzinfo=TZ)
-    rows = session.execute(
-        select(Segment.kind, Segment.ref_id).join(Program)
-        .where(Program.slot_at < start, Program.status != "failed", Segment.ref_id.is_not(None)))
+    counted = (Program.status == "aired") | ((Program.slot_at > now()) & (Program.status != "failed"))
+    rows = session.execute(select(Segment.kind, Segment.ref_id).join(Program)
+                           .where(Program.slot_at < start, counted, Segment.ref_id.is_not(None)))
     counts: dict[tuple[str, int], int] = {}
     for kind, ref_id in rows:
         counts[(kind, ref_id)] = counts.get((kind, ref_id), 0) + 1

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from broadcaster import db
 from broadcaster.cli import main
 from broadcaster.models import Announcement, AuditEvent, Program
+from broadcaster.timeutil import local
 
 
 def probe_seconds(path: Path) -> float:
@@ -102,3 +103,21 @@ def test_host_timezone_does_not_matter(project, monkeypatch):
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_earlier_airings_count_against_the_repeat(cli, settings, tmp_path):
+    (tmp_path / "a.yaml").write_text(
+        "- {title: Đăng ký khám nghĩa vụ quân sự, body: Công dân nam sinh năm 2008 đăng ký tại Ban Chỉ huy Quân sự xã.,"
+        " valid_from: 02/03/2026, valid_until: 15/03/2026, repeat: 3}\n", encoding="utf-8")
+    cli("announce", "import", str(tmp_path / "a.yaml"))
+    cli("weekly", "--week", "2026-W10")    # both slots in the past
+    with db.session_scope(settings.database_url) as session:
+        for program in session.scalars(select(Program).where(Program.week == "2026-W10")):
+            program.status = "aired" if local(program.slot_at).weekday() == 1 else "approved"  # Friday's never aired
+    data = cli.json("weekly", "--week", "2026-W11", "--json")
+    assert [b["items"] for b in data["broadcasts"]] == [1, 1]    # 3 owed - 1 aired = 2
+    with db.session_scope(settings.database_url) as session:
+        for program in session.scalars(select(Program).where(Program.week == "2026-W10")):
+            program.status = "aired"
+    data = cli.json("weekly", "--week", "2026-W11", "--json")
+    assert [b["items"] for b in data["broadcasts"]] == [1, 0]
