@@ -33,9 +33,9 @@ def derive_uid(title: str, valid_from: dt.date) -> str:
 
 
 def read_announcements(path: Path, default_repeat: int = 2) -> list[AnnouncementIn]:
-    records, _ = readers.read_records(path, FORMATS, ("announcements", "thong_bao", "items"))
+    records = readers.read_records(path, FORMATS, ("announcements", "thong_bao", "items"))
     problems = readers.Problems(path)
-    rows = readers.canonical_rows(path, records, ANNOUNCEMENT_HEADERS, ANNOUNCEMENT_REQUIRED, problems)
+    rows = readers.canonical_rows(path, records, ANNOUNCEMENT_HEADERS, ANNOUNCEMENT_REQUIRED)
     items, first_row = [], {}
     for row in rows:
         item = validate(row, problems, default_repeat)

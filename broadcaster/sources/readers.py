@@ -50,8 +50,8 @@ def fail(path: Path, what: str, cause: str | None = None, fix: str | None = None
     return ImportDataError(f"Tệp {path}: {what}", cause, fix or "sửa tệp rồi nhập lại; chưa có gì được ghi.")
 
 
-def read_records(path: Path, formats: Iterable[str], root_keys: tuple[str, ...]) -> tuple[list[dict], str]:
-    """Raw records (dicts keyed by the file's own headers) and the position word for this format."""
+def read_records(path: Path, formats: Iterable[str], root_keys: tuple[str, ...]) -> list[dict]:
+    """Raw records: dicts keyed by the file's own headers, plus "__where__" (line or item number)."""
     if not path.is_file():
         raise fail(path, "không tìm thấy tệp.", "đường dẫn sai.", "kiểm tra tên và thư mục của tệp.")
     suffix = path.suffix.lower().lstrip(".")
@@ -62,10 +62,10 @@ def read_records(path: Path, formats: Iterable[str], root_keys: tuple[str, ...])
                    "dùng một trong các định dạng: " + ", ".join(f".{f}" for f in formats) + ".")
     data = path.read_bytes()
     if suffix == "xlsx":
-        return _xlsx(path, data), "dòng"
+        return _xlsx(path, data)
     text = _text(path, data)
     if suffix == "csv":
-        return _csv(path, text), "dòng"
+        return _csv(path, text)
     try:
         loaded = json.loads(text) if suffix == "json" else yaml.safe_load(text)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
@@ -78,7 +78,7 @@ def read_records(path: Path, formats: Iterable[str], root_keys: tuple[str, ...])
     if not isinstance(loaded, list) or not all(isinstance(item, dict) for item in loaded):
         raise fail(path, "nội dung phải là một danh sách các mục (mỗi mục là một bảng khóa: giá trị).",
                    None, f"xem tệp mẫu trong broadcaster/sample/; khóa gốc được chấp nhận: {', '.join(root_keys)}.")
-    return [{"__where__": f"mục {i}", **item} for i, item in enumerate(loaded, start=1)], "mục"
+    return [{"__where__": f"mục {i}", **item} for i, item in enumerate(loaded, start=1)]
 
 
 def _text(path: Path, data: bytes) -> str:
@@ -145,7 +145,7 @@ def _xlsx(path: Path, data: bytes) -> list[dict]:
 
 
 def canonical_rows(path: Path, records: list[dict], headers: dict[str, tuple[str, ...]],
-                   required: tuple[str, ...], problems: Problems) -> list[Row]:
+                   required: tuple[str, ...]) -> list[Row]:
     """Map the file's headers onto field names; unknown or missing headers are errors."""
     table = lookup(headers)
     ignored = {fold(h) for h in IGNORED_HEADERS}

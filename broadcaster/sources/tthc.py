@@ -34,9 +34,9 @@ class TthcIn:
 
 
 def read_tthc(path: Path) -> list[TthcIn]:
-    records, _ = readers.read_records(path, FORMATS, ("tthc", "changes", "items", "thu_tuc"))
+    records = readers.read_records(path, FORMATS, ("tthc", "changes", "items", "thu_tuc"))
     problems = readers.Problems(path)
-    rows = readers.canonical_rows(path, records, TTHC_HEADERS, TTHC_REQUIRED, problems)
+    rows = readers.canonical_rows(path, records, TTHC_HEADERS, TTHC_REQUIRED)
     items, first_row = [], {}
     for row in rows:
         item = validate(row, problems)
