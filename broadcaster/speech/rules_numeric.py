@@ -1,0 +1,197 @@
+"""Rules for quantities: dates, times, phone numbers, codes, money, measures, fractions, numbers.
+
+Each rule is a regex plus a reader; :mod:`broadcaster.speech.normalize` tries them in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from broadcaster.speech.numbers import read_digits, read_month, read_number, read_ordinal, roman_to_int
+from broadcaster.speech.readers import Rule, alternation, read_amount, read_integer_token
+from broadcaster.speech.tables import tables
+
+T = tables()
+NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+START = r"(?<![\w.,])"          # a number starts here (not inside a word or another number)
+END = r"(?![\w]|[.,]\d)"        # and ends here
+_CUR = alternation(T.currencies)
+_UNIT = alternation(T.units)
+_SPACED_UNIT = alternation(T.spaced_units)
+_PER = alternation({*T.units, *T.per_units})
+_CONTEXT = frozenset(T.words["date_context"])
+_LAST_WORD = re.compile(r"([^\W\d_]+(?: \d)?)[\s,(]*$")
+
+
+def _hms(h: str, m: str | None = None, s: str | None = None) -> str | None:
+    hour, minute, second = int(h), int(m or 0), int(s or 0)
+    if hour > 24 or minute > 59 or second > 59:
+        return None
+    words = [f"{read_number(hour)} giờ"]
+    words += [f"{read_number(minute)} phút"] if minute else []
+    words += [f"{read_number(second)} giây"] if second else []
+    return " ".join(words)
+
+
+def _date(day: str | None, month: str, year: str | None, head: str | None) -> str | None:
+    d, mo = int(day or 1), int(month)
+    if not (1 <= d <= 31 and 1 <= mo <= 12):
+        return None
+    words = [f"{head or 'ngày'} {read_number(d)}"] if day else []
+    words.append(f"{head or 'tháng'} {read_month(mo)}" if not day else f"tháng {read_month(mo)}")
+    words += [f"năm {read_number(year)}"] if year else []
+    return " ".join(words)
+
+
+def _dmy(m: re.Match) -> str | None:
+    return _date(m[2], m[4], m[5], m[1])
+
+
+def _month_year(m: re.Match) -> str | None:
+    return _date(None, m[2], m[3], m[1])
+
+
+def _month(m: re.Match) -> str:
+    return f"{m[1]} {read_month(int(m[2]))}" if 1 <= int(m[2]) <= 12 else f"{m[1]} {read_number(m[2])}"
+
+
+def _date_context(m: re.Match) -> bool:
+    before = _LAST_WORD.search(m.string, max(0, m.start() - 20), m.start())
+    return bool(before) and before[1].lower() in _CONTEXT
+
+
+def _fraction(m: re.Match) -> str | None:
+    head, sign, whole, num, den = m.groups()
+    padded = (len(num) == 2 and num[0] == "0") or (len(den) == 2 and den[0] == "0")
+    if not (sign or whole) and (head or padded or _date_context(m)):
+        if (date := _date(num, den, None, head)) is not None:
+            return date
+    if int(den) == 0:
+        return None
+    words = "tư" if int(den) == 4 else read_number(den)
+    words = f"{read_number(num)} phần {words}"
+    if whole:
+        words = f"{read_number(whole)} và {words}"
+    return f"{head} {words}" if head else ("âm " if sign else "") + words
+
+
+def _phone(m: re.Match) -> str | None:
+    written = m[0]
+    digits = re.sub(r"\D", "", written)
+    if written.startswith("+"):
+        if len(digits) not in (11, 12):
+            return None
+        return "cộng " + _phone_groups("0" + digits[2:], written[3:]).replace("không", "tám bốn", 1)
+    return _phone_groups(digits, written) if len(digits) in (10, 11) else None
+
+
+def _phone_groups(digits: str, written: str) -> str:
+    groups = re.split(r"[ .]", written.strip())
+    if len(groups) == 1:  # solid: 4-3-3 or 4-3-4
+        groups = [digits[:4], digits[4:7], digits[7:]]
+    return ", ".join(read_digits(g) for g in groups if g)
+
+
+def _money(m: re.Match) -> str:
+    sign, amount, currency, per = m.groups()
+    spoken = T.currencies[currency]
+    if currency in T.cents and "," in amount:
+        whole, cents = amount.split(",", 1)
+        cents_value = int((cents + "0")[:2])
+        words = [f"{read_amount(whole, zero_hundreds=True)} {spoken}"] if int(whole.replace(".", "")) else []
+        words += [f"{read_number(cents_value)} xu"] if cents_value else []
+        text = " ".join(words) or f"không {spoken}"
+    else:
+        text = f"{read_amount(amount, zero_hundreds=True)} {spoken}"
+    return ("âm " if sign else "") + text + _per(per)
+
+
+def _per(unit: str | None) -> str:
+    if not unit:
+        return ""
+    if unit.lower() in T.words["time_words"]:
+        return " trên " + T.per_units.get(unit, unit)
+    return " một " + T.units.get(unit, T.per_units.get(unit, unit))
+
+
+def _prefixed_money(m: re.Match) -> str:
+    return f"{read_amount(m[2], zero_hundreds=True)} {T.currencies[m[1]]}"
+
+
+_LOWER = {"nghìn": "", "triệu": "nghìn", "tỷ": "triệu"}
+
+
+def _shorthand(m: re.Match) -> str:
+    """'10k', '1tr2' (1 200 000), '2t3' (2 300 000 000), optionally followed by a currency."""
+    number, mark, tail, currency = m.groups()
+    big = T.words["multipliers"][mark]
+    words = f"{read_number(number)} {big}"
+    if tail:
+        words += f" {read_number(int(tail.ljust(3, '0')))} {_LOWER[big]}".rstrip()
+    return words + (f" {T.currencies[currency]}" if currency else "")
+
+
+def _measure(m: re.Match) -> str:
+    sign, amount, attached, spaced, per = m.groups()
+    unit = attached or spaced
+    if "/" in amount:
+        num, den = amount.split("/")
+        value = f"{read_number(num)} phần {'tư' if den == '4' else read_number(den)}"
+    else:
+        value = read_amount(amount)
+    per_text = f" trên {T.units.get(per) or T.per_units[per]}" if per else ""
+    return ("âm " if sign else "") + f"{value} {T.units[unit]}{per_text}"
+
+
+def _number(m: re.Match) -> str:
+    sign, integer, fraction = m.groups()
+    if "." not in integer and not fraction:
+        words = read_integer_token(integer)
+    else:
+        words = read_amount(integer + ("," + fraction if fraction else ""))
+    return ("âm " if sign else "") + words
+
+
+def _dotted(m: re.Match) -> str:
+    return " chấm ".join(read_integer_token(p) for p in m[0].split("."))
+
+
+def _quarter(m: re.Match) -> str:
+    value = int(m[2]) if m[2].isdigit() else roman_to_int(m[2])
+    return f"{m[1]} {read_number(value)} năm {read_number(m[3])}"
+
+
+def _hotline(m: re.Match) -> str:
+    return ", ".join(read_digits(g) for g in re.split(r"[ .]", m[0]))
+
+
+def _emergency(m: re.Match) -> str:
+    return f"{m[1]} {read_digits(m[2])}"
+
+
+RULES = [
+    Rule("quarter", r"(?i:(quý))\s+(I{1,3}|IV|[1-4])/(\d{4})(?!\d)", _quarter),
+    Rule("date", r"(?:(?i:(ngày))\s+)?" + START + r"(\d{1,2})(?P<dsep>[/.-])(\d{1,2})(?P=dsep)(\d{4})(?![\w/])", _dmy),
+    Rule("tthc", START + r"\d\.\d{6}(?![\w.]|,\d)", lambda m: f"{read_digits(m[0][0])} chấm {read_digits(m[0][2:])}"),
+    Rule("phone", r"(?<![\w.,+])(?:\+84[ .]?|0)\d{2,3}(?:[ .]?\d){6,8}(?![\w]|[.,]\d)", _phone),
+    Rule("hotline", START + r"1[89]00[ .]?\d{3,4}(?:[ .]\d{2,4})?" + END, _hotline),
+    Rule("emergency", r"(?i:(gọi|số|đường dây nóng|hotline|tổng đài))\s+(11[1345])" + END, _emergency),
+    Rule("month_year", r"(?:(?i:(tháng))\s+)?" + START + r"(\d{1,2})[/.-](\d{4})(?![\w/])", _month_year),
+    Rule("month_space_year", r"(?i:(tháng))\s+(\d{1,2})\s+(\d{4})" + END, lambda m: _date(None, m[2], m[3], m[1])),
+    Rule("clock", START + r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\w:]|[.,]\d)", lambda m: _hms(m[1], m[2], m[3])),
+    Rule("hour", START + r"(\d{1,2})(?:h(\d{2})?|g(\d{2}))(?:p|')?(?![\w])",
+         lambda m: _hms(m[1], m[2] or m[3])),
+    Rule("min_sec", START + r"(\d+)p(?:(\d{1,2})s)?(?![\w])",
+         lambda m: " ".join([f"{read_number(m[1])} phút"] + ([f"{read_number(m[2])} giây"] if m[2] and int(m[2]) else []))),
+    Rule("seconds", START + r"(\d+)s(?![\w])", lambda m: f"{read_number(m[1])} giây"),
+    Rule("shorthand_money", START + r"(\d+)(k|tr|t)(\d{1,3})?(?:\s?(" + _CUR + r"))?(?![\w])", _shorthand),
+    Rule("prefixed_money", r"([$€£¥])\s?(" + NUM + r")" + END, _prefixed_money),
+    Rule("money", START + r"(-)?(" + NUM + r")\s?(" + _CUR + r")(?:/([^\W\d_]+))?(?![\w])", _money),
+    Rule("measure", START + r"(-)?(" + NUM + r"|\d+\.\d{1,2}|\d+/\d+)(?:(" + _UNIT + r")|\s(" + _SPACED_UNIT
+         + r"))(?:/(" + _PER + r"))?(?![\w²³])", _measure),
+    Rule("fraction", r"(?:(?i:(ngày))\s+)?" + START + r"(-)?(?:(\d+)\s)?(\d{1,3})/(\d{1,3})(?![\w/]|[.,]\d)", _fraction),
+    Rule("ordinal", r"(?i:(thứ))\s+(\d+)" + END, lambda m: f"{m[1]} {read_ordinal(int(m[2]))}"),
+    Rule("month", r"(?i:(tháng))\s+(\d{1,2})" + END, _month),
+    Rule("number", START + r"(-)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?" + END, _number),
+    Rule("dotted", START + r"\d+(?:\.\d+)+(?![\w]|[.,]\d)", _dotted),
+]

@@ -1,0 +1,100 @@
+"""Rules for words and references: officer's lexicon, web addresses, document numbers,
+Roman numerals, abbreviations, mixed codes and all-capital acronyms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from broadcaster.speech.numbers import read_digits, read_number, roman_to_int
+from broadcaster.speech.readers import Rule, alternation, read_capitals, read_code, spell
+from broadcaster.speech.tables import tables
+
+UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha())
+_CAPS = f"[{UPPER}]"
+_CODE = f"{_CAPS}[{UPPER}a-z&]*(?:[-/]{_CAPS}[{UPPER}a-z&]*)*"
+_HEADS = alternation(tables().words["roman_heads"])
+_DOMAIN_WORDS = {"gov": "gốp", "vn": "vê en", "www": "vê kép vê kép vê kép", "com": "com",
+                 "org": "o rờ gờ", "edu": "e đu", "net": "nét", "http": "", "https": ""}
+_URL_SEPARATORS = {".": "chấm", "/": "gạch chéo", "@": "a còng", "-": "gạch ngang",
+                   "_": "gạch dưới", ":": ""}
+_DOC_OVERRIDES = {"CT": "chỉ thị", "TT": "thông tư", "TB": "thông báo"}
+
+
+def _address(m: re.Match) -> str:
+    words = []
+    for part in re.findall(r"[A-Za-z]+|\d+|[./@_:-]", m[0].removeprefix("https://").removeprefix("http://")):
+        if part in _URL_SEPARATORS:
+            words.append(_URL_SEPARATORS[part])
+        elif part.isdigit():
+            words.append(read_digits(part))
+        else:
+            words.append(_DOMAIN_WORDS.get(part.lower(), part.lower()))
+    return " ".join(w for w in words if w)
+
+
+def _document(abbreviations: Mapping[str, str]):
+    """'49/2024/NĐ-CP' -> 'bốn mươi chín năm hai nghìn hai mươi tư nghị định chính phủ'."""
+    table = {**abbreviations, **_DOC_OVERRIDES}
+
+    def read(m: re.Match) -> str:
+        number, year, code = m.groups()
+        words = [read_number(number)]
+        if year:
+            words.append(f"năm {read_number(year)}")
+        if code in abbreviations:
+            words.append(abbreviations[code])
+        else:
+            words += [read_code(part, table) for part in re.split(r"[-/]", code)]
+        return " ".join(words)
+    return read
+
+
+def _roman_after_head(abbreviations: Mapping[str, str]):
+    def read(m: re.Match) -> str:
+        head, token = m.groups()
+        value = roman_to_int(token)
+        if token.islower() and re.match(r"\s+[^\W\d_A-Z]", m.string[m.end():m.end() + 3]):
+            value = None  # "mục di dời": a lowercase word, not a numeral
+        if value:
+            return f"{head} {read_number(value)}"
+        return f"{head} {read_capitals(token, abbreviations)}" if token.isupper() else m[0]
+    return read
+
+
+def _capital_letter(m: re.Match) -> str:
+    return m[0] if m[0] in "AEIOUY" else spell(m[0])
+
+
+def word_rules_before(abbreviations: Mapping[str, str]) -> list[Rule]:
+    """Rules that must win over the number rules (they start with digits too)."""
+    return [
+        Rule("email", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", _address, numeric=False),
+        Rule("web", r"(?i:(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+             r"\.(?:vn|com|net|org|gov|edu|info)\b(?:/[\w\-./?=&%]*[\w/])?)", _address, numeric=False),
+        Rule("document", r"(?<![\w/.,])(\d+)(?:/(\d{4}))?[/-](" + _CODE + r")(?![\w])",
+             _document(abbreviations), numeric=False),
+    ]
+
+
+def word_rules_after(abbreviations: Mapping[str, str]) -> list[Rule]:
+    """Rules for words, tried after the number rules."""
+    return [
+        Rule("roman", r"(?i:(" + _HEADS + r"))\s+([IVXLCDMivxlcdm]+)(?![\w])",
+             _roman_after_head(abbreviations), numeric=False),
+        Rule("heading", r"^[ \t]*([IVX]{1,5})(?=[.)]\s)",
+             lambda m: read_number(roman_to_int(m[1]) or 0) if roman_to_int(m[1]) else None, numeric=False),
+        Rule("abbreviation", r"(?<![\w])(?:" + alternation(abbreviations) + r")(?![\w])",
+             lambda m: abbreviations[m[0]], numeric=False),
+        Rule("code", r"(?<![\w])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]+(?![\w])",
+             lambda m: read_code(m[0], abbreviations), numeric=False),
+        Rule("acronym", r"(?<![\w])" + _CAPS + r"{2,}(?![\w])",
+             lambda m: read_capitals(m[0], abbreviations), numeric=False),
+        Rule("letter", r"(?<![\w])" + _CAPS + r"(?![\w])", _capital_letter, numeric=False),
+    ]
+
+
+def lexicon_rule(lexicon: Mapping[str, str]) -> Rule:
+    """The officer's pronunciations (config.yaml ``lexicon:``), tried before every other rule."""
+    return Rule("lexicon", r"(?<![\w])(?:" + alternation(lexicon) + r")(?![\w])",
+                lambda m: lexicon[m[0]], numeric=False)
