@@ -88,8 +88,10 @@ class _Engine:
         rules: list[Rule] = [lexicon_rule(mapping)] if mapping else []
         rules += word_rules_before(abbreviations) + RULES + word_rules_after(abbreviations)
         self.rules = rules
-        self.master = re.compile("|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rules)),
-                                 re.MULTILINE)
+        # Every rule starts at a word start or a currency sign: checking that first keeps the
+        # single pass fast (most positions are inside words).
+        alternatives = "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rules))
+        self.master = re.compile(rf"(?:(?<!\w)|(?=[$€£¥₹₫]))(?:{alternatives})", re.MULTILINE)
 
     def run(self, text: str) -> Normalized:
         out: list[str] = []

@@ -13,7 +13,7 @@ from broadcaster.speech.tables import tables
 
 T = tables()
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-START = r"(?<![\w.,])"          # a number starts here (not inside a word or another number)
+START = r"(?<![\w.,$€£¥₹₫%°²³])"  # a number starts here (not inside a word or another number)
 END = r"(?![\w]|[.,]\d)"        # and ends here
 _CUR = alternation(T.currencies)
 _UNIT = alternation(T.units)
@@ -179,7 +179,7 @@ RULES = [
     Rule("month_year", r"(?:(?i:(tháng))\s+)?" + START + r"(\d{1,2})[/.-](\d{4})(?![\w/])", _month_year),
     Rule("month_space_year", r"(?i:(tháng))\s+(\d{1,2})\s+(\d{4})" + END, lambda m: _date(None, m[2], m[3], m[1])),
     Rule("clock", START + r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\w:]|[.,]\d)", lambda m: _hms(m[1], m[2], m[3])),
-    Rule("hour", START + r"(\d{1,2})(?:h(\d{2})?|g(\d{2}))(?:p|')?(?![\w])",
+    Rule("hour", START + r"(\d{1,2})(?:h(\d{2})?|g(\d{2}))'?(?![\w])",
          lambda m: _hms(m[1], m[2] or m[3])),
     Rule("min_sec", START + r"(\d+)p(?:(\d{1,2})s)?(?![\w])",
          lambda m: " ".join([f"{read_number(m[1])} phút"] + ([f"{read_number(m[2])} giây"] if m[2] and int(m[2]) else []))),
