@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from broadcaster.speech.numbers import read_number
-from broadcaster.speech.readers import Rule, fallback, read_integer_token
+from broadcaster.speech.readers import Rule, alternation, fallback, read_integer_token
 from broadcaster.speech.rules_numeric import RULES
 from broadcaster.speech.rules_words import lexicon_rule, word_rules_after, word_rules_before
 from broadcaster.speech.tables import tables
@@ -57,9 +57,11 @@ _PLAIN = re.compile(r"[^\W\d_]*(?:[\s.,;:!?…()\[\]\"'“”‘’«»]+[^\W\d_
 _GAP = re.compile(r"""(?P<bullet>^[ \t]*[-+*•·●▪■►❖–—][ \t]+)
     |(?P<dash>\s+[-–—]+\s+|[–—])
     |(?P<hyphen>-)
+    |(?P<per>/(?:{units})(?![\w]))
     |(?P<slash>/)
     |(?P<digits>\d+)
-    |(?P<symbol>[^\w\s.,;:!?…()\[\]"'“”‘’«»]|_)""", re.MULTILINE | re.VERBOSE)
+    |(?P<symbol>[^\w\s.,;:!?…()\[\]"'“”‘’«»]|_)""".replace("{units}", alternation(tables().spaced_units)),
+    re.MULTILINE | re.VERBOSE)
 _DASHES = frozenset({"-", "–", "—", "--"})
 _PER_WORDS = tuple(tables().words["per_words"])
 _SPACES = re.compile(r"[ \t]{2,}")
@@ -99,7 +101,7 @@ class _Engine:
         pos, prev_numeric = 0, False
         for m in self.master.finditer(text):
             rule = self.rules[int(m.lastgroup[1:])]
-            own = rule.regex.fullmatch(text, m.start(), m.end())
+            own = rule.regex.match(text, m.start())
             said = rule.read(own) if own else None
             if said is None:
                 warnings.append(NormalizeWarning(m.start(), m[0], UNKNOWN_PATTERN))
@@ -142,6 +144,8 @@ def _gap_piece(m: re.Match, text: str, end: int, warnings: list[NormalizeWarning
         if kind == "slash" and after.startswith(_PER_WORDS):
             return " một "
         return " "
+    if kind == "per":
+        return " một " + tables().units[piece[1:]]
     if kind == "digits":
         warnings.append(NormalizeWarning(m.start(), piece, LOOSE_DIGITS))
         return read_integer_token(piece)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from broadcaster.speech.numbers import read_digits, read_month, read_number, read_ordinal, roman_to_int
-from broadcaster.speech.readers import Rule, alternation, read_amount, read_integer_token
+from broadcaster.speech.readers import Rule, alternation, read_amount, read_integer_token, spell
 from broadcaster.speech.tables import tables
 
 T = tables()
@@ -20,6 +20,8 @@ _UNIT = alternation(T.units)
 _SPACED_UNIT = alternation(T.spaced_units)
 _PER = alternation({*T.units, *T.per_units})
 _CONTEXT = frozenset(T.words["date_context"])
+_ADDRESS = frozenset(T.words["address_context"])
+_SCALE = alternation(T.words["scales"])
 _LAST_WORD = re.compile(r"([^\W\d_]+(?: \d)?)[\s,(]*$")
 
 
@@ -55,15 +57,17 @@ def _month(m: re.Match) -> str:
     return f"{m[1]} {read_month(int(m[2]))}" if 1 <= int(m[2]) <= 12 else f"{m[1]} {read_number(m[2])}"
 
 
-def _date_context(m: re.Match) -> bool:
+def _last_word(m: re.Match) -> str:
     before = _LAST_WORD.search(m.string, max(0, m.start() - 20), m.start())
-    return bool(before) and before[1].lower() in _CONTEXT
+    return before[1].lower() if before else ""
 
 
 def _fraction(m: re.Match) -> str | None:
     head, sign, whole, num, den = m.groups()
     padded = (len(num) == 2 and num[0] == "0") or (len(den) == 2 and den[0] == "0")
-    if not (sign or whole) and (head or padded or _date_context(m)):
+    if not (sign or whole or head) and _last_word(m) in _ADDRESS:
+        return f"{read_number(num)} trên {read_number(den)}"
+    if not (sign or whole) and (head or padded or _last_word(m) in _CONTEXT):
         if (date := _date(num, den, None, head)) is not None:
             return date
     if int(den) == 0:
@@ -93,9 +97,9 @@ def _phone_groups(digits: str, written: str) -> str:
 
 
 def _money(m: re.Match) -> str:
-    sign, amount, currency, per = m.groups()
-    spoken = T.currencies[currency]
-    if currency in T.cents and "," in amount:
+    sign, amount, scale, currency, per = m.groups()
+    spoken = f"{scale} {T.currencies[currency]}" if scale else T.currencies[currency]
+    if currency in T.cents and "," in amount and not scale:
         whole, cents = amount.split(",", 1)
         cents_value = int((cents + "0")[:2])
         words = [f"{read_amount(whole, zero_hundreds=True)} {spoken}"] if int(whole.replace(".", "")) else []
@@ -156,6 +160,19 @@ def _dotted(m: re.Match) -> str:
     return " chấm ".join(read_integer_token(p) for p in m[0].split("."))
 
 
+def _day_range(m: re.Match) -> str | None:
+    head, first, last, month, year = m.groups()
+    if not 1 <= int(first) <= int(last) <= 31:
+        return None
+    rest = _date(last, month, year, None)
+    return rest and f"{head or 'ngày'} {read_number(first)} đến {rest}"
+
+
+def _road(m: re.Match) -> str:
+    letter = f" {spell(m[3])}" if m[3] else ""
+    return f"{T.words['roads'][m[1]]} {read_integer_token(m[2])}{letter}"
+
+
 def _quarter(m: re.Match) -> str:
     value = int(m[2]) if m[2].isdigit() else roman_to_int(m[2])
     return f"{m[1]} {read_number(value)} năm {read_number(m[3])}"
@@ -176,6 +193,8 @@ RULES = [
     Rule("phone", r"(?<![\w.,+])(?:\+84[ .]?|0)\d{2,3}(?:[ .]?\d){6,8}(?![\w]|[.,]\d)", _phone),
     Rule("hotline", START + r"1[89]00[ .]?\d{3,4}(?:[ .]\d{2,4})?" + END, _hotline),
     Rule("emergency", r"(?i:(gọi|số|đường dây nóng|hotline|tổng đài))\s+(11[1345])" + END, _emergency),
+    Rule("day_range", r"(?:(?i:(ngày))\s+)?" + START + r"(\d{1,2})\s?[-–]\s?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\w/])",
+         _day_range),
     Rule("month_year", r"(?:(?i:(tháng))\s+)?" + START + r"(\d{1,2})[/.-](\d{4})(?![\w/])", _month_year),
     Rule("month_space_year", r"(?i:(tháng))\s+(\d{1,2})\s+(\d{4})" + END, lambda m: _date(None, m[2], m[3], m[1])),
     Rule("clock", START + r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\w:]|[.,]\d)", lambda m: _hms(m[1], m[2], m[3])),
@@ -186,12 +205,14 @@ RULES = [
     Rule("seconds", START + r"(\d+)s(?![\w])", lambda m: f"{read_number(m[1])} giây"),
     Rule("shorthand_money", START + r"(\d+)(k|tr|t)(\d{1,3})?(?:\s?(" + _CUR + r"))?(?![\w])", _shorthand),
     Rule("prefixed_money", r"([$€£¥])\s?(" + NUM + r")" + END, _prefixed_money),
-    Rule("money", START + r"(-)?(" + NUM + r")\s?(" + _CUR + r")(?:/([^\W\d_]+))?(?![\w])", _money),
+    Rule("money", START + r"(-)?(" + NUM + r")\s?(?:(" + _SCALE + r")\s)?(" + _CUR + r")(?:/([^\W\d_]+))?(?![\w])", _money),
     Rule("measure", START + r"(-)?(" + NUM + r"|\d+\.\d{1,2}|\d+/\d+)(?:(" + _UNIT + r")|\s(" + _SPACED_UNIT
          + r"))(?:/(" + _PER + r"))?(?![\w²³])", _measure),
     Rule("fraction", r"(?:(?i:(ngày))\s+)?" + START + r"(-)?(?:(\d+)\s)?(\d{1,3})/(\d{1,3})(?![\w/]|[.,]\d)", _fraction),
     Rule("ordinal", r"(?i:(thứ))\s+(\d+)" + END, lambda m: f"{m[1]} {read_ordinal(int(m[2]))}"),
     Rule("month", r"(?i:(tháng))\s+(\d{1,2})" + END, _month),
     Rule("number", START + r"(-)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?" + END, _number),
+    Rule("height", START + r"(\d)m(\d{2})(?![\w])", lambda m: f"{read_number(m[1])} mét {read_number(m[2])}"),
+    Rule("road", r"(?<![\w])(" + alternation(T.words["roads"]) + r")\.?\s?(\d+)([A-Z])?(?![\w])", _road),
     Rule("dotted", START + r"\d+(?:\.\d+)+(?![\w]|[.,]\d)", _dotted),
 ]
