@@ -85,7 +85,7 @@ def _phone(m: re.Match) -> str | None:
     if written.startswith("+"):
         if len(digits) not in (11, 12):
             return None
-        return "cộng " + _phone_groups("0" + digits[2:], written[3:]).replace("không", "tám bốn", 1)
+        return "cộng tám bốn, " + _phone_groups(digits[2:], written[3:])
     return _phone_groups(digits, written) if len(digits) in (10, 11) else None
 
 
