@@ -46,6 +46,7 @@ def test_numbers(written, expected):
     ("quý 4/2025", "quý bốn năm hai nghìn hai mươi lăm"),
     ("ngày 5 tháng 12 năm 2025", "ngày năm tháng mười hai năm hai nghìn hai mươi lăm"),
     ("năm 2026", "năm hai nghìn hai mươi sáu"),
+    ("dịp 30/4 và 1/5", "dịp ngày ba mươi tháng tư và ngày một tháng năm"),
     ("từ 10-11/12/2025", "từ ngày mười đến ngày mười một tháng mười hai năm hai nghìn hai mươi lăm"),
 ])
 def test_dates(written, expected):
@@ -127,7 +128,9 @@ def test_phones(written, expected):
     ("Thông tư 39/2020/TT-BTTTT", "Thông tư ba mươi chín năm hai nghìn hai mươi thông tư bộ thông "
      "tin và truyền thông"),
     ("Chỉ thị 05/CT-TTg", "Chỉ thị năm chỉ thị thủ tướng chính phủ"),
-    ("hẻm 12/3", "hẻm mười hai trên ba"), ("QL.1A", "quốc lộ một a"), ("hạng B2", "hạng bê hai"),
+    ("hẻm 12/3", "hẻm mười hai trên ba"), ("tuần tra 24/24h", "tuần tra hai mươi tư trên hai mươi tư giờ"),
+    ("mã số thuế: 6001234567", "mã số thuế: sáu không không một hai ba bốn năm sáu bảy"),
+    ("dân số 1234567", "dân số một triệu hai trăm ba mươi tư nghìn năm trăm sáu mươi bảy"), ("QL.1A", "quốc lộ một a"), ("hạng B2", "hạng bê hai"),
     ("dichvucong.gov.vn", "dichvucong chấm gốp chấm vê en"),
 ])
 def test_codes_and_documents(written, expected):

@@ -122,6 +122,8 @@ def _gap(text: str, start: int, end: int, between_quantities: bool,
         return gap
     if between_quantities and gap.strip() in _DASHES:
         return " đến "
+    if between_quantities and gap == "/":
+        return " trên "
     if _PLAIN.fullmatch(gap):
         return gap
     parts, pos = [], start

@@ -21,6 +21,8 @@ _SPACED_UNIT = alternation(T.spaced_units)
 _PER = alternation({*T.units, *T.per_units})
 _CONTEXT = frozenset(T.words["date_context"])
 _ADDRESS = frozenset(T.words["address_context"])
+_KNOWN_DATES = frozenset(T.words["known_dates"])
+_ID_CONTEXT = tuple(T.words["id_context"])
 _SCALE = alternation(T.words["scales"])
 _LAST_WORD = re.compile(r"([^\W\d_]+(?: \d)?)[\s,(]*$")
 
@@ -67,7 +69,8 @@ def _fraction(m: re.Match) -> str | None:
     padded = (len(num) == 2 and num[0] == "0") or (len(den) == 2 and den[0] == "0")
     if not (sign or whole or head) and _last_word(m) in _ADDRESS:
         return f"{read_number(num)} trên {read_number(den)}"
-    if not (sign or whole) and (head or padded or _last_word(m) in _CONTEXT):
+    known = f"{int(num)}/{int(den)}" in _KNOWN_DATES
+    if not (sign or whole) and (head or padded or known or _last_word(m) in _CONTEXT):
         if (date := _date(num, den, None, head)) is not None:
             return date
     if int(den) == 0:
@@ -151,9 +154,16 @@ def _number(m: re.Match) -> str:
     sign, integer, fraction = m.groups()
     if "." not in integer and not fraction:
         words = read_integer_token(integer)
+        if len(integer) >= 6 and not sign and _identifier_context(m):
+            words = read_digits(integer)
     else:
         words = read_amount(integer + ("," + fraction if fraction else ""))
     return ("âm " if sign else "") + words
+
+
+def _identifier_context(m: re.Match) -> bool:
+    before = m.string[max(0, m.start() - 30):m.start()].lower().rstrip(" :.")
+    return before.endswith(_ID_CONTEXT)
 
 
 def _dotted(m: re.Match) -> str:
