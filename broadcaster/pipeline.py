@@ -114,10 +114,24 @@ def _render(settings: Settings, week: str, program_id: int, script: SlotScript) 
                                script.estimated_s, script.items, program.status, cached)
 
 
+def speech_marks(settings: Settings, script: SlotScript) -> dict[int, list[str]]:
+    """What the normalizer could not read, per segment, so the officer sees it before airing."""
+    marks: dict[int, list[str]] = {}
+    for index, segment in enumerate(script.segments):
+        for w in normalize(segment.text, settings.lexicon).warnings:
+            context = segment.text[max(0, w.position - 20):w.position + len(w.fragment) + 20].replace("\n", " ")
+            marks.setdefault(index, []).append(f"Giọng đọc: {w.message} “{w.fragment}” (vị trí {w.position}): …{context}…")
+    return marks
+
+
+def document(settings: Settings, week: str, script: SlotScript, status: str = "draft") -> str:
+    return script_document(settings.station.name, week, script, status, speech_marks(settings, script))
+
+
 def _write_script(settings: Settings, scripts: WeekScripts, script: SlotScript, status: str) -> Path:
     path = script_path(settings, scripts.week, script)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(script_document(settings.station.name, scripts.week, script, status) + "\n", encoding="utf-8")
+    path.write_text(document(settings, scripts.week, script, status) + "\n", encoding="utf-8")
     return path
 
 

@@ -121,3 +121,14 @@ def test_earlier_airings_count_against_the_repeat(cli, settings, tmp_path):
             program.status = "aired"
     data = cli.json("weekly", "--week", "2026-W11", "--json")
     assert [b["items"] for b in data["broadcasts"]] == [1, 0]
+
+
+def test_preview_marks_what_the_voice_cannot_read(cli, project, tmp_path):
+    (tmp_path / "a.yaml").write_text(
+        "- {title: Lịch trực, body: 'Lịch trực Tết ☎ xem tại bảng tin thôn.', valid_from: 01/12/2026}\n",
+        encoding="utf-8")
+    cli("announce", "import", str(tmp_path / "a.yaml"))
+    out = cli("preview", "--week", "2026-W49").output
+    assert "(!) Giọng đọc:" in out and "“☎”" in out
+    written = (project / "scripts" / "2026-W49" / "2026-12-01_0600.txt").read_text(encoding="utf-8")
+    assert "(!) Giọng đọc:" in written

@@ -8,7 +8,7 @@ import click
 
 from broadcaster import pipeline
 from broadcaster.cli import main, settings
-from broadcaster.script.document import minutes_text, script_document
+from broadcaster.script.document import minutes_text
 from broadcaster.timeutil import local, vi_date
 
 WEEK_HELP = "Tuần ISO, ví dụ 2026-W49 (mặc định: tuần sau)."
@@ -25,7 +25,7 @@ def preview(ctx: click.Context, week: str | None) -> None:
         click.echo(f"Tuần {scripts.week} chưa có buổi phát nào. Kiểm tra mục slots trong config.yaml.")
     for script, path in zip(scripts.slots, paths):
         click.echo("=" * 72)
-        click.echo(script_document(conf.station.name, scripts.week, script))
+        click.echo(pipeline.document(conf, scripts.week, script))
         click.echo(f"(đã ghi {path})")
     _report_leftovers(scripts.unplaced)
 

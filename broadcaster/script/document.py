@@ -14,7 +14,10 @@ def minutes_text(seconds: float) -> str:
     return f"{total // 60} phút {total % 60:02d} giây"
 
 
-def script_document(station_name: str, week: str, script, status: str = "draft") -> str:
+def script_document(station_name: str, week: str, script, status: str = "draft",
+                    marks: dict[int, list[str]] | None = None) -> str:
+    """The script as text. `marks` maps a segment index to notes shown under it (what the voice
+    cannot read, the rewrite's verdict…), each on a line starting with "(!)"."""
     when = local(script.slot.at)
     lines = [
         f"{station_name.upper()} — KỊCH BẢN PHÁT THANH",
@@ -26,6 +29,8 @@ def script_document(station_name: str, week: str, script, status: str = "draft")
     if script.carried:
         lines.append("Chuyển sang buổi sau vì hết thời lượng: " + "; ".join(script.carried))
     lines.append("")
-    for number, segment in enumerate(script.segments, start=1):
-        lines += [f"[{number}] {segment.title}", segment.text, ""]
+    for index, segment in enumerate(script.segments):
+        lines += [f"[{index + 1}] {segment.title}", segment.text]
+        lines += [f"(!) {note}" for note in (marks or {}).get(index, [])]
+        lines.append("")
     return "\n".join(lines)
