@@ -38,6 +38,12 @@ PLACE_TRIGGERS = frozenset({
     "quận", "tỉnh", "phố", "đường", "chợ", "trường", "trạm", "sông", "cầu", "núi", "hội",
 })
 
+# Capitalised by convention, not names: dropped from the start of a run of Capitalised words.
+COMMON_CAPITALISED = frozenset({
+    "nghị", "định", "quyết", "thông", "tư", "luật", "chỉ", "thị", "công", "văn", "kế", "hoạch",
+    "bộ", "phận", "nhân", "dân", "nhà", "nước", "đảng", "bác", "hồ",
+})
+
 # Common abbreviations of commune announcements and their spoken form (lower case).
 ABBREVIATIONS = {
     "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "tthc": "thủ tục hành chính",
