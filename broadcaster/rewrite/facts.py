@@ -1,6 +1,6 @@
 """Facts a listener acts on, parsed from written Vietnamese into canonical values.
 
-Kinds and values: date (day, month, year|None), month (month, year|None), time (hour, minute),
+Kinds and values: date (day, month, year|None), month (month, year|None), day (day,), time (hour, minute),
 amount (Decimal đồng), number (Decimal), phone (digits), code (TTHC "1.001193"),
 doc ("49/2024/NĐ-CP"), free (miễn phí), name (casefolded place or organisation).
 Number words are turned into digits first, so "ngày 5 tháng 12" and "05/12" give the same fact.
@@ -41,6 +41,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(_L + r"(\d{1,2})([/\-])(\d{1,2})(?:\2(\d{4}))?(?![\w/]|[.,]\d)")),
     ("date", re.compile(_L + r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w]|[.,]\d)")),
     ("month", re.compile(r"tháng\s+(\d{1,2})(?:\s*(?:/|năm\s+)(\d{4}))?(?![\w/]|[.,]\d)", re.I)),
+    ("day", re.compile(r"(?:(?:ngày|mùng|mồng)\s+)+(\d{1,2})(?![\w/\-]|[.,]\d)", re.I)),
     ("time", re.compile(_L + r"(\d{1,2})\s?[hg:](\d{2})(?!\d)(?:\s*(?:phút|p))?", re.I)),
     ("time", re.compile(_L + r"(\d{1,2})\s*(?:giờ|h|g)(?:\s+(\d{1,2})(?:\s*phút)?|\s+(rưỡi)|\s+kém\s+(\d{1,2})"
                         r"(?:\s*phút)?)?(?!\w)", re.I)),
@@ -110,6 +111,8 @@ def _fact(kind: str, m: re.Match[str], text: str) -> Fact | None:
         if not (1 <= day <= 31 and 1 <= month <= 12):
             return None
         return Fact("date", (day, month, int(year) if year else None), surface, m.start())
+    if kind == "day":
+        return Fact("day", (int(g[0]),), surface, m.start()) if 1 <= int(g[0]) <= 31 else None
     if kind == "month":
         month = int(g[0])
         if not 1 <= month <= 12:

@@ -15,7 +15,7 @@ from broadcaster.rewrite.facts import Fact, extract_facts
 from broadcaster.rewrite.lexicon import ABBREVIATIONS, DEADLINE_WORDS
 
 LABELS = {
-    "date": "ngày", "month": "tháng", "time": "giờ", "amount": "số tiền", "number": "con số",
+    "date": "ngày", "day": "ngày", "month": "tháng", "time": "giờ", "amount": "số tiền", "number": "con số",
     "phone": "số điện thoại", "code": "mã thủ tục", "doc": "số hiệu văn bản", "free": "cụm từ",
     "name": "tên riêng",
 }
@@ -58,6 +58,9 @@ class _Source:
             month, year = value
             pairs = [(m, y) for _, m, y in self.by_kind.get("date", ())] + list(self.by_kind.get("month", ()))
             return any(m == month and self.has_year(year, y) for m, y in pairs)
+        if kind == "day":
+            return any(d == value[0] for d, _, _ in self.by_kind.get("date", ())) \
+                or value in self.by_kind.get("day", ())
         if kind == "amount":
             return value in self.by_kind.get("amount", ()) or value in self.by_kind.get("number", ())
         if kind == "number":
@@ -86,8 +89,14 @@ class _Source:
 
 
 def _numbers_in(fact: Fact) -> list[Decimal]:
-    if fact.kind in ("date", "month", "time", "amount", "number"):
-        return [Decimal(v) for v in fact.value if v is not None]
+    """Values a bare number in the rewrite may repeat: counts, amounts, years, document numbers.
+
+    Not hours or days: "bảy ngày" must not pass because the source says "7h30" or "ngày 7/12".
+    """
+    if fact.kind in ("amount", "number"):
+        return [fact.value[0]]
+    if fact.kind in ("date", "month") and fact.value[-1] is not None:
+        return [Decimal(fact.value[-1])]
     if fact.kind == "doc":
         return [Decimal(p) for p in re.findall(r"\d+", fact.value[0])]
     return []
