@@ -94,7 +94,7 @@ class FakeChatServer:
         self._last = answer("")
         self._lock = threading.Lock()
         self.requests: list[dict] = []
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     @property
     def base_url(self) -> str:
