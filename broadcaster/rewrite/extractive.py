@@ -32,6 +32,13 @@ def score_sentence(sentence: str) -> int:
     return score
 
 
+def has_deadline(sentence: str) -> bool:
+    """A sentence with a date and a word like 'hiệu lực', 'trước ngày', 'hạn': must be kept."""
+    _, facts = extract_facts(sentence)
+    low = sentence.lower()
+    return any(f.kind in ("date", "month") for f in facts) and any(w in low for w in DEADLINE_WORDS)
+
+
 def summarize_extractive(source: str, max_words: int) -> str:
     """The source itself when it fits; else the best sentences, in source order, within the budget."""
     sentences = split_sentences(source)
@@ -39,11 +46,11 @@ def summarize_extractive(source: str, max_words: int) -> str:
         return " ".join(sentences)
     scores = [score_sentence(s) + (2 if i == 0 else 0) for i, s in enumerate(sentences)]
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
-    chosen: list[int] = []
-    used = 0
+    chosen = [i for i in order if has_deadline(sentences[i])]  # the fact guard insists on these
+    used = sum(len(sentences[i].split()) for i in chosen)
     for i in order:
         words = len(sentences[i].split())
-        if scores[i] > 0 and used + words <= max_words:
+        if i not in chosen and scores[i] > 0 and used + words <= max_words:
             chosen.append(i)
             used += words
     if not chosen:

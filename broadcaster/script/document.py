@@ -8,6 +8,19 @@ STATUS_VI = {"draft": "bản nháp, chờ duyệt", "approved": "đã duyệt", 
              "scheduled": "đã lên lịch", "aired": "đã phát", "failed": "phát lỗi"}
 
 
+REWRITE_VI = {
+    "accepted": "(Bản viết lại cho dễ nghe; máy đã đối chiếu: mọi con số, ngày giờ, địa danh có trong văn bản gốc.)",
+    "rejected": "(Bản viết lại bị loại, đọc văn bản gốc. {reason})",
+    "failed": "(Không viết lại được, đọc văn bản gốc. {reason})",
+}
+
+
+def rewrite_note(status: str, reason: str) -> str:
+    """One line under a segment saying what the rewrite step did; "" when it was off."""
+    template = REWRITE_VI.get(status)
+    return template.format(reason=" ".join(reason.split())) if template else ""
+
+
 def minutes_text(seconds: float) -> str:
     """'6 phút 05 giây' — for officers, not for the voice."""
     total = int(round(seconds))
@@ -27,5 +40,7 @@ def script_document(station_name: str, week: str, script, status: str = "draft")
         lines.append("Chuyển sang buổi sau vì hết thời lượng: " + "; ".join(script.carried))
     lines.append("")
     for number, segment in enumerate(script.segments, start=1):
-        lines += [f"[{number}] {segment.title}", segment.text, ""]
+        lines += [f"[{number}] {segment.title}", segment.text]
+        note = rewrite_note(getattr(segment, "rewrite_status", "off"), getattr(segment, "rewrite_reason", ""))
+        lines += [note, ""] if note else [""]
     return "\n".join(lines)
