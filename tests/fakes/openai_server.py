@@ -4,7 +4,8 @@
         server.script(answer("Bản viết lại ..."), status(429), ...)   # one action per request
         settings = RewriteSettings(engine="openai", base_url=server.base_url, model="fake")
 
-When the script runs out, the last action repeats. Every request body is kept in `server.requests`.
+When the script runs out, the last action repeats; or set `server.responder` to a function of the
+request JSON returning an Action. Every request body is kept in `server.requests`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Callable
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,14 @@ def status(code: int) -> Action:
     return Action(status=code, body=body.encode(), headers={"retry-after-ms": "10"})
 
 
+def source_of(request: dict) -> str:
+    """The source text the prompt carries between its delimiters."""
+    from broadcaster.rewrite.prompt import CLOSE, OPEN
+
+    user = request["messages"][-1]["content"]
+    return user.split(OPEN, 1)[1].rsplit(CLOSE, 1)[0].strip()
+
+
 def raw(body: bytes, code: int = 200) -> Action:
     """Any bytes, sent as application/json (for malformed answers)."""
     return Action(status=code, body=body)
@@ -60,7 +70,12 @@ class _Handler(BaseHTTPRequestHandler):
                                   "headers": dict(self.headers)})
         except ValueError:
             fake.requests.append({"path": self.path, "json": None, "headers": dict(self.headers)})
-        action = fake.next_action() if self.path.endswith("/chat/completions") else status(404)
+        if not self.path.endswith("/chat/completions"):
+            action = status(404)
+        elif fake.responder is not None:
+            action = fake.responder(fake.requests[-1]["json"])
+        else:
+            action = fake.next_action()
         if action.delay_s:
             time.sleep(action.delay_s)
         try:
@@ -94,6 +109,7 @@ class FakeChatServer:
         self._last = answer("")
         self._lock = threading.Lock()
         self.requests: list[dict] = []
+        self.responder: Callable[[dict], Action] | None = None
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     @property
