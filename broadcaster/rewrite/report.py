@@ -6,8 +6,6 @@ import itertools
 import textwrap
 from typing import Any
 
-from broadcaster.rewrite.week import REWRITTEN_KINDS
-
 STATUS_VI = {"off": "tắt", "accepted": "CHẤP NHẬN", "rejected": "BỊ TỪ CHỐI — đọc văn bản gốc",
              "failed": "LỖI — đọc văn bản gốc"}
 
@@ -53,7 +51,3 @@ def week_json(scripts: Any, paths: list[Any]) -> dict[str, Any]:
                    "segments": [segment_json(n, seg) for n, seg in enumerate(s.segments, start=1)]}
                   for s, p in zip(scripts.slots, paths)],
     }
-
-
-def rewritten(segment: Any) -> bool:
-    return segment.kind in REWRITTEN_KINDS
