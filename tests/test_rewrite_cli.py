@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from broadcaster import db
-from broadcaster.cli import main
 from broadcaster.config import load_settings
 from broadcaster.models import RewriteUsage, Segment
 from broadcaster.pipeline import sample_files
@@ -21,18 +18,22 @@ from fakes.openai_server import FakeChatServer, answer, source_of, status
 WEEK = "2026-W49"
 
 
-def make_config(tmp_path: Path, rewrite: dict) -> Path:
-    config = {"database": f"sqlite:///{tmp_path / 'var' / 'b.db'}",
-              "paths": {"scripts": "scripts", "audio": "audio_out", "data": "var"},
-              "rewrite": rewrite}
-    path = tmp_path / "config.yaml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    announcements, tthc = sample_files()
-    runner = CliRunner()
-    for command in (["announce", "import", str(announcements)], ["tthc", "import", str(tthc)]):
-        result = runner.invoke(main, ["--config", str(path), *command])
-        assert result.exit_code == 0, result.output
-    return path
+@pytest.fixture()
+def commune(project: Path, cli):
+    """The sample commune with a given `rewrite:` section; returns the CLI runner of conftest."""
+
+    def setup(rewrite: dict):
+        path = project / "config.yaml"
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw["rewrite"] = rewrite
+        path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+        announcements, tthc = sample_files()
+        cli("announce", "import", str(announcements))
+        cli("tthc", "import", str(tthc))
+        return cli
+
+    setup.config = project / "config.yaml"
+    return setup
 
 
 def mixed_responder(request: dict):
@@ -57,11 +58,8 @@ def openai_rewrite(server: FakeChatServer) -> dict:
             "max_retries": 0, "max_words": 400}
 
 
-def test_preview_rewrite_json_reports_every_segment(tmp_path, server):
-    config = make_config(tmp_path, openai_rewrite(server))
-    result = CliRunner().invoke(main, ["--config", str(config), "preview", "--week", WEEK, "--rewrite", "--json"])
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+def test_preview_rewrite_json_reports_every_segment(commune, server):
+    data = commune(openai_rewrite(server)).json("preview", "--week", WEEK, "--rewrite", "--json")
     segments = [seg for slot in data["slots"] for seg in slot["segments"]]
     assert all({"text", "source", "rewrite_status", "rewrite_reason"} <= set(seg) for seg in segments)
     by_status = {}
@@ -77,41 +75,34 @@ def test_preview_rewrite_json_reports_every_segment(tmp_path, server):
     assert data["rewrite"]["tokens_in"] > 0 and data["rewrite"]["failed"] == len({s["source"] for s in failed})
 
 
-def test_preview_rewrite_side_by_side(tmp_path, server):
-    config = make_config(tmp_path, openai_rewrite(server))
-    result = CliRunner().invoke(main, ["--config", str(config), "preview", "--week", WEEK, "--rewrite"])
-    assert result.exit_code == 0, result.output
+def test_preview_rewrite_side_by_side(commune, server):
+    result = commune(openai_rewrite(server))("preview", "--week", WEEK, "--rewrite")
     assert "VĂN BẢN GỐC" in result.output and "BẢN VIẾT LẠI" in result.output
     assert "BỊ TỪ CHỐI" in result.output and "Lý do: Bản viết lại có thông tin không có" in result.output
     assert "Viết lại (openai fake-vi)" in result.output
 
 
-def test_preview_rewrite_needs_an_engine(tmp_path):
-    config = make_config(tmp_path, {"engine": "none"})
-    result = CliRunner().invoke(main, ["--config", str(config), "preview", "--week", WEEK, "--rewrite"])
+def test_preview_rewrite_needs_an_engine(commune):
+    result = commune({"engine": "none"})("preview", "--week", WEEK, "--rewrite", ok=False)
     assert result.exit_code == 1
     assert "rewrite.engine đang là none" in result.output
 
 
-def test_unknown_engine_lists_valid_ones(tmp_path):
-    config = make_config(tmp_path, {"engine": "gpt"})
-    result = CliRunner().invoke(main, ["--config", str(config), "preview", "--week", WEEK, "--rewrite"])
+def test_unknown_engine_lists_valid_ones(commune):
+    result = commune({"engine": "gpt"})("preview", "--week", WEEK, "--rewrite", ok=False)
     assert result.exit_code == 1
     assert "extractive, none, openai" in result.output
 
 
 @pytest.mark.skipif(not shutil.which("espeak-ng") or not shutil.which("ffmpeg"), reason="needs espeak-ng, ffmpeg")
-def test_weekly_survives_a_dead_llm_and_records_why(tmp_path):
+def test_weekly_survives_a_dead_llm_and_records_why(commune):
     with FakeChatServer() as dead:
         dead.script(status(503))
-        config = make_config(tmp_path, {"engine": "openai", "base_url": dead.base_url, "model": "m",
-                                        "max_retries": 1, "timeout_s": 2})
-        result = CliRunner().invoke(main, ["--config", str(config), "weekly", "--week", WEEK, "--json"])
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+        data = commune({"engine": "openai", "base_url": dead.base_url, "model": "m",
+                        "max_retries": 1, "timeout_s": 2}).json("weekly", "--week", WEEK, "--json")
     assert data["rewrite"]["failed"] == data["rewrite"]["segments"] > 0
     assert all(b["audio"] for b in data["broadcasts"])
-    settings = load_settings(config)
+    settings = load_settings(commune.config)
     with db.session_scope(settings.database_url) as session:
         statuses = dict(session.execute(select(Segment.rewrite_status, func.count()).group_by(Segment.rewrite_status)).all())
         reasons = session.scalars(select(Segment.rewrite_reason).where(Segment.rewrite_status == "failed")).all()
@@ -121,14 +112,13 @@ def test_weekly_survives_a_dead_llm_and_records_why(tmp_path):
     assert [u.job for u in usage] == ["weekly"] and usage[0].tokens_in == 0
 
 
-def test_weekly_tokens_are_summed_per_week(tmp_path, server):
-    config = make_config(tmp_path, openai_rewrite(server))
-    runner = CliRunner()
-    assert runner.invoke(main, ["--config", str(config), "preview", "--week", WEEK]).exit_code == 0
+def test_preview_tokens_are_recorded_and_cache_reused(commune, server):
+    cli = commune(openai_rewrite(server))
+    cli("preview", "--week", WEEK)
     first = len(server.requests)
-    assert runner.invoke(main, ["--config", str(config), "preview", "--week", WEEK]).exit_code == 0
+    cli("preview", "--week", WEEK)
     assert len(server.requests) - first == 1  # only the 500 is asked again; the rest is cached
-    settings = load_settings(config)
+    settings = load_settings(commune.config)
     with db.session_scope(settings.database_url) as session:
         rows = session.execute(select(RewriteUsage.job, RewriteUsage.tokens_in, RewriteUsage.cached)
                                .where(RewriteUsage.week == WEEK).order_by(RewriteUsage.id)).all()
