@@ -152,8 +152,33 @@ class Segment(Base):
     audio_path: Mapped[str | None] = mapped_column(String(500))
     engine: Mapped[str | None] = mapped_column(String(40))
     duration_s: Mapped[float | None] = mapped_column(Float)
+    # LLM rewrite (issue 6): `text` is what is read; the template text is kept when it differs.
+    source_text: Mapped[str | None] = mapped_column(Text)
+    rewrite_status: Mapped[str] = mapped_column(String(10), default="off")  # off|accepted|rejected|failed
+    rewrite_reason: Mapped[str | None] = mapped_column(Text)
 
     program: Mapped[Program] = relationship(back_populates="segments")
+
+
+class RewriteUsage(Base):
+    """One row per rewrite pass (weekly build or preview): what it did and the tokens it spent."""
+
+    __tablename__ = "rewrite_usage"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    week: Mapped[str] = mapped_column(String(8), index=True)
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    job: Mapped[str] = mapped_column(String(20))  # weekly | preview
+    engine: Mapped[str] = mapped_column(String(40))
+    model: Mapped[str] = mapped_column(String(100), default="")
+    prompt_version: Mapped[str] = mapped_column(String(40), default="")
+    segments: Mapped[int] = mapped_column(Integer, default=0)
+    accepted: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+    failed: Mapped[int] = mapped_column(Integer, default=0)
+    cached: Mapped[int] = mapped_column(Integer, default=0)
+    tokens_in: Mapped[int] = mapped_column(Integer, default=0)
+    tokens_out: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Broadcast(Base):

@@ -16,7 +16,11 @@ from sqlalchemy import select
 
 from broadcaster import audio, catalog, db
 from broadcaster.config import Settings
+from broadcaster.errors import ConfigError
 from broadcaster.models import Program
+from broadcaster.models import RewriteUsage as RewriteUsageRow
+from broadcaster.rewrite import week as rewrite_step
+from broadcaster.rewrite.week import RewriteUsage
 from broadcaster.programs import SlotScript, WeekScripts, compose_week, store_week
 from broadcaster.script.document import script_document
 from broadcaster.speech.normalize import normalize
@@ -44,6 +48,7 @@ class WeekResult:
     broadcasts: tuple[BroadcastResult, ...]
     carried: tuple[tuple[str, str], ...]     # slot name, title
     unplaced: tuple[tuple[str, int], ...]
+    rewrite: RewriteUsage | None = None
 
     def to_json(self, base_dir: Path) -> dict:
         def rel(path: Path | None) -> str | None:
@@ -55,7 +60,8 @@ class WeekResult:
                 return str(path)
         return {"week": self.week, "broadcasts": [
             {"slot": local(b.slot).isoformat(), "script": rel(b.script), "audio": rel(b.audio),
-             "duration_s": b.duration_s, "items": b.items} for b in self.broadcasts]}
+             "duration_s": b.duration_s, "items": b.items} for b in self.broadcasts],
+            "rewrite": self.rewrite.to_json() if self.rewrite else None}
 
 
 def resolve_week(week: str | None) -> str:
@@ -70,14 +76,36 @@ def audio_path(settings: Settings, week: str, slot_at: dt.datetime) -> Path:
     return settings.paths.audio / week / f"{local(slot_at):%Y-%m-%d_%H%M}.mp3"
 
 
-def preview(settings: Settings, week: str | None = None) -> tuple[WeekScripts, list[Path]]:
-    """Compose the week's scripts and write them to scripts/<week>/ without touching the programs."""
+def preview(settings: Settings, week: str | None = None,
+            rewrite: bool | None = None) -> tuple[WeekScripts, list[Path]]:
+    """Compose the week's scripts and write them to scripts/<week>/ without touching the programs.
+
+    rewrite: None follows rewrite.engine in the config; True insists (error when the engine is
+    none); False shows the template text only.
+    """
     week = resolve_week(week)
     with db.session_scope(settings.database_url) as session:
         scripts = compose_week(session, settings, week)
         status = {p.slot_at: p.status for p in session.scalars(select(Program).where(Program.week == week))}
+    if rewrite is not False:
+        scripts = _rewrite(settings, scripts, "preview", required=bool(rewrite))
     paths = [_write_script(settings, scripts, s, status.get(s.slot.at, "draft")) for s in scripts.slots]
     return scripts, paths
+
+
+def _rewrite(settings: Settings, scripts: WeekScripts, job: str, required: bool = False) -> WeekScripts:
+    """The optional LLM rewrite + fact guard; LLM trouble never fails the job (see broadcaster.rewrite)."""
+    options = rewrite_step.settings_from(settings)
+    if options.engine == "none":
+        if required:
+            raise ConfigError("Chưa bật viết lại: rewrite.engine đang là none.", None,
+                              "đặt rewrite.engine (extractive hoặc openai) trong tệp cấu hình, "
+                              "hoặc chỉ tệp cấu hình khác bằng --config FILE.")
+        return scripts
+    scripts, usage = rewrite_step.rewrite_week(scripts, options, rewrite_step.cache_from(settings))
+    with db.session_scope(settings.database_url) as session:
+        session.add(RewriteUsageRow(week=scripts.week, job=job, **usage.to_json()))
+    return dataclasses.replace(scripts, rewrite=usage)
 
 
 def weekly(settings: Settings, week: str | None = None, actor: str = "weekly-job") -> WeekResult:
@@ -85,12 +113,14 @@ def weekly(settings: Settings, week: str | None = None, actor: str = "weekly-job
     week = resolve_week(week)
     with db.session_scope(settings.database_url) as session:
         scripts = compose_week(session, settings, week)
+    scripts = _rewrite(settings, scripts, "weekly")
+    with db.session_scope(settings.database_url) as session:
         programs = store_week(session, scripts, actor)
         db.audit(session, "weekly_build", week, f"{len(programs)} programs", actor)
         jobs = [(p.id, s) for p, s in zip(programs, scripts.slots)]
     results = [_render(settings, week, program_id, script) for program_id, script in jobs]
     carried = tuple((s.slot.name, t) for s in scripts.slots for t in s.carried)
-    return WeekResult(week, tuple(results), carried, scripts.unplaced)
+    return WeekResult(week, tuple(results), carried, scripts.unplaced, scripts.rewrite)
 
 
 def _render(settings: Settings, week: str, program_id: int, script: SlotScript) -> BroadcastResult:

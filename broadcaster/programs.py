@@ -13,6 +13,7 @@ from broadcaster import db
 from broadcaster.config import Settings
 from broadcaster.models import Announcement, Program, Segment, TthcChange
 from broadcaster.planning import Item, Plan, estimate_seconds, plan_week
+from broadcaster.rewrite.week import RewriteUsage
 from broadcaster.script import compose
 from broadcaster.slots import SlotTime, week_slots
 from broadcaster.timeutil import TZ, now, week_days
@@ -42,6 +43,7 @@ class WeekScripts:
     week: str
     slots: tuple[SlotScript, ...]
     unplaced: tuple[tuple[str, int], ...]   # title, airings still owed
+    rewrite: RewriteUsage | None = None     # set when the rewrite step ran
 
 
 def compose_week(session: Session, settings: Settings, week: str) -> WeekScripts:
@@ -103,7 +105,9 @@ def store_week(session: Session, scripts: WeekScripts, actor: str | None = None)
         program.status, program.approved_by, program.approved_at = "draft", None, None
         program.max_minutes, program.estimated_s = script.slot.max_minutes, script.estimated_s
         program.content_hash, program.audio_path, program.duration_s = script.content_hash, None, None
-        program.segments = [Segment(position=n, kind=s.kind, ref_id=s.ref_id, title=s.title, text=s.text)
+        program.segments = [Segment(position=n, kind=s.kind, ref_id=s.ref_id, title=s.title, text=s.text,
+                                    source_text=s.source if s.source != s.text else None,
+                                    rewrite_status=s.rewrite_status, rewrite_reason=s.rewrite_reason or None)
                             for n, s in enumerate(script.segments)]
         programs.append(program)
     for stale in existing.values():

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import click
 
 from broadcaster import pipeline
 from broadcaster.cli import main, settings
+from broadcaster.rewrite import report as rewrite_report
 from broadcaster.script.document import minutes_text
 from broadcaster.timeutil import local, vi_date
 
@@ -16,17 +18,33 @@ WEEK_HELP = "Tuần ISO, ví dụ 2026-W49 (mặc định: tuần sau)."
 
 @main.command()
 @click.option("--week", default=None, help=WEEK_HELP)
+@click.option("--rewrite", is_flag=True,
+              help="Viết lại cho dễ nghe (theo mục rewrite của cấu hình) và so sánh từng tin: văn bản gốc, "
+                   "bản viết lại và kết quả kiểm tra dữ kiện.")
+@click.option("--json", "as_json", is_flag=True,
+              help="In dạng JSON: mỗi đoạn có text (sẽ đọc), source, rewrite_status, rewrite_reason.")
 @click.pass_context
-def preview(ctx: click.Context, week: str | None) -> None:
+def preview(ctx: click.Context, week: str | None, rewrite: bool, as_json: bool) -> None:
     """Xem trước kịch bản từng buổi phát trong tuần và ghi vào scripts/<tuần>/."""
     conf = settings(ctx)
-    scripts, paths = pipeline.preview(conf, week)
+    scripts, paths = pipeline.preview(conf, week, rewrite=True if rewrite else None)
+    if as_json:
+        click.echo(json.dumps(rewrite_report.week_json(scripts, paths), ensure_ascii=False, indent=2))
+        return
     if not scripts.slots:
         click.echo(f"Tuần {scripts.week} chưa có buổi phát nào. Kiểm tra mục slots trong config.yaml.")
+    width = max(80, min(shutil.get_terminal_size((120, 24)).columns, 160))
     for script, path in zip(scripts.slots, paths):
         click.echo("=" * 72)
-        click.echo(pipeline.document(conf, scripts.week, script))
+        if rewrite:
+            click.echo(f"Buổi phát {local(script.slot.at):%d/%m/%Y %H:%M} (tuần {scripts.week})\n")
+            for number, segment in enumerate(script.segments, start=1):
+                click.echo(rewrite_report.segment_view(number, segment, width) + "\n")
+        else:
+            click.echo(pipeline.document(conf, scripts.week, script))
         click.echo(f"(đã ghi {path})")
+    if scripts.rewrite:
+        click.echo(scripts.rewrite.summary_vi())
     _report_leftovers(scripts.unplaced)
 
 
@@ -65,6 +83,8 @@ def _print_week(conf, result: pipeline.WeekResult, as_json: bool) -> None:
         duration = minutes_text(b.duration_s) if b.duration_s else "chưa có âm thanh"
         click.echo(f"- {vi_date(when.date())} {when:%H:%M}: {b.items} tin, {duration}; "
                    f"kịch bản {shown['script']}; âm thanh {shown['audio']}")
+    if result.rewrite:
+        click.echo(result.rewrite.summary_vi())
     for slot, title in result.carried:
         click.echo(f"  Chuyển sang buổi sau (hết thời lượng buổi {slot}): {title}")
     _report_leftovers(result.unplaced)

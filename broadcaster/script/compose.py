@@ -13,6 +13,7 @@ import functools
 import jinja2
 
 from broadcaster.config import Station
+from broadcaster.rewrite.result import RewriteResult
 from broadcaster.timeutil import WEEKDAY_VI, local
 
 
@@ -21,7 +22,20 @@ class SegmentText:
     kind: str          # opening | announcement | tthc | closing
     ref_id: int | None
     title: str
-    text: str
+    text: str          # what will be read: the rewrite when accepted, else the template text
+    rewrite: RewriteResult | None = None   # set by the rewrite step (broadcaster.rewrite.week)
+
+    @property
+    def source(self) -> str:
+        return self.rewrite.source if self.rewrite else self.text
+
+    @property
+    def rewrite_status(self) -> str:
+        return self.rewrite.status if self.rewrite else "off"
+
+    @property
+    def rewrite_reason(self) -> str:
+        return self.rewrite.reason if self.rewrite else ""
 
 
 @functools.lru_cache(maxsize=1)

@@ -8,6 +8,19 @@ STATUS_VI = {"draft": "bản nháp, chờ duyệt", "approved": "đã duyệt", 
              "scheduled": "đã lên lịch", "aired": "đã phát", "failed": "phát lỗi"}
 
 
+REWRITE_VI = {
+    "accepted": "(Bản viết lại cho dễ nghe; máy đã đối chiếu: mọi con số, ngày giờ, địa danh có trong văn bản gốc.)",
+    "rejected": "(Bản viết lại bị loại, đọc văn bản gốc. {reason})",
+    "failed": "(Không viết lại được, đọc văn bản gốc. {reason})",
+}
+
+
+def rewrite_note(status: str, reason: str) -> str:
+    """One line under a segment saying what the rewrite step did; "" when it was off."""
+    template = REWRITE_VI.get(status)
+    return template.format(reason=" ".join(reason.split())) if template else ""
+
+
 def minutes_text(seconds: float) -> str:
     """'6 phút 05 giây' — for officers, not for the voice."""
     total = int(round(seconds))
@@ -16,8 +29,8 @@ def minutes_text(seconds: float) -> str:
 
 def script_document(station_name: str, week: str, script, status: str = "draft",
                     marks: dict[int, list[str]] | None = None) -> str:
-    """The script as text. `marks` maps a segment index to notes shown under it (what the voice
-    cannot read, the rewrite's verdict…), each on a line starting with "(!)"."""
+    """The script as text. Under each segment: the rewrite's verdict, then `marks` (segment index ->
+    notes such as what the voice cannot read), each on a line starting with "(!)"."""
     when = local(script.slot.at)
     lines = [
         f"{station_name.upper()} — KỊCH BẢN PHÁT THANH",
@@ -31,6 +44,8 @@ def script_document(station_name: str, week: str, script, status: str = "draft",
     lines.append("")
     for index, segment in enumerate(script.segments):
         lines += [f"[{index + 1}] {segment.title}", segment.text]
-        lines += [f"(!) {note}" for note in (marks or {}).get(index, [])]
+        note = rewrite_note(getattr(segment, "rewrite_status", "off"), getattr(segment, "rewrite_reason", ""))
+        lines += [note] if note else []
+        lines += [f"(!) {mark}" for mark in (marks or {}).get(index, [])]
         lines.append("")
     return "\n".join(lines)

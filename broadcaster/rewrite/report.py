@@ -1,0 +1,53 @@
+"""How a rewritten week is shown: side by side for the officer, JSON for machines."""
+
+from __future__ import annotations
+
+import itertools
+import textwrap
+from typing import Any
+
+STATUS_VI = {"off": "tắt", "accepted": "CHẤP NHẬN", "rejected": "BỊ TỪ CHỐI — đọc văn bản gốc",
+             "failed": "LỖI — đọc văn bản gốc"}
+
+
+def side_by_side(left: str, right: str, width: int = 100, titles: tuple[str, str] = ("VĂN BẢN GỐC", "BẢN VIẾT LẠI")) -> str:
+    """Two wrapped columns separated by ' │ '."""
+    col = max(20, (width - 3) // 2)
+    lcol = [titles[0], "─" * min(col, len(titles[0]))] + textwrap.wrap(left, col)
+    rcol = [titles[1], "─" * min(col, len(titles[1]))] + textwrap.wrap(right or "(không có)", col)
+    rows = itertools.zip_longest(lcol, rcol, fillvalue="")
+    return "\n".join(f"{a:<{col}} │ {b}".rstrip() for a, b in rows)
+
+
+def segment_view(number: int, segment: Any, width: int = 100) -> str:
+    """One segment: title, verdict, source | rewrite, reason."""
+    status = segment.rewrite_status
+    head = f"[{number}] {segment.title} — viết lại: {STATUS_VI.get(status, status)}"
+    if status == "off" or segment.rewrite is None:
+        return f"{head}\n{textwrap.fill(segment.text, width)}"
+    lines = [head, side_by_side(segment.source, segment.rewrite.draft, width)]
+    if segment.rewrite_reason:
+        lines.append(textwrap.fill(f"Lý do: {segment.rewrite_reason}", width))
+    return "\n".join(lines)
+
+
+def segment_json(position: int, segment: Any) -> dict[str, Any]:
+    result = segment.rewrite
+    return {
+        "position": position, "kind": segment.kind, "title": segment.title,
+        "text": segment.text, "source": segment.source,
+        "rewrite_status": segment.rewrite_status, "rewrite_reason": segment.rewrite_reason,
+        "rewrite": result.draft if result else None,
+    }
+
+
+def week_json(scripts: Any, paths: list[Any]) -> dict[str, Any]:
+    """The week as JSON: per slot, per segment text/source/rewrite_status/rewrite_reason."""
+    usage = getattr(scripts, "rewrite", None)
+    return {
+        "week": scripts.week,
+        "rewrite": usage.to_json() if usage else None,
+        "slots": [{"slot": s.slot.at.isoformat(), "name": s.slot.name, "script": str(p),
+                   "segments": [segment_json(n, seg) for n, seg in enumerate(s.segments, start=1)]}
+                  for s, p in zip(scripts.slots, paths)],
+    }

@@ -1,0 +1,40 @@
+"""Plain values passed between the rewrite stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+STATUSES = ("off", "accepted", "rejected", "failed")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What a summarizer produced, before the fact guard looked at it."""
+
+    text: str
+    tokens_in: int = 0
+    tokens_out: int = 0
+
+
+@dataclass(frozen=True)
+class RewriteResult:
+    """Outcome of one rewrite. `text` is what will be read: the rewrite if accepted, else the source.
+
+    tokens_in/tokens_out are the tokens spent by this call (0 when served from the cache).
+    """
+
+    text: str
+    source: str
+    status: str  # "off" | "accepted" | "rejected" | "failed"
+    reason: str  # Vietnamese; "" when accepted or off
+    engine: str
+    model: str
+    prompt_version: str
+    tokens_in: int = 0
+    tokens_out: int = 0
+    cached: bool = False
+    draft: str = ""  # the summarizer's text, kept for side-by-side review even when rejected
+
+    @property
+    def used_rewrite(self) -> bool:
+        return self.status == "accepted"
