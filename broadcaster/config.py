@@ -1,8 +1,8 @@
 """config.yaml -> frozen, validated settings. No globals: callers pass Settings along.
 
-Sections with a fixed shape are dataclasses validated here. Pluggable kinds (TTS engines,
-playout outputs, the rewrite engine) keep their own options as mappings that their
-factories validate, as beets plugins do.
+Sections with a fixed shape are dataclasses validated here (the rewrite section by its own
+RewriteSettings). Pluggable kinds (TTS engines, playout outputs) keep their own options as
+mappings that their factories validate, as beets plugins do.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from broadcaster.errors import ConfigError
+from broadcaster.rewrite.settings import RewriteSettings
 from broadcaster.timeutil import parse_hhmm, weekday_index
 
 DEFAULT_FILE = "config.yaml"
@@ -90,7 +91,7 @@ class Settings:
     paths: Paths
     database_url: str
     lexicon: Mapping[str, str]
-    rewrite: Mapping[str, Any]
+    rewrite: RewriteSettings
     playout: Mapping[str, Any]
     base_dir: Path
     source: Path | None
@@ -148,7 +149,7 @@ def from_mapping(raw: Mapping[str, Any], base_dir: Path, source: Path | None = N
         paths=paths,
         database_url=database,
         lexicon=_str_map(raw.get("lexicon"), "lexicon"),
-        rewrite=MappingProxyType(dict(_mapping(raw.get("rewrite"), "rewrite"))),
+        rewrite=RewriteSettings.from_mapping(_mapping(raw.get("rewrite"), "rewrite")),
         playout=MappingProxyType(dict(_mapping(raw.get("playout"), "playout"))),
         base_dir=base_dir,
         source=source,

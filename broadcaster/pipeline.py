@@ -21,7 +21,7 @@ from broadcaster.models import Program
 from broadcaster.models import RewriteUsage as RewriteUsageRow
 from broadcaster.rewrite import week as rewrite_step
 from broadcaster.rewrite.week import RewriteUsage
-from broadcaster.programs import SlotScript, WeekScripts, compose_week, store_week
+from broadcaster.programs import SlotScript, WeekScripts, compose_week, reestimate, store_week
 from broadcaster.script.document import script_document
 from broadcaster.speech.normalize import normalize
 from broadcaster.timeutil import local, next_week_label, parse_week, week_label
@@ -105,7 +105,7 @@ def _rewrite(settings: Settings, scripts: WeekScripts, job: str, required: bool 
     scripts, usage = rewrite_step.rewrite_week(scripts, options, rewrite_step.cache_from(settings))
     with db.session_scope(settings.database_url) as session:
         session.add(RewriteUsageRow(week=scripts.week, job=job, **usage.to_json()))
-    return dataclasses.replace(scripts, rewrite=usage)
+    return dataclasses.replace(scripts, rewrite=usage, slots=tuple(reestimate(settings, s) for s in scripts.slots))
 
 
 def weekly(settings: Settings, week: str | None = None, actor: str = "weekly-job") -> WeekResult:

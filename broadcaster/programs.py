@@ -55,12 +55,17 @@ def compose_week(session: Session, settings: Settings, week: str) -> WeekScripts
     for planned in plan.slots:
         station, at = settings.station, planned.slot.at
         segments = (compose.opening(station, at, len(planned.items)),
-                    *(compose.SegmentText(i.kind, i.ref_id, i.title, i.text) for i in planned.items),
+                    *(compose.SegmentText(i.kind, i.ref_id, i.title, i.text, priority=i.priority)
+                      for i in planned.items),
                     compose.closing(station, at))
-        estimated = sum(_seconds(settings, s.text) for s in segments)
-        scripts.append(SlotScript(planned.slot, segments, round(estimated, 1),
-                                  tuple(i.title for i in planned.carried)))
+        scripts.append(reestimate(settings, SlotScript(planned.slot, segments, 0.0,
+                                                       tuple(i.title for i in planned.carried))))
     return WeekScripts(week, tuple(scripts), tuple((i.title, owed) for i, owed in plan.unplaced))
+
+
+def reestimate(settings: Settings, script: SlotScript) -> SlotScript:
+    """The estimate again, from the text that will be read (after a rewrite)."""
+    return dataclasses.replace(script, estimated_s=round(sum(_seconds(settings, s.text) for s in script.segments), 1))
 
 
 def due_items(session: Session, settings: Settings, week: str) -> list[Item]:
@@ -94,6 +99,8 @@ def store_week(session: Session, scripts: WeekScripts, actor: str | None = None)
         program = existing.pop(script.slot.at, None)
         if program is not None and (program.status in LOCKED_STATUSES or
                                     program.content_hash == script.content_hash):
+            if program.status not in LOCKED_STATUSES:
+                _refresh_verdicts(program, script)
             programs.append(program)
             continue
         if program is None:
@@ -116,6 +123,12 @@ def store_week(session: Session, scripts: WeekScripts, actor: str | None = None)
             session.delete(stale)
     session.flush()
     return programs
+
+
+def _refresh_verdicts(program: Program, script: SlotScript) -> None:
+    """Same text to read, but the rewrite's verdict may differ (rejected vs failed): keep it current."""
+    for row, seg in zip(program.segments, script.segments):
+        row.rewrite_status, row.rewrite_reason = seg.rewrite_status, seg.rewrite_reason or None
 
 
 def _item(settings: Settings, kind: str, ref_id: int, title: str, priority: str, start: dt.date,

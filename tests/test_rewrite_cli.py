@@ -65,7 +65,10 @@ def test_preview_rewrite_json_reports_every_segment(commune, server):
     by_status = {}
     for seg in segments:
         by_status.setdefault(seg["rewrite_status"], []).append(seg)
-    assert {s["kind"] for s in by_status["off"]} == {"opening", "closing"}
+    assert {s["kind"] for s in by_status["off"]} == {"opening", "closing", "announcement"}
+    # the only announcement left as written is the emergency: safety instructions are read in full
+    assert {s["title"] for s in by_status["off"] if s["kind"] == "announcement"} == {
+        "Cảnh báo mưa lớn, nguy cơ lũ quét và sạt lở đất"}
     rejected = [s for s in by_status["rejected"] if "1.001193" in s["title"]]
     assert rejected and "Phước Thuận" in rejected[0]["rewrite_reason"]
     assert rejected[0]["text"] == rejected[0]["source"]
@@ -88,10 +91,15 @@ def test_preview_rewrite_needs_an_engine(commune):
     assert "rewrite.engine đang là none" in result.output
 
 
-def test_unknown_engine_lists_valid_ones(commune):
-    result = commune({"engine": "gpt"})("preview", "--week", WEEK, "--rewrite", ok=False)
+def test_unknown_engine_lists_valid_ones(commune, cli):
+    commune({})
+    config = commune.config
+    raw = yaml.safe_load(config.read_text(encoding="utf-8"))
+    raw["rewrite"] = {"engine": "gpt"}
+    config.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    result = cli("preview", "--week", WEEK, "--rewrite", ok=False)   # refused when the config is read
     assert result.exit_code == 1
-    assert "extractive, none, openai" in result.output
+    assert "extractive, none, openai" in result.output and "Traceback" not in result.output
 
 
 @pytest.mark.skipif(not shutil.which("espeak-ng") or not shutil.which("ffmpeg"), reason="needs espeak-ng, ffmpeg")

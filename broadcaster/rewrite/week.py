@@ -1,6 +1,7 @@
 """Apply the rewrite to a week's composed scripts: the step between composing and storing.
 
-Only announcements and TTHC segments are rewritten (the opening and closing are short templates).
+Only announcements and TTHC segments are rewritten (the opening and closing are short templates),
+and never an emergency: safety instructions are read in full, as written.
 Identical texts (one item aired in two slots) are rewritten once. Never raises for LLM problems.
 """
 
@@ -65,7 +66,7 @@ def rewrite_week(scripts: Any, settings: RewriteSettings, cache: RewriteCache | 
     results: dict[str, RewriteResult] = {}
     for slot in scripts.slots:
         for seg in slot.segments:
-            if seg.kind in REWRITTEN_KINDS and seg.text not in results:
+            if _rewritable(seg) and seg.text not in results:
                 results[seg.text] = rewrite_text(seg.text, settings, cache, summarizer=summarizer)
     slots = tuple(dataclasses.replace(slot, segments=tuple(_apply(seg, results) for seg in slot.segments))
                   for slot in scripts.slots)
@@ -75,8 +76,12 @@ def rewrite_week(scripts: Any, settings: RewriteSettings, cache: RewriteCache | 
     return dataclasses.replace(scripts, slots=slots), usage
 
 
+def _rewritable(segment: Any) -> bool:
+    return segment.kind in REWRITTEN_KINDS and getattr(segment, "priority", "normal") != "emergency"
+
+
 def _apply(segment: Any, results: Mapping[str, RewriteResult]) -> Any:
-    result = results.get(segment.text) if segment.kind in REWRITTEN_KINDS else None
+    result = results.get(segment.text) if _rewritable(segment) else None
     if result is None:
         return segment
     return dataclasses.replace(segment, text=result.text, rewrite=result)

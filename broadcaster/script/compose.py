@@ -24,6 +24,7 @@ class SegmentText:
     title: str
     text: str          # what will be read: the rewrite when accepted, else the template text
     rewrite: RewriteResult | None = None   # set by the rewrite step (broadcaster.rewrite.week)
+    priority: str = "normal"               # emergencies are read in full, never rewritten
 
     @property
     def source(self) -> str:
@@ -81,7 +82,7 @@ def announcement(item, station: Station) -> SegmentText:
     if name not in environment().list_templates():
         name = "announcement/general.j2"
     return SegmentText("announcement", getattr(item, "id", None), item.title,
-                       _render(name, a=item, station=station))
+                       _render(name, a=item, station=station), priority=item.priority)
 
 
 def tthc(item, station: Station) -> SegmentText:
