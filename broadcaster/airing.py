@@ -14,7 +14,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from broadcaster import db, playout, timeutil
@@ -180,6 +180,13 @@ def reconcile(settings: Settings, since: dt.datetime, now: dt.datetime | None = 
         if slot_key(slot_at) not in done:
             results.append(air_slot(settings, slot_at, now))
     return results
+
+
+def oldest_pending(settings: Settings) -> dt.datetime | None:
+    """The earliest normal program that neither aired nor was logged (start of a first catch-up)."""
+    with db.session_scope(settings.database_url) as session:
+        return session.scalar(select(func.min(Program.slot_at)).where(
+            Program.priority == "normal", Program.status.in_(("draft", "approved", "rendered", "scheduled"))))
 
 
 def _close_interrupted(settings: Settings, now: dt.datetime) -> list[AirResult]:

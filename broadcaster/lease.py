@@ -55,7 +55,7 @@ def acquire(url: str, holder: str, ttl_s: float, now: dt.datetime) -> dt.datetim
     with db.session_scope(url) as session:
         current = session.get(DaemonLease, NAME)
         previous, other = current.heartbeat_at, current.holder
-        stale = [DaemonLease.expires_at < now, DaemonLease.holder == holder]
+        stale = [DaemonLease.expires_at <= now, DaemonLease.holder == holder]
         if _dead_here(other):
             stale.append(DaemonLease.holder == other)
         taken = session.execute(update(DaemonLease).where(DaemonLease.name == NAME, or_(*stale))

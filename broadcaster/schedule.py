@@ -115,7 +115,8 @@ def run(settings: Settings, stop: threading.Event | None = None, on_ready: Calla
     scheduler = None
     try:
         grace = dt.timedelta(minutes=settings.schedule.grace_minutes)
-        since = max(previous or now - grace, now - MAX_CATCH_UP)
+        since = previous or min(airing.oldest_pending(settings) or now, now - grace)
+        since = max(since, now - MAX_CATCH_UP)
         for result in airing.reconcile(settings, since, now):
             log.warning("khôi phục sau khi dừng: %s %s", result.key, result.result)
         scheduler = build_scheduler(settings)
