@@ -11,6 +11,8 @@ from broadcaster.cli import main, settings
 from broadcaster.slots import parse_day, parse_minutes
 from broadcaster.timeutil import WEEKDAY_VI, WEEKDAYS, now
 
+NOTE = click.option("--note", default=None, help="Lý do (ghi vào nhật ký).")
+
 
 @main.group()
 def slots() -> None:
@@ -61,7 +63,7 @@ def slots_remove(ctx: click.Context, slot_id: int) -> None:
 @slots.command("skip")
 @click.argument("day")
 @click.argument("time", required=False)
-@click.option("--note", default=None, help="Lý do (ghi vào nhật ký).")
+@NOTE
 @click.pass_context
 def slots_skip(ctx: click.Context, day: str, time: str | None, note: str | None) -> None:
     """Bỏ một buổi phát định kỳ vào ngày DAY (2026-12-01 hoặc 01/12/2026), giờ TIME nếu ngày có nhiều buổi."""
@@ -73,7 +75,7 @@ def slots_skip(ctx: click.Context, day: str, time: str | None, note: str | None)
 @click.argument("day")
 @click.argument("time")
 @click.option("--max", "max_length", default="30m", show_default=True, help="Thời lượng tối đa (30m, 1h).")
-@click.option("--note", default=None, help="Lý do (ghi vào nhật ký).")
+@NOTE
 @click.option("--emergency", is_flag=True, help="Buổi phát khẩn cấp: được phép trong giờ yên tĩnh.")
 @click.pass_context
 def slots_extra(ctx: click.Context, day: str, time: str, max_length: str, note: str | None, emergency: bool) -> None:
