@@ -56,7 +56,13 @@ class ScheduleError(BroadcasterError):
 
 
 class PlayoutError(BroadcasterError):
-    """An output (folder, command, icecast) failed to air a program."""
+    """An output (folder, command, icecast) failed to air a program.
+
+    `retryable` is False when part of the program already aired (a retry would air it twice)
+    or when retrying cannot help (wrong password).
+    """
+
+    retryable = True
 
 
 class RewriteError(BroadcasterError):

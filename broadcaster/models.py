@@ -105,7 +105,7 @@ class SlotOverride(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(10))  # skip | extra
     day: Mapped[dt.date] = mapped_column(Date)
-    time: Mapped[str] = mapped_column(String(5))
+    time: Mapped[str] = mapped_column(String(8))  # HH:MM, or HH:MM:SS for a one-off extra
     max_minutes: Mapped[int] = mapped_column(Integer, default=30)
     slot_id: Mapped[int | None] = mapped_column(ForeignKey("slots.id", ondelete="SET NULL"))
     note: Mapped[str | None] = mapped_column(String(300))
@@ -182,11 +182,17 @@ class RewriteUsage(Base):
 
 
 class Broadcast(Base):
-    """The broadcast logbook: one row per attempt to air a program on an output."""
+    """The broadcast logbook: one row per airing of a program (on all its outputs).
+
+    `key` is unique: inserting the row claims the airing, so no broadcast airs twice even when two
+    processes try. `result` is "airing" while it plays, then aired/failed/missed/blocked.
+    """
 
     __tablename__ = "broadcasts"
+    __table_args__ = (UniqueConstraint("key", name="uq_broadcasts_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str | None] = mapped_column(String(120))
     program_id: Mapped[int | None] = mapped_column(ForeignKey("programs.id", ondelete="SET NULL"), index=True)
     scheduled_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     started_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
@@ -195,6 +201,20 @@ class Broadcast(Base):
     priority: Mapped[str] = mapped_column(String(20), default="normal")
     result: Mapped[str] = mapped_column(String(20))
     reason: Mapped[str | None] = mapped_column(Text)
+    items: Mapped[int | None] = mapped_column(Integer)
+    duration_s: Mapped[float | None] = mapped_column(Float)
+    approved_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class DaemonLease(Base):
+    """The one scheduler leader: a row renewed by heartbeats; a stale lease may be taken over."""
+
+    __tablename__ = "daemon_leases"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(200))
+    heartbeat_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
 class AuditEvent(Base):

@@ -23,6 +23,7 @@ from broadcaster.rewrite import week as rewrite_step
 from broadcaster.rewrite.week import RewriteUsage
 from broadcaster.programs import SlotScript, WeekScripts, compose_week, reestimate, store_week
 from broadcaster.script.document import script_document
+from broadcaster.slots import SlotTime
 from broadcaster.speech.normalize import normalize
 from broadcaster.timeutil import local, next_week_label, parse_week, week_label
 
@@ -73,7 +74,7 @@ def script_path(settings: Settings, week: str, script: SlotScript) -> Path:
 
 
 def audio_path(settings: Settings, week: str, slot_at: dt.datetime) -> Path:
-    return settings.paths.audio / week / f"{local(slot_at):%Y-%m-%d_%H%M}.mp3"
+    return settings.paths.audio / week / f"{SlotTime(local(slot_at), 0, None).name}.mp3"
 
 
 def preview(settings: Settings, week: str | None = None,

@@ -54,6 +54,7 @@ def _register() -> None:
     # One import per command module; each module adds its commands to `main`.
     from broadcaster.cli import catalog, weekly  # noqa: F401
     from broadcaster.cli import normalize  # noqa: F401
+    from broadcaster.cli import onair, slots  # noqa: F401
 
 
 _register()
