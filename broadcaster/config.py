@@ -64,13 +64,21 @@ class Planning:
 class Voice:
     chain: tuple[str, ...] = ("espeak",)
     engines: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    max_failures: int = 3          # an engine failing this many segments in a row is skipped for the run
 
 
 @dataclasses.dataclass(frozen=True)
 class Audio:
-    pause_ms: int = 700
-    bitrate: str = "64k"
+    pause_ms: int = 700            # silence between items
+    lead_ms: int = 300             # silence before the opening chime
+    tail_ms: int = 1000            # silence at the end (Icecast drops the last ~0.5 KB)
+    bitrate: str = "64k"           # MP3, constant bit rate, mono
     sample_rate: int = 44100
+    target_lufs: float = -16.0     # integrated loudness (ITU-R BS.1770)
+    true_peak_db: float = -1.0     # true-peak ceiling, dBTP
+    horn: bool = False             # band-pass + gentle compression for horn loudspeakers
+    chime: str = "generated"       # generated | none | path to an audio file
+    workers: int = 0               # segments rendered in parallel (0: one per CPU)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -145,7 +153,7 @@ def from_mapping(raw: Mapping[str, Any], base_dir: Path, source: Path | None = N
         schedule=_checked_schedule(_section(Schedule, raw.get("schedule"), "schedule")),
         planning=_section(Planning, raw.get("planning"), "planning"),
         voice=_section(Voice, raw.get("voice"), "voice"),
-        audio=_section(Audio, raw.get("audio"), "audio"),
+        audio=_checked_audio(_section(Audio, raw.get("audio"), "audio")),
         paths=paths,
         database_url=database,
         lexicon=_str_map(raw.get("lexicon"), "lexicon"),
@@ -252,3 +260,19 @@ def _checked_schedule(schedule: Schedule) -> Schedule:
             raise ConfigError(f"schedule.{key} không hợp lệ: {exc}") from exc
     weekday_index(schedule.weekly_day)
     return schedule
+
+
+MP3_RATES = (32000, 44100, 48000, 16000, 22050, 24000)
+
+
+def _checked_audio(audio: Audio) -> Audio:
+    kbps = audio.bitrate[:-1] if audio.bitrate.endswith("k") else ""
+    if not kbps.isdigit() or not 32 <= int(kbps) <= 320:
+        raise ConfigError(f"audio.bitrate “{audio.bitrate}” không hợp lệ.", None, "dùng ví dụ 64k, 96k hoặc 128k.")
+    if audio.sample_rate not in MP3_RATES:
+        raise ConfigError(f"audio.sample_rate {audio.sample_rate} không dùng được cho MP3.", None,
+                          "dùng 44100 (hoặc 48000, 32000).")
+    if not -40 <= audio.target_lufs <= -5 or not -10 <= audio.true_peak_db <= 0:
+        raise ConfigError("audio.target_lufs hoặc audio.true_peak_db nằm ngoài khoảng hợp lý.", None,
+                          "dùng target_lufs từ -40 đến -5 (mặc định -16) và true_peak_db từ -10 đến 0 (mặc định -1).")
+    return audio

@@ -124,7 +124,8 @@ def weekly(settings: Settings, week: str | None = None, actor: str = "weekly-job
     return WeekResult(week, tuple(results), carried, scripts.unplaced, scripts.rewrite)
 
 
-def _render(settings: Settings, week: str, program_id: int, script: SlotScript) -> BroadcastResult:
+def _render(settings: Settings, week: str, program_id: int, script: SlotScript,
+            progress: audio.Progress | None = None) -> BroadcastResult:
     with db.session_scope(settings.database_url) as session:
         program = session.get(Program, program_id)
         text_path = _write_script(settings, WeekScripts(week, (script,), ()), script, program.status)
@@ -132,10 +133,13 @@ def _render(settings: Settings, week: str, program_id: int, script: SlotScript) 
         cached = 0
         if not (program.audio_path and Path(program.audio_path).is_file() and program.duration_s):
             spoken = [normalize(seg.text, settings.lexicon).text for seg in program.segments]
-            title = f"{settings.station.name} — {local(program.slot_at):%d/%m/%Y %H:%M}"
-            result = audio.render_program(spoken, target, settings, title=title)
+            when = local(program.slot_at)
+            tags = {"title": f"{settings.station.name} — {when:%d/%m/%Y %H:%M}", "station": settings.station.name,
+                    "date": f"{when:%Y-%m-%d}", "slot": f"{when:%Y-%m-%d %H:%M}"}
+            result = audio.render_program(spoken, target, settings, tags=tags, max_seconds=program.max_minutes * 60,
+                                          progress=progress)
             for seg, text, part in zip(program.segments, spoken, result.segments):
-                seg.spoken, seg.audio_path, seg.engine, seg.duration_s = text, str(part.wav), part.engine, part.duration_s
+                seg.spoken, seg.audio_path, seg.engine, seg.duration_s = text, str(part.path), part.engine, part.duration_s
             program.audio_path, program.duration_s = str(result.path), round(result.duration_s, 2)
             cached = sum(1 for p in result.segments if p.cached)
             if program.status == "approved":

@@ -1,0 +1,131 @@
+"""A program: every segment spoken and mastered (cached), joined frame by frame with chimes and pauses.
+
+Memory stays small whatever the length: audio never enters Python; ffmpeg streams each piece and
+the join copies MP3 frames. Engines run in parallel threads, mastering in a few parallel ffmpeg
+runs, and every piece is cached, so a rebuild re-encodes only what changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import os
+from collections import Counter
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from pathlib import Path
+
+from broadcaster.audio import ffmpeg
+from broadcaster.audio.render import Recording, Renderer, SegmentAudio
+from broadcaster.config import Settings
+from broadcaster.errors import AudioError
+from broadcaster.speech.engines.chain import EngineChain
+
+Progress = Callable[[int, int], None]     # (segments done, segments in total)
+
+
+@dataclasses.dataclass(frozen=True)
+class RenderResult:
+    path: Path
+    duration_s: float
+    segments: tuple[SegmentAudio, ...]
+    lufs: float             # estimated from the pieces (energy-weighted); silence is gated out
+    true_peak: float        # the highest piece's true peak
+
+    @property
+    def cached(self) -> int:
+        return sum(s.cached for s in self.segments)
+
+    @property
+    def engines(self) -> Counter:
+        return Counter(s.engine for s in self.segments)
+
+
+def render_program(texts: Sequence[str], out_mp3: Path, settings: Settings, *, tags: dict[str, str] | None = None,
+                   max_seconds: float | None = None, chimes: bool = True, chain: EngineChain | None = None,
+                   progress: Progress | None = None) -> RenderResult:
+    """Speak `texts` and join them with chimes, pauses and a silent tail into one tagged MP3."""
+    renderer = Renderer(settings, chain)
+    audio = settings.audio
+    items = [t for t in texts if t.strip()]
+    if not items:
+        raise AudioError("Chương trình không có nội dung để đọc.", None, "thêm bản tin vào buổi phát.")
+    segments = speak_all(renderer, items, audio.workers or os.cpu_count() or 1, progress)
+    bell = renderer.chime() if chimes else None
+    body = [bell, *segments, bell] if bell else segments
+    duration = (audio.lead_ms + audio.pause_ms * (len(body) - 1) + audio.tail_ms) / 1000 + sum(
+        s.duration_s for s in body)
+    if max_seconds is not None and duration > max_seconds:
+        raise AudioError(f"Chương trình dài {_mmss(duration)}, vượt {_mmss(duration - max_seconds)} so với "
+                         f"tối đa {_mmss(max_seconds)} của buổi phát.", "quá nhiều bản tin hoặc bản tin quá dài.",
+                         "bớt hoặc rút gọn bản tin, hoặc tăng max_minutes của khung giờ phát.")
+    pause = renderer.silence(audio.pause_ms)
+    pieces = [renderer.silence(audio.lead_ms)] if audio.lead_ms else []
+    for index, seg in enumerate(body):
+        pieces += [pause, seg.path] if index else [seg.path]
+    pieces += [renderer.silence(audio.tail_ms)] if audio.tail_ms else []
+    out_mp3.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out_mp3.with_name(out_mp3.name + ".tmp")
+    try:
+        ffmpeg.concat(pieces, tmp, {**_id3(tags or {}), "encoded_by": "broadcaster"})
+        os.replace(tmp, out_mp3)
+    finally:
+        tmp.unlink(missing_ok=True)
+    energy = sum(s.duration_s * 10 ** (s.lufs / 10) for s in body) / sum(s.duration_s for s in body)
+    peaks = [s.true_peak for s in body if s.true_peak is not None]
+    return RenderResult(out_mp3, duration, tuple(segments), 10 * math.log10(energy), max(peaks, default=-math.inf))
+
+
+def speak_all(renderer: Renderer, texts: Sequence[str], workers: int,
+              progress: Progress | None = None) -> list[SegmentAudio]:
+    """The mastered piece of every text, in order: cached, or spoken and mastered now."""
+    results: list[SegmentAudio | None] = [None] * len(texts)
+    tried: list[set[str]] = [set() for _ in texts]
+    todo, done = list(range(len(texts))), 0
+
+    def finish(index: int, segment: SegmentAudio) -> None:
+        nonlocal done
+        results[index], done = segment, done + 1
+        if progress:
+            progress(done, len(texts))
+
+    pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="render")
+    try:
+        while todo:      # each round gives failed recordings to the next engine
+            recordings: list[tuple[int, Recording]] = []
+            for index, outcome in zip(todo, pool.map(lambda i: renderer.resolve(texts[i], tried[i]), todo)):
+                if isinstance(outcome, SegmentAudio):
+                    finish(index, outcome)
+                else:
+                    recordings.append((index, outcome))
+            todo = []
+            futures = {pool.submit(renderer.master, [r for _, r in batch]): batch
+                       for batch in _batches(recordings, max(1, workers) * 2)}
+            for future in as_completed(futures):
+                for (index, _), segment in zip(futures[future], future.result()):
+                    if segment is None:
+                        todo.append(index)
+                    else:
+                        finish(index, segment)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return results  # type: ignore[return-value]
+
+
+def _batches(recordings: list[tuple[int, Recording]], count: int) -> list[list[tuple[int, Recording]]]:
+    """Deal recordings, longest text first, into `count` batches of about equal work."""
+    batches: list[list[tuple[int, Recording]]] = [[] for _ in range(min(count, len(recordings)))]
+    for n, item in enumerate(sorted(recordings, key=lambda item: -len(item[1].text))):
+        batches[n % len(batches)].append(item)
+    return batches
+
+
+def _id3(tags: dict[str, str]) -> dict[str, str]:
+    """Our tag names -> ffmpeg's ID3v2 keys (station -> artist/TPE1; slot -> TXXX:slot)."""
+    names = {"title": "title", "station": "artist", "date": "date", "slot": "slot", "comment": "comment"}
+    return {names.get(key, key): value for key, value in tags.items()}
+
+
+def _mmss(seconds: float) -> str:
+    minutes, secs = divmod(int(round(seconds)), 60)
+    return f"{minutes} phút {secs} giây" if minutes else f"{secs} giây"
