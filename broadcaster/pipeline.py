@@ -41,6 +41,8 @@ class BroadcastResult:
     items: int
     status: str
     cached: int = 0          # segments taken from the audio cache
+    rendered: int = 0        # segments rendered in this run (cached + new)
+    engines: str = ""        # engines that spoke them, e.g. "espeak×12, gtts×3"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -109,7 +111,8 @@ def _rewrite(settings: Settings, scripts: WeekScripts, job: str, required: bool 
     return dataclasses.replace(scripts, rewrite=usage, slots=tuple(reestimate(settings, s) for s in scripts.slots))
 
 
-def weekly(settings: Settings, week: str | None = None, actor: str = "weekly-job") -> WeekResult:
+def weekly(settings: Settings, week: str | None = None, actor: str = "weekly-job",
+           progress: audio.Progress | None = None) -> WeekResult:
     """Build, render and record the week's programs (the unattended main job)."""
     week = resolve_week(week)
     with db.session_scope(settings.database_url) as session:
@@ -119,7 +122,7 @@ def weekly(settings: Settings, week: str | None = None, actor: str = "weekly-job
         programs = store_week(session, scripts, actor)
         db.audit(session, "weekly_build", week, f"{len(programs)} programs", actor)
         jobs = [(p.id, s) for p, s in zip(programs, scripts.slots)]
-    results = [_render(settings, week, program_id, script) for program_id, script in jobs]
+    results = [_render(settings, week, program_id, script, progress) for program_id, script in jobs]
     carried = tuple((s.slot.name, t) for s in scripts.slots for t in s.carried)
     return WeekResult(week, tuple(results), carried, scripts.unplaced, scripts.rewrite)
 
@@ -130,7 +133,8 @@ def _render(settings: Settings, week: str, program_id: int, script: SlotScript,
         program = session.get(Program, program_id)
         text_path = _write_script(settings, WeekScripts(week, (script,), ()), script, program.status)
         target = audio_path(settings, week, program.slot_at)
-        cached = 0
+        cached = rendered = 0
+        engines = ""
         if not (program.audio_path and Path(program.audio_path).is_file() and program.duration_s):
             spoken = [normalize(seg.text, settings.lexicon).text for seg in program.segments]
             when = local(program.slot_at)
@@ -138,15 +142,17 @@ def _render(settings: Settings, week: str, program_id: int, script: SlotScript,
                     "date": f"{when:%Y-%m-%d}", "slot": f"{when:%Y-%m-%d %H:%M}"}
             result = audio.render_program(spoken, target, settings, tags=tags, max_seconds=program.max_minutes * 60,
                                           progress=progress)
-            for seg, text, part in zip(program.segments, spoken, result.segments):
+            spoken_segments = [(seg, text) for seg, text in zip(program.segments, spoken) if text.strip()]
+            for (seg, text), part in zip(spoken_segments, result.segments):
                 seg.spoken, seg.audio_path, seg.engine, seg.duration_s = text, str(part.path), part.engine, part.duration_s
             program.audio_path, program.duration_s = str(result.path), round(result.duration_s, 2)
-            cached = sum(1 for p in result.segments if p.cached)
+            cached, rendered = result.cached, len(result.segments)
+            engines = ", ".join(f"{name}×{count}" for name, count in result.engines.most_common())
             if program.status == "approved":
                 program.status = "rendered"
             db.audit(session, "render", f"program {program.id}", f"{result.duration_s:.1f}s", "weekly-job")
         return BroadcastResult(program.slot_at, text_path, Path(program.audio_path), program.duration_s,
-                               script.estimated_s, script.items, program.status, cached)
+                               script.estimated_s, script.items, program.status, cached, rendered, engines)
 
 
 def speech_marks(settings: Settings, script: SlotScript) -> dict[int, list[str]]:
@@ -175,9 +181,9 @@ def sample_files() -> tuple[Path, Path]:
     return Path(str(folder / "announcements.yaml")), Path(str(folder / "tthc.csv"))
 
 
-def demo(settings: Settings) -> tuple[list[catalog.ImportReport], WeekResult]:
+def demo(settings: Settings, progress: audio.Progress | None = None) -> tuple[list[catalog.ImportReport], WeekResult]:
     """Load the bundled sample commune (repeatable: no duplicates) and build its week."""
     announcements, tthc = sample_files()
     reports = [catalog.import_announcements(settings, announcements, actor="demo"),
                catalog.import_tthc(settings, tthc, actor="demo")]
-    return reports, weekly(settings, SAMPLE_WEEK, actor="demo")
+    return reports, weekly(settings, SAMPLE_WEEK, actor="demo", progress=progress)

@@ -92,6 +92,9 @@ class Renderer:
                     pieces.append(None)
                     continue
                 self.chain.succeeded(rec.engine)
+                if not getattr(rec.engine, "keep_raw", True):    # cheap to make again: keep only the piece
+                    rec.raw.unlink(missing_ok=True)
+                    rec.raw.with_suffix(".json").unlink(missing_ok=True)
                 pieces.append(_segment(*self.cache.commit("mp3", rec.key, "mp3", tmp, _record(rec.engine.name, outcome)),
                                        cached=False))
             return pieces

@@ -52,7 +52,7 @@ def settings(ctx: click.Context):
 
 def _register() -> None:
     # One import per command module; each module adds its commands to `main`.
-    from broadcaster.cli import catalog, weekly  # noqa: F401
+    from broadcaster.cli import audio, catalog, weekly  # noqa: F401
     from broadcaster.cli import normalize  # noqa: F401
     from broadcaster.cli import onair, slots  # noqa: F401
 

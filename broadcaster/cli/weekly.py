@@ -9,6 +9,7 @@ import click
 
 from broadcaster import pipeline
 from broadcaster.cli import main, settings
+from broadcaster.cli.audio import ProgressBars
 from broadcaster.rewrite import report as rewrite_report
 from broadcaster.script.document import minutes_text
 from broadcaster.timeutil import local, vi_date
@@ -55,7 +56,7 @@ def preview(ctx: click.Context, week: str | None, rewrite: bool, as_json: bool) 
 def weekly(ctx: click.Context, week: str | None, as_json: bool) -> None:
     """Dựng chương trình phát thanh của tuần: kịch bản, âm thanh MP3, ghi vào cơ sở dữ liệu."""
     conf = settings(ctx)
-    _print_week(conf, pipeline.weekly(conf, week, actor="cli"), as_json)
+    _print_week(conf, pipeline.weekly(conf, week, actor="cli", progress=ProgressBars("Dựng âm thanh")), as_json)
 
 
 @main.command()
@@ -64,7 +65,7 @@ def weekly(ctx: click.Context, week: str | None, as_json: bool) -> None:
 def demo(ctx: click.Context, as_json: bool) -> None:
     """Nạp dữ liệu mẫu của một xã và dựng chương trình tuần 2026-W49 (chạy lại không bị trùng)."""
     conf = settings(ctx)
-    reports, result = pipeline.demo(conf)
+    reports, result = pipeline.demo(conf, progress=ProgressBars("Dựng âm thanh"))
     if not as_json:
         for report in reports:
             click.echo(f"Dữ liệu mẫu {report.path}: {report.created} mới, {report.updated} cập nhật, "
@@ -83,6 +84,8 @@ def _print_week(conf, result: pipeline.WeekResult, as_json: bool) -> None:
         duration = minutes_text(b.duration_s) if b.duration_s else "chưa có âm thanh"
         click.echo(f"- {vi_date(when.date())} {when:%H:%M}: {b.items} tin, {duration}; "
                    f"kịch bản {shown['script']}; âm thanh {shown['audio']}")
+        if b.rendered:
+            click.echo(f"  Âm thanh: {b.rendered} đoạn, {b.cached} lấy từ bộ nhớ đệm; giọng {b.engines}.")
     if result.rewrite:
         click.echo(result.rewrite.summary_vi())
     for slot, title in result.carried:

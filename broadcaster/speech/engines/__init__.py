@@ -22,6 +22,7 @@ T = TypeVar("T")
 class TtsEngine(Protocol):
     name: str
     extension: str          # "wav" or "mp3": the kind of file synthesize() writes
+    keep_raw: bool          # keep raw recordings in the cache (remote engines: slow or paid)
 
     def settings_key(self) -> str:
         """Everything that changes the sound (voice, rate…), for the segment cache key."""

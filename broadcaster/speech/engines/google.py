@@ -18,6 +18,7 @@ FIX = "kiểm tra kết nối Internet, hoặc đặt espeak sau gtts trong voic
 
 
 class GttsEngine:
+    keep_raw = True
     name = "gtts"
     extension = "mp3"
 

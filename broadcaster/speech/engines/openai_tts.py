@@ -15,6 +15,7 @@ FIX = "kiểm tra voice.engines.openai (base_url, model, voice) và khóa API tr
 
 
 class OpenAiEngine:
+    keep_raw = True
     name = "openai"
 
     def __init__(self, base_url: str = "https://api.openai.com/v1", model: str = "gpt-4o-mini-tts",

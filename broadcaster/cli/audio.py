@@ -1,0 +1,110 @@
+"""`broadcaster voices`, `broadcaster say`, `broadcaster cache stats|prune`: voices and audio previews."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from broadcaster import audio
+from broadcaster.audio.cache import SegmentCache
+from broadcaster.cli import main, settings
+from broadcaster.speech import engines
+from broadcaster.speech.engines.chain import EngineChain
+from broadcaster.speech.normalize import normalize
+
+
+class ProgressBars:
+    """A library progress callback (done, total) shown as one click progress bar per program."""
+
+    def __init__(self, label: str) -> None:
+        self.label, self.bar, self.shown = label, None, 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None or done < self.shown:
+            self.close()
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr, show_pos=True)
+            self.bar.__enter__()
+            self.shown = 0
+        self.bar.update(done - self.shown)
+        self.shown = done
+        if done >= total:
+            self.close()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@main.command()
+@click.pass_context
+def voices(ctx: click.Context) -> None:
+    """Liệt kê các giọng đọc, giọng nào dùng được ngay và vì sao không."""
+    conf = settings(ctx)
+    for name in engines.names():
+        engine = engines.create(name, conf.voice.engines.get(name, {}))
+        problem = engine.check()
+        where = f"thứ {conf.voice.chain.index(name) + 1} trong voice.chain" if name in conf.voice.chain \
+            else "không có trong voice.chain"
+        state = "dùng được" if problem is None else f"KHÔNG dùng được: {problem}"
+        click.echo(f"{name} ({where}): {state}")
+        for voice in engine.voices():
+            click.echo(f"    {voice}")
+
+
+@main.command()
+@click.argument("text")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("say.mp3"),
+              show_default=True, help="Tệp MP3 kết quả.")
+@click.option("--engine", default=None, help="Chỉ dùng giọng này (mặc định: theo voice.chain).")
+@click.option("--chime/--no-chime", default=False, help="Thêm nhạc hiệu đầu và cuối.")
+@click.pass_context
+def say(ctx: click.Context, text: str, output: Path, engine: str | None, chime: bool) -> None:
+    """Đọc thử một đoạn văn bản: chuẩn hóa → giọng đọc → xử lý âm thanh → MP3."""
+    conf = settings(ctx)
+    normalized = normalize(text, conf.lexicon)
+    for warning in normalized.warnings:
+        click.echo(f"Cảnh báo: “{warning.fragment}”: {warning.message}", err=True)
+    chain = EngineChain.from_settings(conf.voice, only=engine)
+    result = audio.render_program([normalized.text], output, conf, chimes=chime, chain=chain,
+                                  tags={"title": normalized.text[:60], "station": conf.station.name})
+    [segment] = result.segments
+    source = "bộ nhớ đệm" if segment.cached else "vừa tạo"
+    click.echo(f"Đã ghi {output}: {result.duration_s:.1f} giây, giọng {segment.engine} ({source}), "
+               f"{result.lufs:.1f} LUFS, đỉnh thật {result.true_peak:.1f} dBTP.")
+    click.echo(f"Văn bản đọc: {normalized.text}")
+
+
+@main.group()
+def cache() -> None:
+    """Bộ nhớ đệm âm thanh (mỗi đoạn đọc được lưu lại để dựng lại nhanh)."""
+
+
+@cache.command("stats")
+@click.pass_context
+def cache_stats(ctx: click.Context) -> None:
+    """Số đoạn và dung lượng trong bộ nhớ đệm âm thanh."""
+    store = SegmentCache(settings(ctx).cache_dir)
+    stats = store.stats()
+    click.echo(f"Bộ nhớ đệm: {store.root}")
+    click.echo(f"- bản ghi giọng đọc gốc: {stats.files['tts']} tệp, {_mb(stats.bytes['tts'])}")
+    click.echo(f"- đoạn MP3 đã xử lý: {stats.files['mp3']} tệp, {_mb(stats.bytes['mp3'])}, "
+               f"{stats.seconds / 60:.1f} phút âm thanh")
+    for name, count in stats.engines.most_common():
+        click.echo(f"    {name}: {count}")
+
+
+@cache.command("prune")
+@click.option("--days", type=click.FloatRange(min=0), default=30, show_default=True,
+              help="Xóa các đoạn không dùng đến trong số ngày này (0: xóa hết).")
+@click.pass_context
+def cache_prune(ctx: click.Context, days: float) -> None:
+    """Xóa các đoạn âm thanh lâu không dùng khỏi bộ nhớ đệm."""
+    removed, freed = SegmentCache(settings(ctx).cache_dir).prune(days)
+    click.echo(f"Đã xóa {removed} tệp, giải phóng {_mb(freed)}.")
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
