@@ -57,6 +57,8 @@ def measure(path: Path, filters: Sequence[str] = (), true_peak: bool = True) -> 
 
 def measure_many(paths: Sequence[Path], filters: Sequence[Sequence[str]], true_peak: bool = True) -> list[Loudness]:
     """Meter many files in one ffmpeg process (starting ffmpeg costs more than metering a short piece)."""
+    if not paths:
+        return []
     meter = f"ebur128=peak={'true' if true_peak else 'none'}:framelog=verbose"
     chains = [[*chain, meter, _COUNT] for chain in filters]
     err = run([*_inputs(paths), *_graph(chains, "m"), *[a for i in range(len(paths))

@@ -60,7 +60,7 @@ def master_many(srcs: Sequence[Path], dsts: Sequence[Path], spec: MasterSpec,
     gains = {i: aim - before[i].integrated for i in todo}
     limits = {i: spec.true_peak_db - LIMITER_MARGIN_DB for i in todo}
     # The limiter takes loudness off speech with high peaks: meter gain + limiter (cheap) and correct.
-    for _round in range(2):
+    for _round in range(2 if todo else 0):
         chains = [[*shaping, *_gain_chain(gains[i], limits[i])] for i in todo]
         for i, measured in zip(todo, ffmpeg.measure_many([srcs[i] for i in todo], chains, true_peak=False)):
             gains[i] += (aim - measured.integrated) * 1.2 if abs(aim - measured.integrated) > 0.15 else 0.0
