@@ -129,5 +129,15 @@ def concat(parts: Sequence[Path], dst: Path, tags: dict[str, str]) -> None:
         listing.unlink(missing_ok=True)
 
 
+def duration(path: Path) -> float:
+    """Played length of an MP3 (its frames, encoder delay and padding included), by ffprobe."""
+    try:
+        out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
+                              str(path)], capture_output=True, text=True, check=True).stdout
+        return float(out)
+    except (OSError, subprocess.CalledProcessError, ValueError) as exc:
+        raise AudioError(f"Không đọc được độ dài của {path}.", str(exc), "cài ffmpeg (có ffprobe).") from exc
+
+
 def _db(text: str) -> float:
     return float("-inf") if text == "-inf" else float(text)

@@ -21,6 +21,7 @@ from broadcaster.config import Settings
 from broadcaster.errors import AudioError
 from broadcaster.speech.engines.chain import EngineChain
 
+PIECE_OVERHEAD_S = 0.04
 Progress = Callable[[int, int], None]     # (segments done, segments in total)
 
 
@@ -53,8 +54,9 @@ def render_program(texts: Sequence[str], out_mp3: Path, settings: Settings, *, t
     segments = speak_all(renderer, items, audio.workers or os.cpu_count() or 1, progress)
     bell = renderer.chime() if chimes else None
     body = [bell, *segments, bell] if bell else segments
+    # Each joined piece also plays its encoder delay and padding: about one frame and a half.
     duration = (audio.lead_ms + audio.pause_ms * (len(body) - 1) + audio.tail_ms) / 1000 + sum(
-        s.duration_s for s in body)
+        s.duration_s + PIECE_OVERHEAD_S for s in body)
     if max_seconds is not None and duration > max_seconds:
         raise AudioError(f"Chương trình dài {_mmss(duration)}, vượt {_mmss(duration - max_seconds)} so với "
                          f"tối đa {_mmss(max_seconds)} của buổi phát.", "quá nhiều bản tin hoặc bản tin quá dài.",
@@ -68,6 +70,7 @@ def render_program(texts: Sequence[str], out_mp3: Path, settings: Settings, *, t
     tmp = out_mp3.with_name(out_mp3.name + ".tmp")
     try:
         ffmpeg.concat(pieces, tmp, {**_id3(tags or {}), "encoded_by": "broadcaster"})
+        duration = ffmpeg.duration(tmp)
         os.replace(tmp, out_mp3)
     finally:
         tmp.unlink(missing_ok=True)

@@ -22,6 +22,8 @@ class ProgressBars:
         self.label, self.bar, self.shown = label, None, 0
 
     def __call__(self, done: int, total: int) -> None:
+        if not sys.stderr.isatty():     # logs, cron jobs, --json pipes: no bar
+            return
         if self.bar is None or done < self.shown:
             self.close()
             self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr, show_pos=True)

@@ -56,7 +56,7 @@ def preview(ctx: click.Context, week: str | None, rewrite: bool, as_json: bool) 
 def weekly(ctx: click.Context, week: str | None, as_json: bool) -> None:
     """Dựng chương trình phát thanh của tuần: kịch bản, âm thanh MP3, ghi vào cơ sở dữ liệu."""
     conf = settings(ctx)
-    _print_week(conf, pipeline.weekly(conf, week, actor="cli", progress=ProgressBars("Dựng âm thanh")), as_json)
+    _print_week(conf, pipeline.weekly(conf, week, actor="cli", progress=_progress(as_json)), as_json)
 
 
 @main.command()
@@ -65,12 +65,16 @@ def weekly(ctx: click.Context, week: str | None, as_json: bool) -> None:
 def demo(ctx: click.Context, as_json: bool) -> None:
     """Nạp dữ liệu mẫu của một xã và dựng chương trình tuần 2026-W49 (chạy lại không bị trùng)."""
     conf = settings(ctx)
-    reports, result = pipeline.demo(conf, progress=ProgressBars("Dựng âm thanh"))
+    reports, result = pipeline.demo(conf, progress=_progress(as_json))
     if not as_json:
         for report in reports:
             click.echo(f"Dữ liệu mẫu {report.path}: {report.created} mới, {report.updated} cập nhật, "
                        f"{report.unchanged} không đổi.")
     _print_week(conf, result, as_json)
+
+
+def _progress(as_json: bool) -> ProgressBars | None:
+    return None if as_json else ProgressBars("Dựng âm thanh")
 
 
 def _print_week(conf, result: pipeline.WeekResult, as_json: bool) -> None:
