@@ -20,6 +20,7 @@ from broadcaster.errors import AudioError
 VERSION = "master-1"       # change when the processing below changes: invalidates the cache
 # Horn loudspeakers reproduce roughly 300 Hz to 4 kHz; speech energy outside is wasted or harsh.
 HORN = "highpass=f=280:poles=2,lowpass=f=3800:poles=2,acompressor=threshold=0.1:ratio=3:attack=10:release=200"
+LIMITED_SLOPE = 1.8        # gain correction per LU missing after the limiter (measured on espeak-ng speech)
 LIMITER_MARGIN_DB = 1.0    # the limiter sees sample peaks; MP3 encoding adds inter-sample overshoot
 
 
@@ -59,11 +60,12 @@ def master_many(srcs: Sequence[Path], dsts: Sequence[Path], spec: MasterSpec,
     aim = spec.target_lufs + codec_loss_db
     gains = {i: aim - before[i].integrated for i in todo}
     limits = {i: spec.true_peak_db - LIMITER_MARGIN_DB for i in todo}
-    # The limiter takes loudness off speech with high peaks: meter gain + limiter (cheap) and correct.
-    for _round in range(2 if todo else 0):
-        chains = [[*shaping, *_gain_chain(gains[i], limits[i])] for i in todo]
-        for i, measured in zip(todo, ffmpeg.measure_many([srcs[i] for i in todo], chains, true_peak=False)):
-            gains[i] += (aim - measured.integrated) * 1.2 if abs(aim - measured.integrated) > 0.15 else 0.0
+    # The limiter takes loudness off speech with high peaks: meter gain + limiter once (cheap, no encode)
+    # and correct by more than measured: under heavy limiting 1 dB more gain gives only ~0.5 LU more.
+    chains = [[*shaping, *_gain_chain(gains[i], limits[i])] for i in todo]
+    for i, measured in zip(todo, ffmpeg.measure_many([srcs[i] for i in todo], chains, true_peak=False)):
+        if abs(aim - measured.integrated) > 0.15:
+            gains[i] += min(LIMITED_SLOPE * (aim - measured.integrated), 6.0)
     for _attempt in range(3):
         if not todo:
             break

@@ -103,7 +103,7 @@ def speak_all(renderer: Renderer, texts: Sequence[str], workers: int,
                     recordings.append((index, outcome))
             todo = []
             futures = {pool.submit(renderer.master, [r for _, r in batch]): batch
-                       for batch in _batches(recordings, max(1, workers) * 2)}
+                       for batch in _batches(recordings, max(1, workers))}
             for future in as_completed(futures):
                 for (index, _), segment in zip(futures[future], future.result()):
                     if segment is None:
