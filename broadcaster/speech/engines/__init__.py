@@ -64,6 +64,25 @@ class Throttle:
             time.sleep(delay)
 
 
+class RemoteEngine:
+    """Shared by network engines: throttled requests, retried with back-off, raw recordings kept."""
+
+    keep_raw = True
+
+    def __init__(self, timeout: float, retries: int, backoff_s: float, min_interval_s: float) -> None:
+        self.timeout, self.retries, self.backoff_s = float(timeout), int(retries), float(backoff_s)
+        self.throttle = Throttle(min_interval_s)
+
+    def synthesize(self, text: str, out: Path) -> None:
+        def once() -> None:
+            self.throttle.wait()
+            self.request(text, out)
+        with_retries(once, self.retries, self.backoff_s)
+
+    def request(self, text: str, out: Path) -> None:
+        raise NotImplementedError
+
+
 EngineFactory = Callable[..., TtsEngine]
 
 

@@ -12,21 +12,19 @@ import socket
 from pathlib import Path
 
 from broadcaster.errors import EngineError
-from broadcaster.speech.engines import Throttle, with_retries
+from broadcaster.speech.engines import RemoteEngine
 
 FIX = "kiểm tra kết nối Internet, hoặc đặt espeak sau gtts trong voice.chain để đọc khi mất mạng."
 
 
-class GttsEngine:
-    keep_raw = True
+class GttsEngine(RemoteEngine):
     name = "gtts"
     extension = "mp3"
 
     def __init__(self, lang: str = "vi", tld: str = "com.vn", slow: bool = False, timeout: float = 10,
                  retries: int = 2, backoff_s: float = 2.0, min_interval_s: float = 0.5) -> None:
+        super().__init__(timeout, retries, backoff_s, min_interval_s)
         self.lang, self.tld, self.slow = lang, tld, bool(slow)
-        self.timeout, self.retries, self.backoff_s = float(timeout), int(retries), float(backoff_s)
-        self.throttle = Throttle(min_interval_s)
 
     def settings_key(self) -> str:
         return f"gtts|{self.lang}|{self.tld}|{self.slow}"
@@ -46,13 +44,9 @@ class GttsEngine:
     def voices(self) -> list[str]:
         return [f"{self.lang} (giọng Google, máy chủ translate.google.{self.tld})"]
 
-    def synthesize(self, text: str, out: Path) -> None:
-        with_retries(lambda: self._once(text, out), self.retries, self.backoff_s)
-
-    def _once(self, text: str, out: Path) -> None:
+    def request(self, text: str, out: Path) -> None:
         from gtts import gTTS, gTTSError
 
-        self.throttle.wait()
         part = out.with_name(out.name + ".part")
         try:
             with open(part, "wb") as handle:

@@ -9,13 +9,12 @@ import urllib.request
 from pathlib import Path
 
 from broadcaster.errors import EngineError
-from broadcaster.speech.engines import Throttle, with_retries
+from broadcaster.speech.engines import RemoteEngine
 
 FIX = "kiểm tra voice.engines.openai (base_url, model, voice) và khóa API trong biến môi trường."
 
 
-class OpenAiEngine:
-    keep_raw = True
+class OpenAiEngine(RemoteEngine):
     name = "openai"
 
     def __init__(self, base_url: str = "https://api.openai.com/v1", model: str = "gpt-4o-mini-tts",
@@ -24,10 +23,9 @@ class OpenAiEngine:
                  backoff_s: float = 2.0, min_interval_s: float = 0.0) -> None:
         if format not in ("mp3", "wav", "flac", "opus", "aac"):
             raise ValueError(f"format “{format}” không hợp lệ (mp3, wav, flac, opus, aac)")
+        super().__init__(timeout, retries, backoff_s, min_interval_s)
         self.base_url, self.model, self.voice = base_url.rstrip("/"), model, voice
         self.api_key_env, self.extension, self.speed, self.instructions = api_key_env, format, float(speed), instructions
-        self.timeout, self.retries, self.backoff_s = float(timeout), int(retries), float(backoff_s)
-        self.throttle = Throttle(min_interval_s)
 
     def settings_key(self) -> str:
         return f"openai|{self.base_url}|{self.model}|{self.voice}|{self.speed}|{self.instructions}|{self.extension}"
@@ -42,10 +40,7 @@ class OpenAiEngine:
     def voices(self) -> list[str]:
         return [f"{self.voice} (mô hình {self.model} tại {self.base_url})"]
 
-    def synthesize(self, text: str, out: Path) -> None:
-        with_retries(lambda: self._once(text, out), self.retries, self.backoff_s)
-
-    def _once(self, text: str, out: Path) -> None:
+    def request(self, text: str, out: Path) -> None:
         body = {"model": self.model, "input": text, "voice": self.voice, "response_format": self.extension,
                 "speed": self.speed}
         if self.instructions:
@@ -55,7 +50,6 @@ class OpenAiEngine:
         if key:
             headers["Authorization"] = f"Bearer {key}"
         request = urllib.request.Request(f"{self.base_url}/audio/speech", json.dumps(body).encode(), headers)
-        self.throttle.wait()
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 audio = response.read()
