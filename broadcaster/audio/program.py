@@ -22,6 +22,7 @@ from broadcaster.errors import AudioError
 from broadcaster.speech.engines.chain import EngineChain
 
 PIECE_OVERHEAD_S = 0.04
+MAX_BATCH = 6
 Progress = Callable[[int, int], None]     # (segments done, segments in total)
 
 
@@ -115,9 +116,11 @@ def speak_all(renderer: Renderer, texts: Sequence[str], workers: int,
     return results  # type: ignore[return-value]
 
 
-def _batches(recordings: list[tuple[int, Recording]], count: int) -> list[list[tuple[int, Recording]]]:
-    """Deal recordings, longest text first, into `count` batches of about equal work."""
-    batches: list[list[tuple[int, Recording]]] = [[] for _ in range(min(count, len(recordings)))]
+def _batches(recordings: list[tuple[int, Recording]], workers: int) -> list[list[tuple[int, Recording]]]:
+    """Deal recordings, longest text first, into batches of about equal work: at least one per worker,
+    at most MAX_BATCH each (every input open in one ffmpeg holds buffers: memory grows with the batch)."""
+    count = min(len(recordings), max(workers, math.ceil(len(recordings) / MAX_BATCH)))
+    batches: list[list[tuple[int, Recording]]] = [[] for _ in range(count)]
     for n, item in enumerate(sorted(recordings, key=lambda item: -len(item[1].text))):
         batches[n % len(batches)].append(item)
     return batches
