@@ -50,6 +50,7 @@ def test_unknown_engine_and_bad_options_list_the_valid_ones():
 
 @pytest.mark.skipif(online(), reason="this machine reaches Google: gTTS would not fail")
 def test_gtts_offline_is_a_fatal_failure_and_leaves_no_file(tmp_path):
+    pytest.importorskip("gtts")
     engine = GttsEngine(timeout=2, retries=0)
     assert "không kết nối được" in engine.check()
     with pytest.raises(EngineError) as err:

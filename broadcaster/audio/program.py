@@ -45,8 +45,12 @@ class RenderResult:
 
 def render_program(texts: Sequence[str], out_mp3: Path, settings: Settings, *, tags: dict[str, str] | None = None,
                    max_seconds: float | None = None, chimes: bool = True, chain: EngineChain | None = None,
-                   progress: Progress | None = None) -> RenderResult:
-    """Speak `texts` and join them with chimes, pauses and a silent tail into one tagged MP3."""
+                   progress: Progress | None = None, title: str = "") -> RenderResult:
+    """Speak `texts` and join them with chimes, pauses and a silent tail into one tagged MP3.
+
+    tags: title, station, date, slot (ID3); `title` alone is a shorthand for tags={"title": …}.
+    """
+    tags = {"station": settings.station.name, **({"title": title} if title else {}), **(tags or {})}
     renderer = Renderer(settings, chain)
     audio = settings.audio
     items = [t for t in texts if t.strip()]
@@ -70,7 +74,7 @@ def render_program(texts: Sequence[str], out_mp3: Path, settings: Settings, *, t
     out_mp3.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_mp3.with_name(out_mp3.name + ".tmp")
     try:
-        ffmpeg.concat(pieces, tmp, {**_id3(tags or {}), "encoded_by": "broadcaster"})
+        ffmpeg.concat(pieces, tmp, {**_id3(tags), "encoded_by": "broadcaster"})
         duration = ffmpeg.duration(tmp)
         os.replace(tmp, out_mp3)
     finally:
