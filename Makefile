@@ -27,7 +27,6 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
-	$(BIN)/python -m pip install -q --no-deps 'gTTS>=2.5'  # online voice; its click<8.2 pin only concerns gtts-cli
 	touch $(STAMP)
 
 clean:

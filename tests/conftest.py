@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import subprocess
 import sys
@@ -15,6 +16,31 @@ from broadcaster.cli import main
 from broadcaster.config import load_settings
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+class Outcome:
+    """A click Result with stdout and stderr apart and `output` holding both, as click 8.2+ has it.
+
+    gTTS pins click<8.2, whose CliRunner mixes the two streams unless told otherwise."""
+
+    def __init__(self, result) -> None:
+        self.result = result
+
+    def __getattr__(self, name):
+        return getattr(self.result, name)
+
+    @property
+    def output(self) -> str:
+        return self.result.output if _CLICK_MIXES_ITSELF else self.result.stdout + self.result.stderr
+
+
+_CLICK_MIXES_ITSELF = "mix_stderr" not in inspect.signature(CliRunner.__init__).parameters
+
+
+def invoke(*args, **kwargs) -> Outcome:
+    """CliRunner().invoke(main, …) with stdout and stderr apart on every click version."""
+    runner = CliRunner() if _CLICK_MIXES_ITSELF else CliRunner(mix_stderr=False)
+    return Outcome(runner.invoke(main, *args, **kwargs))
 
 
 @pytest.fixture
@@ -33,11 +59,8 @@ def settings(project: Path):
 @pytest.fixture
 def cli(project: Path):
     """Run the CLI against the temp project: cli("announce", "list") -> click Result."""
-    runner = CliRunner()
-
     def run(*args: str, input: str | None = None, ok: bool = True):
-        result = runner.invoke(main, ["--config", str(project / "config.yaml"), *args], input=input,
-                               catch_exceptions=False)
+        result = invoke(["--config", str(project / "config.yaml"), *args], input=input, catch_exceptions=False)
         if ok:
             assert result.exit_code == 0, result.output
         return result
@@ -82,13 +105,9 @@ def icecast_server():
 @pytest.fixture
 def cli_for(make_settings):
     """cli_for(settings, *args) -> click Result of `broadcaster --config <settings file> args…`."""
-    from click.testing import CliRunner
-
-    from broadcaster.cli import main
-
-    def invoke(settings, *args):
-        return CliRunner().invoke(main, ["--config", str(settings.source), *map(str, args)])
-    return invoke
+    def run(settings, *args):
+        return invoke(["--config", str(settings.source), *map(str, args)])
+    return run
 
 
 @pytest.fixture
