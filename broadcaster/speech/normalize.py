@@ -64,6 +64,7 @@ _GAP = re.compile(r"""(?P<bullet>^[ \t]*[-+*•·●▪■►❖–—][ \t]+)
     re.MULTILINE | re.VERBOSE)
 _DASHES = frozenset({"-", "–", "—", "--"})
 _PER_WORDS = tuple(tables().words["per_words"])
+_COUNTED = re.compile(r"[ \t]+[^\W\d_]+(?:[ \t][^\W\d_]+)?")  # "<number> người/": a counted noun
 _SPACES = re.compile(r"[ \t]{2,}")
 _SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([,.;:!?…)])")
 
@@ -106,16 +107,16 @@ class _Engine:
             if said is None:
                 warnings.append(NormalizeWarning(m.start(), m[0], UNKNOWN_PATTERN))
                 said = fallback(m[0])
-            out.append(_gap(text, pos, m.start(), prev_numeric and rule.numeric, warnings))
+            out.append(_gap(text, pos, m.start(), prev_numeric and rule.numeric, warnings, prev_numeric))
             out.append(said)
             pos, prev_numeric = m.end(), rule.numeric
-        out.append(_gap(text, pos, len(text), False, warnings))
+        out.append(_gap(text, pos, len(text), False, warnings, prev_numeric))
         said = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", "".join(out)))
         return Normalized(said.strip(), tuple(warnings))
 
 
 def _gap(text: str, start: int, end: int, between_quantities: bool,
-         warnings: list[NormalizeWarning]) -> str:
+         warnings: list[NormalizeWarning], after_quantity: bool = False) -> str:
     """Text between two matches: kept, except dashes, slashes, symbols and loose digits."""
     gap = text[start:end]
     if not gap:
@@ -129,7 +130,11 @@ def _gap(text: str, start: int, end: int, between_quantities: bool,
     parts, pos = [], start
     for m in _GAP.finditer(text, start, end):
         parts.append(text[pos:m.start()])
-        parts.append(_gap_piece(m, text, end, warnings))
+        if (m.lastgroup == "slash" and after_quantity and _COUNTED.fullmatch(text, start, m.start())
+                and not text.startswith("hoặc", m.end())):
+            parts.append(" một ")  # "50 người/lớp": "năm mươi người một lớp"
+        else:
+            parts.append(_gap_piece(m, text, end, warnings))
         pos = m.end()
     parts.append(text[pos:end])
     return "".join(parts)

@@ -72,12 +72,12 @@ def read_code(code: str, abbreviations: Mapping[str, str]) -> str:
         return abbreviations[code]
     words = []
     for run in _RUNS.findall(code):
-        if run.isdigit():
-            words.append(read_integer_token(run))
+        if run.isdigit():  # long digit runs in a code are said digit by digit ("OM5451")
+            words.append(read_digits(run) if len(run) >= 4 and code[0].isalpha() else read_integer_token(run))
         elif run in abbreviations:
             words.append(abbreviations[run])
-        elif run.isupper() or len(run) == 1:
-            words.append(read_capitals(run, abbreviations) if len(run) > 1 else spell(run))
+        elif run.isupper() or len(run) == 1:  # short letter runs are spelled ("OM", not "om")
+            words.append(read_capitals(run, abbreviations) if len(run) > 3 else spell(run))
         else:
             words.append(run)
     return " ".join(words)

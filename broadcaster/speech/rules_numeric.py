@@ -25,6 +25,8 @@ _KNOWN_DATES = frozenset(T.words["known_dates"])
 _ID_CONTEXT = tuple(T.words["id_context"])
 _SCALE = alternation(T.words["scales"])
 _LAST_WORD = re.compile(r"([^\W\d_]+(?: \d)?)[\s,(]*$")
+_OVER = frozenset(T.words["over_fractions"])
+_AFTER_DATE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?\s?[-–]\s?$")
 
 
 def _hms(h: str, m: str | None = None, s: str | None = None) -> str | None:
@@ -69,8 +71,11 @@ def _fraction(m: re.Match) -> str | None:
     padded = (len(num) == 2 and num[0] == "0") or (len(den) == 2 and den[0] == "0")
     if not (sign or whole or head) and _last_word(m) in _ADDRESS:
         return f"{read_number(num)} trên {read_number(den)}"
-    known = f"{int(num)}/{int(den)}" in _KNOWN_DATES
-    if not (sign or whole) and (head or padded or known or _last_word(m) in _CONTEXT):
+    key = f"{int(num)}/{int(den)}"
+    if not (sign or whole or head) and key in _OVER:
+        return f"{read_number(num)} trên {read_number(den)}"
+    if not (sign or whole) and (head or padded or key in _KNOWN_DATES or _last_word(m) in _CONTEXT
+                                or _date_like(m, int(num), int(den))):
         if (date := _date(num, den, None, head)) is not None:
             return date
     if int(den) == 0:
@@ -80,6 +85,14 @@ def _fraction(m: re.Match) -> str | None:
     if whole:
         words = f"{read_number(whole)} và {words}"
     return f"{head} {words}" if head else ("âm " if sign else "") + words
+
+
+def _date_like(m: re.Match, num: int, den: int) -> bool:
+    """A bare 'd/m' in running text that can only be a date: right after a date and a dash
+    ('10/5 - 20/5'), or an improper fraction ('dân tộc 18/11'; alone, '15/5' stays a fraction)."""
+    if _AFTER_DATE.search(m.string, max(0, m.start() - 14), m.start()):
+        return True
+    return num > den and len(m.string.strip()) > len(m[0])
 
 
 def _phone(m: re.Match) -> str | None:
@@ -180,7 +193,10 @@ def _day_range(m: re.Match) -> str | None:
 
 def _road(m: re.Match) -> str:
     letter = f" {spell(m[3])}" if m[3] else ""
-    return f"{T.words['roads'][m[1]]} {read_integer_token(m[2])}{letter}"
+    name = T.words["roads"][m[1]]
+    if name.startswith("đường ") and _last_word(m) == "đường":  # "Đường ĐT 723": say "đường" once
+        name = name.removeprefix("đường ")
+    return f"{name} {read_integer_token(m[2])}{letter}"
 
 
 def _quarter(m: re.Match) -> str:
@@ -196,18 +212,35 @@ def _emergency(m: re.Match) -> str:
     return f"{m[1]} {read_digits(m[2])}"
 
 
+def _emergency_list(m: re.Match) -> str:
+    """'113/114/115', '113, 114 hoặc 115': each number digit by digit."""
+    said = re.sub(r"\d+", lambda d: read_digits(d[0]), m[0])
+    return re.sub(r"\s?/\s?", ", ", said)
+
+
+def _spoken_clock(m: re.Match) -> str | None:
+    """'11 giờ 00' -> 'mười một giờ', '7 giờ 05' -> 'bảy giờ năm phút'."""
+    return _hms(m[1], m[2] or m[3])
+
+
 RULES = [
     Rule("quarter", r"(?i:(quý))\s+(I{1,3}|IV|[1-4])/(\d{4})(?!\d)", _quarter),
     Rule("date", r"(?:(?i:(ngày))\s+)?" + START + r"(\d{1,2})(?P<dsep>[/.-])(\d{1,2})(?P=dsep)(\d{4})(?![\w/])", _dmy),
     Rule("tthc", START + r"\d\.\d{6}(?![\w.]|,\d)", lambda m: f"{read_digits(m[0][0])} chấm {read_digits(m[0][2:])}"),
     Rule("phone", r"(?<![\w.,+])(?:\+84[ .]?|0)\d{2,3}(?:[ .]?\d){6,8}(?![\w]|[.,]\d)", _phone),
     Rule("hotline", START + r"1[89]00[ .]?\d{3,4}(?:[ .]\d{2,4})?" + END, _hotline),
+    Rule("emergency_list", START + r"11[345](?:(?:\s?/\s?|,\s?|\s(?:hoặc|và)\s)11[345])+" + END, _emergency_list),
     Rule("emergency", r"(?i:(gọi|số|đường dây nóng|hotline|tổng đài))\s+(11[1345])" + END, _emergency),
     Rule("day_range", r"(?:(?i:(ngày))\s+)?" + START + r"(\d{1,2})\s?[-–]\s?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\w/])",
          _day_range),
     Rule("month_year", r"(?:(?i:(tháng))\s+)?" + START + r"(\d{1,2})[/.-](\d{4})(?![\w/])", _month_year),
     Rule("month_space_year", r"(?i:(tháng))\s+(\d{1,2})\s+(\d{4})" + END, lambda m: _date(None, m[2], m[3], m[1])),
     Rule("clock", START + r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\w:]|[.,]\d)", lambda m: _hms(m[1], m[2], m[3])),
+    Rule("spoken_clock", START + r"(\d{1,2})\s+giờ\s+(?:(\d{1,2})\s+phút|(\d{2}))" + END, _spoken_clock),
+    Rule("month_t", r"(?<![\w])T(\d{1,2})/(\d{4})(?![\w/])", lambda m: _date(None, m[1], m[2], None)),
+    Rule("chainage", r"(?<![\w])(?i:km)\s?(\d+)\+(\d{1,3})(?!\d)",
+         lambda m: f"ki lô mét {read_number(m[1])} cộng {read_number(m[2])}"),
+    Rule("series", START + r"\d{1,2}(?:-\d{1,2}){2,}" + END, lambda m: ", ".join(map(read_number, m[0].split("-")))),
     Rule("hour", START + r"(\d{1,2})(?:h(\d{2})?|g(\d{2}))'?(?![\w])",
          lambda m: _hms(m[1], m[2] or m[3])),
     Rule("min_sec", START + r"(\d+)p(?:(\d{1,2})s)?(?![\w])",
@@ -223,6 +256,6 @@ RULES = [
     Rule("month", r"(?i:(tháng))\s+(\d{1,2})" + END, _month),
     Rule("number", START + r"(-)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?" + END, _number),
     Rule("height", START + r"(\d)m(\d{2})(?![\w])", lambda m: f"{read_number(m[1])} mét {read_number(m[2])}"),
-    Rule("road", r"(?<![\w])(" + alternation(T.words["roads"]) + r")\.?\s?(\d+)([A-Z])?(?![\w])", _road),
+    Rule("road", r"(?<![\w])(" + alternation(T.words["roads"]) + r")\.?\s?([1-9]\d{0,3})([A-Z])?(?![\w])", _road),
     Rule("dotted", START + r"\d+(?:\.\d+)+(?![\w]|[.,]\d)", _dotted),
 ]

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from broadcaster.speech.numbers import read_digits, read_number, roman_to_int
+from broadcaster.speech.numbers import read_digits, read_number, read_ordinal, roman_to_int
 from broadcaster.speech.readers import Rule, alternation, read_capitals, read_code, spell
 from broadcaster.speech.tables import tables
 
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha())
 _CAPS = f"[{UPPER}]"
-_CODE = f"{_CAPS}[{UPPER}a-z&]*(?:[-/]{_CAPS}[{UPPER}a-z&]*)*"
+_CODE = f"{_CAPS}[{UPPER}a-z&]*(?:[-/]{_CAPS}[{UPPER}a-z&]*)*\\d*"  # "QĐ-UBND", "QH15"
 _HEADS = alternation(tables().words["roman_heads"])
 _DOMAIN_WORDS = {"gov": "gốp", "vn": "vê en", "www": "vê kép vê kép vê kép", "com": "com",
                  "org": "o rờ gờ", "edu": "e đu", "net": "nét", "http": "", "https": ""}
@@ -57,9 +57,22 @@ def _roman_after_head(abbreviations: Mapping[str, str]):
         if token.islower() and re.match(r"\s+[^\W\d_A-Z]", m.string[m.end():m.end() + 3]):
             value = None  # "mục di dời": a lowercase word, not a numeral
         if value:
-            return f"{head} {read_number(value)}"
+            return f"{head} {read_ordinal(value) if head.lower() == 'thứ' else read_number(value)}"
         return f"{head} {read_capitals(token, abbreviations)}" if token.isupper() else m[0]
     return read
+
+
+_PLACES = tables().words["places"]
+_INITIAL = re.compile(_CAPS + r"[^\W\d_]*\s$")  # "Nguyễn Văn T. Hoa": an initial, not a place
+
+
+def _place(m: re.Match) -> str:
+    """'TP. Hồ Chí Minh', 'Q.1', 'P. Tân Định', 'H. Củ Chi': the word, without the dot."""
+    short, number = m.groups()
+    initial = len(short) == 1 and _INITIAL.search(m.string, max(0, m.start() - 12), m.start())
+    if initial or (number and short not in "QP"):
+        return spell(short) + (f" {read_number(number)}" if number else m[0][len(short):])
+    return _PLACES[short] + (f" {read_number(number)}" if number else " ")
 
 
 def _capital_letter(m: re.Match) -> str:
@@ -74,6 +87,10 @@ def word_rules_before(abbreviations: Mapping[str, str]) -> list[Rule]:
              r"\.(?:vn|com|net|org|gov|edu|info)\b(?:/[\w\-./?=&%]*[\w/])?)", _address, numeric=False),
         Rule("document", r"(?<![\w/.,])(\d+)(?:/(\d{4}))?[/-](" + _CODE + r")(?![\w])",
              _document(abbreviations), numeric=False),
+        Rule("place", r"(?<![\w.])(" + alternation(_PLACES) + r")\.[ \t]?(?:(?=[" + UPPER + r"])|(\d{1,2})(?![\w]|[.,]\d))",
+             _place, numeric=False),
+        Rule("house", r"SN(?=\s?\d{1,3}(?!\d|[.,/]\d))", lambda m: "số nhà", numeric=False),
+        Rule("list_letter", r"^[ \t]*([a-zđ])\)[ \t]", lambda m: spell(m[1]) + ", ", numeric=False),
     ]
 
 
