@@ -104,5 +104,22 @@ class Rule:
 
 
 def alternation(words) -> str:
-    """A regex alternation of literal words, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regex matching any of the literal words, longest first, built as a trie (prefixes
+    shared: a long alternation of abbreviations stays fast)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(c) + _trie_pattern(child) for c, child in node.items() if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word ends here: the longer words are tried first
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else body + "?"
+    return body

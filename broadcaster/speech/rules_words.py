@@ -57,7 +57,8 @@ def _roman_after_head(abbreviations: Mapping[str, str]):
         if token.islower() and re.match(r"\s+[^\W\d_A-Z]", m.string[m.end():m.end() + 3]):
             value = None  # "mục di dời": a lowercase word, not a numeral
         if value:
-            return f"{head} {read_ordinal(value) if head.lower() == 'thứ' else read_number(value)}"
+            ordinal = head.lower() == "thứ" and m.string[:m.start()].rstrip().lower().endswith("lần")
+            return f"{head} {read_ordinal(value) if ordinal else read_number(value)}"  # "lần thứ I"
         return f"{head} {read_capitals(token, abbreviations)}" if token.isupper() else m[0]
     return read
 
