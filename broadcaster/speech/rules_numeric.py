@@ -26,6 +26,11 @@ _ID_CONTEXT = tuple(T.words["id_context"])
 _SCALE = alternation(T.words["scales"])
 _LAST_WORD = re.compile(r"([^\W\d_]+(?: \d)?)[\s,(]*$")
 _OVER = frozenset(T.words["over_fractions"])
+_COUNTED = re.compile(r"\s(?:" + alternation(T.words["counted_nouns"]) + r")(?!\w)")
+_SERVICE = alternation(T.words["service_context"])
+_AND = r"(?:\s?/\s?|,\s?|\s(?:hoặc|và)\s)"
+_EMERGENCY = r"11[1345](?:" + _AND + r"11[1345])*"
+_STREET = frozenset({"đường", "phố"})
 _AFTER_DATE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?\s?[-–]\s?$")
 
 
@@ -72,7 +77,9 @@ def _fraction(m: re.Match) -> str | None:
     if not (sign or whole or head) and _last_word(m) in _ADDRESS:
         return f"{read_number(num)} trên {read_number(den)}"
     key = f"{int(num)}/{int(den)}"
-    if not (sign or whole or head) and key in _OVER:
+    if not (sign or whole or head) and key in _KNOWN_DATES and _last_word(m) in _STREET:
+        return f"{read_number(num)} tháng {read_month(int(den))}"  # "đường 3/2": a street name
+    if not (sign or whole or head) and (key in _OVER or _COUNTED.match(m.string, m.end())):
         return f"{read_number(num)} trên {read_number(den)}"
     if not (sign or whole) and (head or padded or key in _KNOWN_DATES or _last_word(m) in _CONTEXT
                                 or _date_like(m, int(num), int(den))):
@@ -102,6 +109,8 @@ def _phone(m: re.Match) -> str | None:
         if len(digits) not in (11, 12):
             return None
         return "cộng tám bốn, " + _phone_groups(digits[2:], written[3:])
+    if len(digits) == 12 and digits == written:  # a 12-digit identity number (CCCD)
+        return read_digits(digits)
     return _phone_groups(digits, written) if len(digits) in (10, 11) else None
 
 
@@ -145,7 +154,7 @@ def _shorthand(m: re.Match) -> str:
     """'10k', '1tr2' (1 200 000), '2t3' (2 300 000 000), optionally followed by a currency."""
     number, mark, tail, currency = m.groups()
     big = T.words["multipliers"][mark]
-    words = f"{read_number(number)} {big}"
+    words = f"{read_amount(number)} {big}"
     if tail:
         words += f" {read_number(int(tail.ljust(3, '0')))} {_LOWER[big]}".rstrip()
     return words + (f" {T.currencies[currency]}" if currency else "")
@@ -209,13 +218,9 @@ def _hotline(m: re.Match) -> str:
 
 
 def _emergency(m: re.Match) -> str:
-    return f"{m[1]} {read_digits(m[2])}"
-
-
-def _emergency_list(m: re.Match) -> str:
-    """'113/114/115', '113, 114 hoặc 115': each number digit by digit."""
-    said = re.sub(r"\d+", lambda d: read_digits(d[0]), m[0])
-    return re.sub(r"\s?/\s?", ", ", said)
+    """'gọi 113/114/115', 'tổng đài 1022': each number digit by digit."""
+    said = re.sub(r"\d+", lambda d: read_digits(d[0]), m[3])
+    return m[1] + m[2] + re.sub(r"\s?/\s?", ", ", said)
 
 
 def _spoken_clock(m: re.Match) -> str | None:
@@ -229,8 +234,9 @@ RULES = [
     Rule("tthc", START + r"\d\.\d{6}(?![\w.]|,\d)", lambda m: f"{read_digits(m[0][0])} chấm {read_digits(m[0][2:])}"),
     Rule("phone", r"(?<![\w.,+])(?:\+84[ .]?|0)\d{2,3}(?:[ .]?\d){6,8}(?![\w]|[.,]\d)", _phone),
     Rule("hotline", START + r"1[89]00[ .]?\d{3,4}(?:[ .]\d{2,4})?" + END, _hotline),
-    Rule("emergency_list", START + r"11[345](?:(?:\s?/\s?|,\s?|\s(?:hoặc|và)\s)11[345])+" + END, _emergency_list),
-    Rule("emergency", r"(?i:(gọi|số|đường dây nóng|hotline|tổng đài))\s+(11[1345])" + END, _emergency),
+    Rule("emergency", r"(?i:(số|" + _SERVICE + r"))(:?\s+)(" + _EMERGENCY + r")" + END, _emergency),
+    Rule("emergency_list", r"()()(" + START + r"11[345](?:" + _AND + r"11[345])+)" + END, _emergency),
+    Rule("service", r"(?i:(" + _SERVICE + r"))(:?\s+)(1\d{3})" + END, _emergency),
     Rule("day_range", r"(?:(?i:(ngày))\s+)?" + START + r"(\d{1,2})\s?[-–]\s?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\w/])",
          _day_range),
     Rule("month_year", r"(?:(?i:(tháng))\s+)?" + START + r"(\d{1,2})[/.-](\d{4})(?![\w/])", _month_year),
@@ -246,9 +252,9 @@ RULES = [
     Rule("min_sec", START + r"(\d+)p(?:(\d{1,2})s)?(?![\w])",
          lambda m: " ".join([f"{read_number(m[1])} phút"] + ([f"{read_number(m[2])} giây"] if m[2] and int(m[2]) else []))),
     Rule("seconds", START + r"(\d+)s(?![\w])", lambda m: f"{read_number(m[1])} giây"),
-    Rule("shorthand_money", START + r"(\d+)(k|tr|t)(\d{1,3})?(?:\s?(" + _CUR + r"))?(?![\w])", _shorthand),
+    Rule("shorthand_money", START + r"(\d+(?:,\d)?)(k|tr|t)(\d{1,3})?(?:\s?(" + _CUR + r"))?(?![\w])", _shorthand),
     Rule("prefixed_money", r"([$€£¥])\s?(" + NUM + r")" + END, _prefixed_money),
-    Rule("money", START + r"(-)?(" + NUM + r")\s?(?:(" + _SCALE + r")\s)?(" + _CUR + r")(?:/([^\W\d_]+))?(?![\w])", _money),
+    Rule("money", START + r"(-)?(" + NUM + r")\s?(?:(" + _SCALE + r")\s)?(" + _CUR + r")(?:/([^\W\d_]+[23²³]?))?(?![\w])", _money),
     Rule("measure", START + r"(-)?(" + NUM + r"|\d+\.\d{1,2}|\d+/\d+)(?:(" + _UNIT + r")|\s(" + _SPACED_UNIT
          + r"))(?:/(" + _PER + r"))?(?![\w²³])", _measure),
     Rule("fraction", r"(?:(?i:(ngày))\s+)?" + START + r"(-)?(?:(\d+)\s)?(\d{1,3})/(\d{1,3})(?![\w/]|[.,]\d)", _fraction),

@@ -18,7 +18,7 @@ _DOMAIN_WORDS = {"gov": "gốp", "vn": "vê en", "www": "vê kép vê kép vê k
                  "org": "o rờ gờ", "edu": "e đu", "net": "nét", "http": "", "https": ""}
 _URL_SEPARATORS = {".": "chấm", "/": "gạch chéo", "@": "a còng", "-": "gạch ngang",
                    "_": "gạch dưới", ":": ""}
-_DOC_OVERRIDES = {"CT": "chỉ thị", "TT": "thông tư", "TB": "thông báo"}
+_DOC_OVERRIDES = tables().words["document_codes"]
 
 
 def _address(m: re.Match) -> str:
