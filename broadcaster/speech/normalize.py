@@ -55,6 +55,7 @@ _SYMBOLS = {"&": " và ", "@": " a còng ", "=": " bằng ", "+": " cộng ", ">
 _SILENT = set("*•·●▪■►❖✓|_")
 _PLAIN = re.compile(r"[^\W\d_]*(?:[\s.,;:!?…()\[\]\"'“”‘’«»]+[^\W\d_]*)*")
 _GAP = re.compile(r"""(?P<bullet>^[ \t]*[-+*•·●▪■►❖–—][ \t]+)
+    |(?P<closing>\./\.)
     |(?P<dash>\s+[-–—]+\s+|[–—])
     |(?P<hyphen>-)
     |(?P<per>/(?:{units})(?![\w]))
@@ -144,8 +145,10 @@ def _gap_piece(m: re.Match, text: str, end: int, warnings: list[NormalizeWarning
     kind, piece = m.lastgroup, m[0]
     if kind == "bullet":
         return ""
-    if kind == "dash":
-        return ", "
+    if kind == "closing":  # "thực hiện./.": the closing mark of an official text
+        return "."
+    if kind == "dash":  # "Nơi nhận: - Như Điều 3": no comma after a colon
+        return " " if text[:m.start()].rstrip()[-1:] in ":;,." else ", "
     if kind in ("hyphen", "slash"):
         after = text[m.end():end].lower()
         if kind == "slash" and after.startswith(_PER_WORDS):

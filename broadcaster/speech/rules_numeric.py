@@ -246,6 +246,8 @@ RULES = [
     Rule("month_t", r"(?<![\w])T(\d{1,2})/(\d{4})(?![\w/])", lambda m: _date(None, m[1], m[2], None)),
     Rule("chainage", r"(?<![\w])(?i:km)\s?(\d+)\+(\d{1,3})(?!\d)",
          lambda m: f"ki lô mét {read_number(m[1])} cộng {read_number(m[2])}"),
+    Rule("dimensions", START + r"(\d+(?:,\d+)?)\s?[x×]\s?(\d+(?:,\d+)?)(?:\s?(" + _UNIT + r"))?(?![\w²³])",
+         lambda m: f"{read_amount(m[1])} nhân {read_amount(m[2])}" + (f" {T.units[m[3]]}" if m[3] else "")),
     Rule("series", START + r"\d{1,2}(?:-\d{1,2}){2,}" + END, lambda m: ", ".join(map(read_number, m[0].split("-")))),
     Rule("hour", START + r"(\d{1,2})(?:h(\d{2})?|g(\d{2}))'?(?![\w])",
          lambda m: _hms(m[1], m[2] or m[3])),
