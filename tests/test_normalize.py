@@ -48,6 +48,8 @@ def test_numbers(written, expected):
     ("năm 2026", "năm hai nghìn hai mươi sáu"),
     ("dịp 30/4 và 1/5", "dịp ngày ba mươi tháng tư và ngày một tháng năm"),
     ("từ 10-11/12/2025", "từ ngày mười đến ngày mười một tháng mười hai năm hai nghìn hai mươi lăm"),
+    ("từ ngày 10/5 - 20/5", "từ ngày mười tháng năm đến ngày hai mươi tháng năm"),
+    ("Ngày hội toàn dân tộc 18/11", "Ngày hội toàn dân tộc ngày mười tám tháng mười một"), ("15/5", "mười lăm phần năm"),
 ])
 def test_dates(written, expected):
     assert said(written) == expected
@@ -59,6 +61,8 @@ def test_dates(written, expected):
     ("5:20:35", "năm giờ hai mươi phút ba mươi lăm giây"),
     ("8 giờ 15 phút", "tám giờ mười lăm phút"),
     ("từ 7h30-11h", "từ bảy giờ ba mươi phút đến mười một giờ"),
+    ("lúc 11 giờ 00", "lúc mười một giờ"), ("8 giờ 00 phút", "tám giờ"), ("7 giờ 05", "bảy giờ năm phút"),
+    ("7h00", "bảy giờ"), ("07:00", "bảy giờ"),
 ])
 def test_times(written, expected):
     assert said(written) == expected
@@ -80,6 +84,8 @@ def test_ranges(written, expected):
     ("15 triệu đồng/ha", "mười lăm triệu đồng một héc ta"), ("$20", "hai mươi đô la"),
     ("200k", "hai trăm nghìn"), ("1tr5", "một triệu năm trăm nghìn"), ("2 tỷ", "hai tỷ"),
     ("50.000 đồng/tháng", "năm mươi nghìn đồng trên tháng"),
+    ("1,5tr/người", "một phẩy năm triệu một người"), ("8.500 đ/m3", "tám nghìn năm trăm đồng một mét khối"),
+    ("50 người/lớp", "năm mươi người một lớp"),
 ])
 def test_money(written, expected):
     assert said(written) == expected
@@ -128,6 +134,20 @@ def test_phones(written, expected):
     ("Thông tư 39/2020/TT-BTTTT", "Thông tư ba mươi chín năm hai nghìn hai mươi thông tư bộ thông "
      "tin và truyền thông"),
     ("Chỉ thị 05/CT-TTg", "Chỉ thị năm chỉ thị thủ tướng chính phủ"),
+    ("Luật Đất đai số 31/2024/QH15",
+     "Luật Đất đai số ba mươi mốt năm hai nghìn hai mươi tư quốc hội mười lăm"),
+    ("Công văn số 45/UBND-VP", "Công văn số bốn mươi lăm ủy ban nhân dân văn phòng"),
+    ("Quyết định 5/QĐ-BCĐ", "Quyết định năm quyết định ban chỉ đạo"),
+    ("Thông tư 12/2024/TT-BTC", "Thông tư mười hai năm hai nghìn hai mươi tư thông tư bộ tài chính"),
+    ("V/v tiêm phòng", "về việc tiêm phòng"), ("lần thứ I", "lần thứ nhất"),
+    ("TP. Hồ Chí Minh", "thành phố Hồ Chí Minh"), ("Q.1, TP.HCM", "quận một, thành phố Hồ Chí Minh"),
+    ("P. Tân Định", "phường Tân Định"), ("tại X. Hòa Phú", "tại xã Hòa Phú"), ("TT. Ái Nghĩa", "thị trấn Ái Nghĩa"),
+    ("anh P. Tuấn", "anh pê. Tuấn"), ("ông Trần Văn B (SN 1965)", "ông Trần Văn bê (sinh năm một nghìn chín trăm sáu mươi lăm)"),
+    ("SN 12 đường 3/2", "số nhà mười hai đường ba tháng hai"), ("gọi 113/114/115", "gọi một một ba, một một bốn, một một năm"),
+    ("Tổng đài 1022", "Tổng đài một không hai hai"), ("Km 15+200", "ki lô mét mười lăm cộng hai trăm"),
+    ("T12/2026", "tháng mười hai năm hai nghìn hai mươi sáu"), ("NPK 16-16-8", "en nờ pê ca mười sáu, mười sáu, tám"),
+    ("đạt 19/19 tiêu chí", "đạt mười chín trên mười chín tiêu chí"), ("trực 24/24", "trực hai mươi tư trên hai mươi tư"),
+    ("ảnh 4x6", "ảnh bốn nhân sáu"), ("giống OM5451", "giống o em mờ năm bốn năm một"),
     ("hẻm 12/3", "hẻm mười hai trên ba"), ("tuần tra 24/24h", "tuần tra hai mươi tư trên hai mươi tư giờ"),
     ("mã số thuế: 6001234567", "mã số thuế: sáu không không một hai ba bốn năm sáu bảy"),
     ("dân số 1234567", "dân số một triệu hai trăm ba mươi tư nghìn năm trăm sáu mươi bảy"), ("QL.1A", "quốc lộ một a"), ("hạng B2", "hạng bê hai"),
@@ -147,6 +167,9 @@ def test_codes_and_documents(written, expected):
     ("LĐTB&XH", "lao động thương binh và xã hội"), ("TN&MT", "tài nguyên và môi trường"),
     ("CAX", "công an xã"), ("Đ/c Lan", "đồng chí Lan"), ("XYZ", "ích xì i dét"),
     ("THÔNG BÁO KHẨN", "thông báo khẩn"), ("Zalo", "Zalo"),
+    ("CB-CC", "cán bộ công chức"), ("BVTV", "bảo vệ thực vật"), ("NCC", "người có công"), ("TH", "tê hát"),
+    ("Trường TH Kim Đồng", "Trường tiểu học Kim Đồng"), ("mã QR", "mã kiu a"), ("e-mail", "i meo"),
+    ("BTC giải", "ban tổ chức giải"), ("TM. UBND XÃ", "thay mặt ủy ban nhân dân xã"),
 ])
 def test_abbreviations(written, expected):
     assert said(written) == expected

@@ -24,6 +24,14 @@ trăm"; "05/12" with "ngày" or zero padding or after words like "từ", "đến
 read number, year and issuer ("1234/QĐ-UBND" -> "một nghìn hai trăm ba mươi tư quyết định ủy ban
 nhân dân"); TTHC codes read "một chấm không không một một chín ba"; phone numbers digit by digit
 in their written groups, separated by commas (pauses).
+
+Commune usage on top of that (tests/test_normalize_commune.py holds ~470 real-style sentences):
+"11 giờ 00" -> "mười một giờ"; place abbreviations lose their dot ("TP. Huế", "Q.1", "X. Hòa Phú"
+-> "thành phố Huế", "quận một", "xã Hòa Phú"; a one-letter one after a name stays an initial);
+"x/y" before a counted noun reads "trên" ("19/19 tiêu chí"); a bare improper "18/11" inside a
+sentence, or a "d/m" right after "d/m -", is a date; "đường 3/2" a street; "113/114/115" and
+"tổng đài 1022" digit by digit; abbreviations whose reading is ambiguous (TH, TT, TN) stay spelled,
+and a few read differently inside document numbers (words.yaml ``document_codes``).
 """
 
 from __future__ import annotations

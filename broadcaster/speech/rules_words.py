@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 
 from broadcaster.speech.numbers import read_digits, read_number, read_ordinal, roman_to_int
-from broadcaster.speech.readers import Rule, alternation, read_capitals, read_code, spell
+from broadcaster.speech.readers import Rule, alternation, is_syllable, read_capitals, read_code, spell
 from broadcaster.speech.tables import tables
 
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha())
@@ -28,8 +28,13 @@ def _address(m: re.Match) -> str:
             words.append(_URL_SEPARATORS[part])
         elif part.isdigit():
             words.append(read_digits(part))
+        elif part.lower() in _DOMAIN_WORDS:
+            words.append(_DOMAIN_WORDS[part.lower()])
+        elif len(part) <= 4 and sum(c in "aeiouy" for c in part.lower()) <= 1 and not is_syllable(part):
+            # "ubnd", "dvc", "html": spelled; "home", "gmail" left to the voice
+            words.append(spell(part))
         else:
-            words.append(_DOMAIN_WORDS.get(part.lower(), part.lower()))
+            words.append(part.lower())
     return " ".join(w for w in words if w)
 
 
@@ -64,16 +69,19 @@ def _roman_after_head(abbreviations: Mapping[str, str]):
 
 
 _PLACES = tables().words["places"]
-_INITIAL = re.compile(_CAPS + r"[^\W\d_]*\s$")  # "Nguyễn Văn T. Hoa": an initial, not a place
+_INITIAL = re.compile(r"([^\W\d_]+)\s$")  # "anh P. Tuấn", "Nguyễn Văn T. Hoa": an initial
+_BEFORE_PLACE = frozenset(tables().words["before_place"])
 
 
 def _place(m: re.Match) -> str:
     """'TP. Hồ Chí Minh', 'Q.1', 'P. Tân Định', 'H. Củ Chi': the word, without the dot."""
-    short, number = m.groups()
-    initial = len(short) == 1 and _INITIAL.search(m.string, max(0, m.start() - 12), m.start())
-    if initial or (number and short not in "QP"):
-        return spell(short) + (f" {read_number(number)}" if number else m[0][len(short):])
-    return _PLACES[short] + (f" {read_number(number)}" if number else " ")
+    short, numbered, number = m.groups()
+    if numbered:
+        return f"{_PLACES[numbered]} {read_number(number)}"
+    word = _INITIAL.search(m.string, max(0, m.start() - 12), m.start())
+    if len(short) == 1 and word and word[1].lower() not in _BEFORE_PLACE:
+        return spell(short) + m[0][1:]
+    return _PLACES[short] + " "
 
 
 def _capital_letter(m: re.Match) -> str:
@@ -88,8 +96,8 @@ def word_rules_before(abbreviations: Mapping[str, str]) -> list[Rule]:
              r"\.(?:vn|com|net|org|gov|edu|info)\b(?:/[\w\-./?=&%]*[\w/])?)", _address, numeric=False),
         Rule("document", r"(?<![\w/.,])(\d+)(?:/(\d{4}))?[/-](" + _CODE + r")(?![\w])",
              _document(abbreviations), numeric=False),
-        Rule("place", r"(?<![\w.])(" + alternation(_PLACES) + r")\.[ \t]?(?:(?=[" + UPPER + r"])|(\d{1,2})(?![\w]|[.,]\d))",
-             _place, numeric=False),
+        Rule("place", r"(?<![\w.])(?:(" + alternation(_PLACES) + r")\.[ \t]?(?=[" + UPPER + r"])"
+             r"|([QP])\.[ \t]?(\d{1,2})(?![\w]|[.,]\d))", _place, numeric=False),
         Rule("house", r"SN(?=\s?\d{1,3}(?!\d|[.,/]\d))", lambda m: "số nhà", numeric=False),
         Rule("list_letter", r"^[ \t]*([a-zđ])\)[ \t]", lambda m: spell(m[1]) + ", ", numeric=False),
     ]
