@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 from audio_helpers import decode_errors, loudness, make_settings, speech_server, tags  # noqa: F401
 
-from broadcaster.audio import render_program
+from broadcaster.audio import ffmpeg, master, render_program
 from broadcaster.errors import AudioError
 
 TEXTS = ["Xin chào bà con. Đây là chương trình phát thanh của xã.",
@@ -89,3 +91,30 @@ def test_openai_engine_speaks_and_a_silent_answer_falls_back(tmp_path, speech_se
     result = render_program(TEXTS[:1], tmp_path / "q.mp3", make_settings(tmp_path / "q", voice))
     assert [s.engine for s in result.segments] == ["espeak"]
     assert loudness(tmp_path / "q.mp3").integrated > -20
+
+
+def _spoken(tmp_path, text: str = TEXTS[1]):
+    wav = tmp_path / "raw.wav"
+    subprocess.run(["espeak-ng", "-v", "vi", "-w", str(wav), text], check=True, capture_output=True)
+    return wav
+
+
+def test_our_true_peak_meter_agrees_with_ebur128(tmp_path):
+    wav, mp3 = _spoken(tmp_path), tmp_path / "loud.mp3"
+    ffmpeg.encode(wav, mp3, ["volume=6dB"], "64k", 44100)          # clipped: true peaks above full scale
+    [(peak, duration)] = ffmpeg.true_peaks([mp3], 44100)
+    reference = loudness(mp3)
+    assert abs(peak - reference.true_peak) <= 0.1 and peak > 0
+    assert abs(duration - reference.duration_s) < 0.01
+
+
+def test_an_encoded_true_peak_over_the_ceiling_is_limited_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(master, "PEAK_MARGIN_DB", -2.0)     # aim the first encode above the ceiling
+    encodes = []
+    real_encode = ffmpeg.encode_many
+    monkeypatch.setattr(ffmpeg, "encode_many", lambda *args: encodes.append(len(args[0])) or real_encode(*args))
+    spec, out = master.MasterSpec(), tmp_path / "piece.mp3"
+    [result] = master.master_many([_spoken(tmp_path)], [out], spec, codec_loss_db=0.4)
+    assert len(encodes) >= 2 and result.true_peak <= spec.true_peak_db - master.TRUE_PEAK_TOLERANCE_DB
+    measured = loudness(out)
+    assert measured.true_peak <= spec.true_peak_db and abs(measured.integrated - spec.target_lufs) <= 0.5

@@ -3,7 +3,8 @@
 ffmpeg's `ebur128` filter is an ITU-R BS.1770-4 / EBU R128 meter (K-weighting, gating, and a
 4x-oversampled true-peak meter with `peak=true`). We use it rather than pyloudnorm because ffmpeg
 is needed anyway for decoding and encoding, it meters any format straight from the file without
-loading it into Python memory, and it adds no numpy/scipy dependency.
+loading it into Python memory, and it adds no numpy/scipy dependency. Encoded pieces are checked
+with `true_peaks`, the same 4x-oversampled peak without the loudness meter, at half the cost.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from pathlib import Path
 from broadcaster.errors import AudioError
 
 SILENT_LUFS = -70.0     # the meter's absolute gate: nothing louder than this was heard
-_SUMMARY = re.compile(r"\[Parsed_(ebur128|astats)_(\d+) @ [^\]]+\] (?:Summary:|Number of samples: (\d+))")
+OVERSAMPLING = 4        # BS.1770-4 Annex 2: true peak is the peak of the signal oversampled 4 times
+_REPORT = re.compile(r"\[Parsed_(ebur128|astats)_(\d+) @ [^\]]+\] "
+                     r"(?:Summary:|Number of samples: (\d+)|Peak level dB: (-?[\d.]+|-inf))")
 _INTEGRATED = re.compile(r"I:\s+(-?[\d.]+|-inf) LUFS")
-_PEAK = re.compile(r"True peak:\s+Peak:\s+(-?[\d.]+|-inf) dBFS")
+_PEAK = re.compile(r"(?:True|Sample) peak:\s+Peak:\s+(-?[\d.]+|-inf) dBFS")
 _RATE = re.compile(r"Stream #\d+:\d+.*?: Audio: [^,]+, (\d+) Hz")
 _COUNT = "astats=metadata=0:measure_perchannel=none:measure_overall=Number_of_samples"
+_PEAK_LEVEL = "astats=metadata=0:measure_perchannel=none:measure_overall=Peak_level"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -29,6 +33,7 @@ class Loudness:
     integrated: float          # LUFS (SILENT_LUFS or lower for silence)
     true_peak: float | None    # dBTP, when measured
     duration_s: float
+    sample_peak: float | None = None    # dBFS, when measured
 
     @property
     def silent(self) -> bool:
@@ -50,39 +55,98 @@ def run(args: Sequence[str], what: str) -> str:
     return result.stderr
 
 
-def measure(path: Path, filters: Sequence[str] = (), true_peak: bool = True) -> Loudness:
-    """Integrated loudness, true peak and duration of `path` (after `filters`), by ebur128."""
-    return measure_many([path], [list(filters)], true_peak)[0]
+def measure(path: Path, filters: Sequence[str] = (), peak: str = "true") -> Loudness:
+    """Integrated loudness, peak and duration of `path` (after `filters`), by ebur128."""
+    return measure_many([path], [list(filters)], peak)[0]
 
 
-def measure_many(paths: Sequence[Path], filters: Sequence[Sequence[str]], true_peak: bool = True) -> list[Loudness]:
-    """Meter many files in one ffmpeg process (starting ffmpeg costs more than metering a short piece)."""
+def measure_many(paths: Sequence[Path], filters: Sequence[Sequence[str]], peak: str = "true") -> list[Loudness]:
+    """Meter many files in one ffmpeg process (starting ffmpeg costs more than metering a short piece).
+
+    peak: "true" (ebur128's 4x-oversampled true-peak meter), "sample" or "none".
+    """
+    return [found[0] for found in meter_many(paths, [[chain] for chain in filters], peak)]
+
+
+def meter_many(paths: Sequence[Path], branches: Sequence[Sequence[Sequence[str]]], peak: str = "true"
+               ) -> list[list[Loudness]]:
+    """Meter each file through each of its branches (filter chains), all in one ffmpeg process."""
     if not paths:
         return []
-    meter = f"ebur128=peak={'true' if true_peak else 'none'}:framelog=verbose"
-    chains = [[*chain, meter, _COUNT] for chain in filters]
-    err = run([*_inputs(paths), *_graph(chains, "m"), *[a for i in range(len(paths))
-                                                         for a in ("-map", f"[m{i}]", "-f", "null", "-")]],
-              f"đo độ lớn âm thanh {paths[0].name if len(paths) == 1 else f'{len(paths)} đoạn'}")
-    found: dict[str, dict[int, str]] = {"ebur128": {}, "astats": {}}
-    matches = list(_SUMMARY.finditer(err))
-    for match, following in zip(matches, matches[1:] + [None]):
-        text = err[match.end():following.start() if following else len(err)]
-        found[match.group(1)][int(match.group(2))] = match.group(3) or text   # the last report wins
-    meters, counts = [found["ebur128"][k] for k in sorted(found["ebur128"])], [found["astats"][k] for k in
-                                                                              sorted(found["astats"])]
-    if len(meters) != len(paths) or len(counts) != len(paths):
-        raise AudioError("Không đọc được kết quả đo độ lớn âm thanh.", "phiên bản ffmpeg lạ.",
-                         "dùng ffmpeg của Debian (apt-get install ffmpeg).")
-    rates = [int(rate) for rate in _RATE.findall(err.split("Stream mapping:")[0])]
-    results = []
-    for meter_text, count, chain, rate in zip(meters, counts, chains, rates):
-        integrated, peak = _INTEGRATED.search(meter_text), _PEAK.search(meter_text)
-        chain_rate = next((int(f.split("=")[1]) for f in chain if f.startswith("aresample=")), None)
-        results.append(Loudness(_db(integrated.group(1)) if integrated else SILENT_LUFS,
-                                _db(peak.group(1)) if peak and true_peak else None,
-                                int(count) / (chain_rate or rate)))
+    meter = f"ebur128=peak={peak}:framelog=verbose,{_COUNT}"
+    graph, outputs = [], []
+    for i, chains in enumerate(branches):
+        labels = [f"m{i}_{j}" for j in range(len(chains))]
+        split = [f"[{i}:a]"] if len(chains) == 1 else [f"[s{i}_{j}]" for j in range(len(chains))]
+        if len(chains) > 1:
+            graph.append(f"[{i}:a]asplit={len(chains)}{''.join(split)}")
+        graph += [f"{start}{''.join(f + ',' for f in chain)}{meter}[{label}]"
+                  for start, chain, label in zip(split, chains, labels)]
+        outputs += labels
+    err = _run_null(paths, graph, outputs, f"đo độ lớn âm thanh {_names(paths)}")
+    meters, counts = _reports(err, "ebur128"), _reports(err, "count")
+    flat = [(i, chain) for i, chains in enumerate(branches) for chain in chains]
+    if len(meters) != len(flat) or len(counts) != len(flat):
+        raise _strange()
+    rates = _input_rates(err)
+    results: list[list[Loudness]] = [[] for _ in paths]
+    for (i, chain), meter_text, count in zip(flat, meters, counts):
+        integrated, level = _INTEGRATED.search(meter_text), _PEAK.search(meter_text)
+        peak_db = _db(level.group(1)) if level and peak != "none" else None
+        results[i].append(Loudness(_db(integrated.group(1)) if integrated else SILENT_LUFS,
+                                   peak_db if peak == "true" else None, int(count) / _rate(chain, rates[i]),
+                                   peak_db if peak == "sample" else None))
     return results
+
+
+def true_peaks(paths: Sequence[Path], rate: int) -> list[tuple[float, float]]:
+    """True peak (dBTP) and duration of each file, sampled at `rate`: the peak of the signal oversampled
+    4 times, as ITU-R BS.1770-4 Annex 2 defines it. About half the cost of ebur128's true-peak meter,
+    which resamples to 192 kHz and meters loudness too; the two agree within 0.1 dB (98 pieces)."""
+    if not paths:
+        return []
+    # Oversampled in floating point: 16-bit samples would clip peaks above full scale.
+    graph = [f"[{i}:a]{_COUNT},aresample={OVERSAMPLING * rate}:osf=flt,{_PEAK_LEVEL}[m{i}]"
+             for i in range(len(paths))]
+    err = _run_null(paths, graph, [f"m{i}" for i in range(len(paths))], f"đo đỉnh thật {_names(paths)}")
+    peaks, counts = _reports(err, "peak"), _reports(err, "count")
+    if len(peaks) != len(paths) or len(counts) != len(paths):
+        raise _strange()
+    return [(_db(peak), int(count) / rate) for peak, count in zip(peaks, counts)]
+
+
+def _run_null(paths: Sequence[Path], graph: Sequence[str], outputs: Sequence[str], what: str) -> str:
+    return run([*_inputs(paths), "-filter_complex", ";".join(graph),
+                *[a for label in outputs for a in ("-map", f"[{label}]", "-f", "null", "-")]], what)
+
+
+def _reports(err: str, kind: str) -> list[str]:
+    """What each ebur128 ("ebur128") or astats ("count", "peak") instance reported, in graph order."""
+    found: dict[int, str] = {}
+    matches = list(_REPORT.finditer(err))
+    for match, following in zip(matches, matches[1:] + [None]):
+        this = "ebur128" if match.group(1) == "ebur128" else "count" if match.group(3) else "peak"
+        if this == kind:    # the last report wins
+            found[int(match.group(2))] = match.group(3) or match.group(4) or \
+                err[match.end():following.start() if following else len(err)]
+    return [found[k] for k in sorted(found)]
+
+
+def _input_rates(err: str) -> list[int]:
+    return [int(rate) for rate in _RATE.findall(err.split("Stream mapping:")[0])]
+
+
+def _rate(chain: Sequence[str], input_rate: int) -> int:
+    return next((int(f.split("=")[1]) for f in chain if f.startswith("aresample=")), input_rate)
+
+
+def _names(paths: Sequence[Path]) -> str:
+    return paths[0].name if len(paths) == 1 else f"{len(paths)} đoạn"
+
+
+def _strange() -> AudioError:
+    return AudioError("Không đọc được kết quả đo độ lớn âm thanh.", "phiên bản ffmpeg lạ.",
+                      "dùng ffmpeg của Debian (apt-get install ffmpeg).")
 
 
 def mp3_args(bitrate: str, sample_rate: int) -> list[str]:
@@ -94,6 +158,8 @@ def mp3_args(bitrate: str, sample_rate: int) -> list[str]:
 def encode_many(srcs: Sequence[Path], dsts: Sequence[Path], filters: Sequence[Sequence[str]], bitrate: str,
                 sample_rate: int) -> None:
     """Encode each src (through its filters) to its dst MP3, all in one ffmpeg process."""
+    if not srcs:
+        return
     chains = [list(chain) or ["anull"] for chain in filters]
     outputs = [a for i, dst in enumerate(dsts) for a in ("-map", f"[e{i}]", *mp3_args(bitrate, sample_rate), dst)]
     run([*_inputs(srcs), *_graph(chains, "e"), *outputs], f"mã hóa MP3 {len(srcs)} đoạn")

@@ -17,11 +17,19 @@ from broadcaster.audio import ffmpeg
 from broadcaster.config import Audio
 from broadcaster.errors import AudioError
 
-VERSION = "master-1"       # change when the processing below changes: invalidates the cache
+VERSION = "master-2"       # change when the processing below changes: invalidates the cache
 # Horn loudspeakers reproduce roughly 300 Hz to 4 kHz; speech energy outside is wasted or harsh.
 HORN = "highpass=f=280:poles=2,lowpass=f=3800:poles=2,acompressor=threshold=0.1:ratio=3:attack=10:release=200"
-LIMITED_SLOPE = 1.8        # gain correction per LU missing after the limiter (measured on espeak-ng speech)
-LIMITER_MARGIN_DB = 1.0    # the limiter sees sample peaks; MP3 encoding adds inter-sample overshoot
+LIMITER = "alimiter=level_in={:.5f}:limit={:.5f}:level_out={:.5f}:level=disabled:attack=5:release=50"
+# The MP3 encoder raises true peaks above the sample peaks it is given: by 0.1-1.0 dB on most
+# espeak-ng pieces, by up to 2.7 dB on a few (central and southern voices). The margin keeps most
+# pieces under the ceiling at the first encode; the true-peak check catches the others.
+PEAK_MARGIN_DB = 1.0
+TRUE_PEAK_TOLERANCE_DB = 0.1     # our 4x-oversampled true peak vs ebur128's: within 0.08 dB measured
+# First limiter setting, before anything is metered: espeak-ng peaks at full scale, and its northern
+# voice limited 9.5 dB below full scale has a PLR of about 13 dB, 0.3 dB less per dB deeper.
+FIRST_DEPTH_DB, FIRST_PLR, PLR_SLOPE = 9.5, 13.0, 0.3
+PASSES = 5
 
 
 @dataclasses.dataclass(frozen=True)
@@ -40,54 +48,136 @@ class MasterSpec:
         return f"{VERSION}|{self.target_lufs}|{self.true_peak_db}|{self.horn}|{self.bitrate}|{self.sample_rate}"
 
 
+@dataclasses.dataclass(frozen=True)
+class _Try:
+    """A limiter setting (gain into it, limit, in dB) and the meter's reading of the limited signal."""
+    gain: float
+    limit: float
+    loudness: float = 0.0
+    plr: float = 0.0           # peak-to-loudness ratio: sample peak minus integrated loudness
+
+    @property
+    def depth(self) -> float:  # how hard it limits, up to the source's own peak level
+        return self.gain - self.limit
+
+    def filters(self, makeup: float = 0.0) -> list[str]:
+        return [LIMITER.format(10 ** (self.gain / 20), 10 ** (self.limit / 20), 10 ** (makeup / 20))]
+
+
+@dataclasses.dataclass
+class _Piece:
+    """One piece: limited to the peak-to-loudness ratio (PLR) the ceiling allows at the target, then one
+    linear gain to the target. A gain after the limiter moves loudness and peak by exactly the gain, so
+    the metered limited signal tells the final loudness and sample peak before anything is encoded."""
+    aim: float                         # loudness before the encoder (target + the encoder's loss)
+    ceiling: float                     # true-peak ceiling, dBTP
+    margin: float = dataclasses.field(default_factory=lambda: PEAK_MARGIN_DB)   # ceiling to sample peak
+    raw: ffmpeg.Loudness | None = None
+    tries: list[_Try] = dataclasses.field(default_factory=list)
+    chosen: _Try | None = None         # None with `settled`: no limiting needed
+    settled: bool = False
+
+    def __post_init__(self) -> None:
+        depth = FIRST_DEPTH_DB + (FIRST_PLR - self.allowed + 0.4) / PLR_SLOPE
+        self.next = _Try(0.0, -min(max(depth, 0.0), 24.0))
+
+    @property
+    def allowed(self) -> float:
+        return self.ceiling - self.margin - self.aim
+
+    @property
+    def raw_plr(self) -> float:
+        return self.raw.sample_peak - self.raw.integrated
+
+    def record(self, limited: ffmpeg.Loudness, last_chance: bool) -> None:
+        self.tries.append(dataclasses.replace(self.next, loudness=limited.integrated,
+                                              plr=limited.sample_peak - limited.integrated))
+        self.choose(last_chance)
+
+    def choose(self, last_chance: bool = False) -> None:
+        """Settle on the least limiting try that fits (within 1 dB of the allowed PLR), else aim the next."""
+        good = [t for t in self.tries if t.plr <= self.allowed]
+        if self.raw and self.raw_plr <= self.allowed:
+            self.chosen, self.settled = None, True           # no limiting needed
+        elif any(t.plr >= self.allowed - 1.0 for t in good) or last_chance:
+            self.chosen = max(good, key=lambda t: t.plr) if good else min(self.tries, key=lambda t: t.plr)
+            self.settled = True                              # (the true-peak check has the last word)
+        else:
+            self.settled, last, slope = False, self.tries[-1], PLR_SLOPE
+            if len(self.tries) > 1 and self.tries[-2].depth != last.depth:   # secant
+                slope = min(max((self.tries[-2].plr - last.plr) / (last.depth - self.tries[-2].depth), 0.1), 1.0)
+            depth = last.depth + min(max((last.plr - self.allowed + 0.4) / slope, -6.0), 6.0)
+            gain = min(max(-self.raw.sample_peak, -36.0), 36.0) if self.raw else 0.0   # peaks to full scale
+            self.next = _Try(gain, min(max(gain - depth, -24.0), 0.0))
+
+    def lower(self, excess: float) -> None:
+        """The encoded true peak was `excess` dB too high: allow a PLR that much below the one encoded."""
+        self.margin = self.ceiling - self.aim - ((self.chosen.plr if self.chosen else self.raw_plr) - excess)
+        self.choose()
+
+    def filters(self) -> list[str]:
+        if self.chosen is None:
+            return [f"volume={self.aim - self.raw.integrated:.3f}dB"]
+        return self.chosen.filters(makeup=self.aim - self.chosen.loudness)
+
+
 def master_many(srcs: Sequence[Path], dsts: Sequence[Path], spec: MasterSpec,
                 codec_loss_db: float = 0.0) -> list[ffmpeg.Loudness | AudioError]:
     """Encode each src to its dst at the target loudness under the true-peak ceiling.
 
-    Returns, per piece, the measure of the encoded file, or the AudioError of a silent source.
-    Every step meters or encodes all pieces in one ffmpeg process, since starting ffmpeg costs
-    more than processing a short piece. `codec_loss_db` is what the MP3 encoder takes off the
-    level (see `codec_loss`), aimed at before encoding.
+    Returns, per piece, its loudness (exact before encoding, less the encoder's loss `codec_loss_db`,
+    see `codec_loss`), the true peak of the encoded file, and its duration; or the AudioError of a
+    silent source. Each step works on all pieces in one ffmpeg process (starting ffmpeg costs more
+    than processing a short piece): meter the source through a first limiter setting (raw and with
+    another setting for the few whose PLR is not right yet), encode, check the encoded true peak.
     """
-    # The horn preset works at the output rate; otherwise metering at the source rate is cheaper.
-    shaping = [f"aresample={spec.sample_rate}", HORN] if spec.horn else []
-    before = ffmpeg.measure_many(srcs, [shaping] * len(srcs), true_peak=False)
-    results: list[ffmpeg.Loudness | AudioError] = [
-        AudioError(f"Đoạn âm thanh {src.name} im lặng.", "giọng đọc trả về âm thanh không có tiếng.",
-                   "thử giọng đọc khác (broadcaster say … --engine espeak).") if m.silent else m
-        for src, m in zip(srcs, before)]
-    todo = [i for i, m in enumerate(before) if not m.silent]
-    aim = spec.target_lufs + codec_loss_db
-    gains = {i: aim - before[i].integrated for i in todo}
-    limits = {i: spec.true_peak_db - LIMITER_MARGIN_DB for i in todo}
-    # The limiter takes loudness off speech with high peaks: meter gain + limiter once (cheap, no encode)
-    # and correct by more than measured: under heavy limiting 1 dB more gain gives only ~0.5 LU more.
-    chains = [[*shaping, *_gain_chain(gains[i], limits[i])] for i in todo]
-    for i, measured in zip(todo, ffmpeg.measure_many([srcs[i] for i in todo], chains, true_peak=False)):
-        if abs(aim - measured.integrated) > 0.15:
-            gains[i] += min(LIMITED_SLOPE * (aim - measured.integrated), 6.0)
+    # Limit and meter at the output rate: limiting at a lower one (espeak-ng: 22.05 kHz) leaves peaks
+    # between its samples that resampling brings out, up to 1.8 dB higher.
+    shaping = [f"aresample={spec.sample_rate}", *([HORN] if spec.horn else [])]
+    ceiling = spec.true_peak_db
+    pieces = [_Piece(spec.target_lufs + codec_loss_db, ceiling) for _ in srcs]
+    results: list[ffmpeg.Loudness | AudioError | None] = [None] * len(srcs)
+    todo = list(range(len(srcs)))
     for _attempt in range(3):
         if not todo:
             break
-        chains = [[*shaping, *_gain_chain(gains[i], limits[i])] for i in todo]
-        ffmpeg.encode_many([srcs[i] for i in todo], [dsts[i] for i in todo], chains, spec.bitrate, spec.sample_rate)
-        after = ffmpeg.measure_many([dsts[i] for i in todo], [[]] * len(todo))
-        over = []
-        for i, measured in zip(todo, after):
-            results[i] = measured
-            if measured.true_peak is not None and measured.true_peak > spec.true_peak_db:
-                limits[i] -= measured.true_peak - spec.true_peak_db + 0.3
-                over.append(i)
-        todo = over
+        for i in _settle(srcs, pieces, todo, shaping):
+            results[i] = AudioError(f"Đoạn âm thanh {srcs[i].name} im lặng.",
+                                    "giọng đọc trả về âm thanh không có tiếng.",
+                                    "thử giọng đọc khác (broadcaster say … --engine espeak).")
+            todo.remove(i)
+        ffmpeg.encode_many([srcs[i] for i in todo], [dsts[i] for i in todo],
+                           [[*shaping, *pieces[i].filters()] for i in todo], spec.bitrate, spec.sample_rate)
+        again = []
+        for i, (peak, duration) in zip(todo, ffmpeg.true_peaks([dsts[i] for i in todo], spec.sample_rate)):
+            results[i] = ffmpeg.Loudness(spec.target_lufs, peak, duration)
+            if peak > ceiling - TRUE_PEAK_TOLERANCE_DB:      # rare: limit more, by what was over and some
+                pieces[i].lower(peak - ceiling + TRUE_PEAK_TOLERANCE_DB + 0.3)
+                again.append(i)
+        todo = again
     for i in todo:
         results[i] = AudioError(f"Không giữ được đỉnh thật của {srcs[i].name} dưới {spec.true_peak_db} dBTP.",
                                 None, "giảm audio.target_lufs trong config.yaml.")
-    return results
+    return results  # type: ignore[return-value]
 
 
-def _gain_chain(gain: float, limit_db: float) -> list[str]:
-    limit = 10 ** (limit_db / 20)
-    return [f"volume={gain:.2f}dB", f"alimiter=limit={limit:.4f}:level=disabled:attack=5:release=50"]
+def _settle(srcs: Sequence[Path], pieces: list[_Piece], todo: list[int], shaping: list[str]) -> list[int]:
+    """Meter limiter settings until every piece in `todo` has one; return the silent pieces."""
+    silent: list[int] = []
+    for n in range(PASSES):
+        metering = [i for i in todo if not pieces[i].settled and i not in silent]
+        if not metering:
+            break
+        # The raw signal too, once, for a piece the first setting did not suit.
+        branches = [[*([shaping] if pieces[i].tries and not pieces[i].raw else []),
+                     [*shaping, *pieces[i].next.filters()]] for i in metering]
+        for i, readings in zip(metering, ffmpeg.meter_many([srcs[i] for i in metering], branches, peak="sample")):
+            if readings[-1].silent:
+                silent.append(i)
+                continue
+            pieces[i].raw = readings[0] if len(readings) > 1 else pieces[i].raw
+            pieces[i].record(readings[-1], last_chance=n == PASSES - 1)
+    return silent
 
 
 def codec_loss(spec: MasterSpec, workdir: Path) -> float:
@@ -97,8 +187,8 @@ def codec_loss(spec: MasterSpec, workdir: Path) -> float:
         ffmpeg.run(["-f", "lavfi", "-i", f"sine=f=1000:r={spec.sample_rate}:d=4", "-af", "volume=-10dB", tone],
                    "tạo âm chuẩn")
         ffmpeg.encode(tone, encoded, [], spec.bitrate, spec.sample_rate)
-        return round(ffmpeg.measure(tone, true_peak=False).integrated
-                     - ffmpeg.measure(encoded, true_peak=False).integrated, 2)
+        return round(ffmpeg.measure(tone, peak="none").integrated
+                     - ffmpeg.measure(encoded, peak="none").integrated, 2)
     finally:
         tone.unlink(missing_ok=True)
         encoded.unlink(missing_ok=True)

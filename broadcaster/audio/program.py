@@ -22,7 +22,7 @@ from broadcaster.errors import AudioError
 from broadcaster.speech.engines.chain import EngineChain
 
 PIECE_OVERHEAD_S = 0.04
-MAX_BATCH = 6
+MAX_BATCH = 8
 Progress = Callable[[int, int], None]     # (segments done, segments in total)
 
 
@@ -56,8 +56,13 @@ def render_program(texts: Sequence[str], out_mp3: Path, settings: Settings, *, t
     items = [t for t in texts if t.strip()]
     if not items:
         raise AudioError("Chương trình không có nội dung để đọc.", None, "thêm bản tin vào buổi phát.")
-    segments = speak_all(renderer, items, audio.workers or os.cpu_count() or 1, progress)
-    bell = renderer.chime() if chimes else None
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="render-extra") as extra:
+        # The chime and the silences are made while the segments are spoken and mastered.
+        bell_job = extra.submit(renderer.chime) if chimes else None
+        gaps = {ms: extra.submit(renderer.silence, ms) for ms in (audio.lead_ms, audio.pause_ms, audio.tail_ms)}
+        segments = speak_all(renderer, items, audio.workers or os.cpu_count() or 1, progress)
+        bell = bell_job.result() if bell_job else None
+        gap = {ms: job.result() for ms, job in gaps.items()}
     body = [bell, *segments, bell] if bell else segments
     # Each joined piece also plays its encoder delay and padding: about one frame and a half.
     duration = (audio.lead_ms + audio.pause_ms * (len(body) - 1) + audio.tail_ms) / 1000 + sum(
@@ -66,11 +71,10 @@ def render_program(texts: Sequence[str], out_mp3: Path, settings: Settings, *, t
         raise AudioError(f"Chương trình dài {_mmss(duration)}, vượt {_mmss(duration - max_seconds)} so với "
                          f"tối đa {_mmss(max_seconds)} của buổi phát.", "quá nhiều bản tin hoặc bản tin quá dài.",
                          "bớt hoặc rút gọn bản tin, hoặc tăng max_minutes của khung giờ phát.")
-    pause = renderer.silence(audio.pause_ms)
-    pieces = [renderer.silence(audio.lead_ms)] if audio.lead_ms else []
+    pieces = [gap[audio.lead_ms]] if audio.lead_ms else []
     for index, seg in enumerate(body):
-        pieces += [pause, seg.path] if index else [seg.path]
-    pieces += [renderer.silence(audio.tail_ms)] if audio.tail_ms else []
+        pieces += [gap[audio.pause_ms], seg.path] if index else [seg.path]
+    pieces += [gap[audio.tail_ms]] if audio.tail_ms else []
     out_mp3.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_mp3.with_name(out_mp3.name + ".tmp")
     try:
@@ -121,12 +125,16 @@ def speak_all(renderer: Renderer, texts: Sequence[str], workers: int,
 
 
 def _batches(recordings: list[tuple[int, Recording]], workers: int) -> list[list[tuple[int, Recording]]]:
-    """Deal recordings, longest text first, into batches of about equal work: at least one per worker,
-    at most MAX_BATCH each (every input open in one ffmpeg holds buffers: memory grows with the batch)."""
-    count = min(len(recordings), max(workers, math.ceil(len(recordings) / MAX_BATCH)))
+    """Deal recordings into batches of about equal work (text length), a multiple of `workers` of them
+    so that no worker idles at the end, at most MAX_BATCH each (every input open in one ffmpeg holds
+    buffers: memory grows with the batch). Longest first, each to the lightest batch."""
+    count = min(len(recordings), workers * math.ceil(len(recordings) / (workers * MAX_BATCH)))
     batches: list[list[tuple[int, Recording]]] = [[] for _ in range(count)]
-    for n, item in enumerate(sorted(recordings, key=lambda item: -len(item[1].text))):
-        batches[n % len(batches)].append(item)
+    work = [0] * count
+    for item in sorted(recordings, key=lambda item: -len(item[1].text)):
+        lightest = min(range(count), key=lambda b: (work[b], len(batches[b])))
+        batches[lightest].append(item)
+        work[lightest] += len(item[1].text)
     return batches
 
 
