@@ -59,7 +59,8 @@ def render_program(texts: Sequence[str], out_mp3: Path, settings: Settings, *, t
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="render-extra") as extra:
         # The chime and the silences are made while the segments are spoken and mastered.
         bell_job = extra.submit(renderer.chime) if chimes else None
-        gaps = {ms: extra.submit(renderer.silence, ms) for ms in (audio.lead_ms, audio.pause_ms, audio.tail_ms)}
+        needed = {audio.pause_ms} | {ms for ms in (audio.lead_ms, audio.tail_ms) if ms}
+        gaps = {ms: extra.submit(renderer.silence, ms) for ms in needed}
         segments = speak_all(renderer, items, audio.workers or os.cpu_count() or 1, progress)
         bell = bell_job.result() if bell_job else None
         gap = {ms: job.result() for ms, job in gaps.items()}
@@ -129,10 +130,11 @@ def _batches(recordings: list[tuple[int, Recording]], workers: int) -> list[list
     so that no worker idles at the end, at most MAX_BATCH each (every input open in one ffmpeg holds
     buffers: memory grows with the batch). Longest first, each to the lightest batch."""
     count = min(len(recordings), workers * math.ceil(len(recordings) / (workers * MAX_BATCH)))
+    size = math.ceil(len(recordings) / count) if recordings else 0
     batches: list[list[tuple[int, Recording]]] = [[] for _ in range(count)]
     work = [0] * count
     for item in sorted(recordings, key=lambda item: -len(item[1].text)):
-        lightest = min(range(count), key=lambda b: (work[b], len(batches[b])))
+        lightest = min((b for b in range(count) if len(batches[b]) < size), key=lambda b: work[b])
         batches[lightest].append(item)
         work[lightest] += len(item[1].text)
     return batches
