@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 
 from broadcaster import audio, db, timeutil
-from broadcaster.airing import AirResult, air_program
+from broadcaster.airing import AirResult, air_program, claim
 from broadcaster.config import Settings
 from broadcaster.errors import BroadcasterError
 from broadcaster.models import Program, Segment
@@ -45,7 +45,12 @@ def urgent(settings: Settings, text: str, repeat: int = 1, by: str | None = None
     segments = script(settings, text, repeat)
     spoken = [normalize(t, settings.lexicon).text for _, t in segments]
     target = settings.paths.audio / "urgent" / f"{now:%Y-%m-%d_%H%M%S}.mp3"
-    rendered = audio.render_program(spoken, target, settings, title=f"{settings.station.name} — Tin khẩn cấp")
+    try:
+        rendered = audio.render_program(spoken, target, settings, title=f"{settings.station.name} — Tin khẩn cấp")
+    except BroadcasterError as exc:   # never silent: the logbook says the emergency did not air, and why
+        claim(settings.database_url, f"urgent:{now:%Y%m%dT%H%M%S}", scheduled_at=now, priority="emergency",
+              result="failed", reason=f"không tạo được âm thanh: {exc.what}", approved_by=by, items=repeat)
+        raise
     digest = hashlib.sha256("\n".join(spoken).encode()).hexdigest()
     with db.session_scope(settings.database_url) as session:
         program = Program(week=week_of(now.date()), slot_at=now, priority="emergency", status="rendered",

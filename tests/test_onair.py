@@ -171,3 +171,14 @@ def test_urgent_airs_now_with_emergency_priority(make_settings, cli_for):
 def test_help(make_settings, cli_for, command):
     result = cli_for(make_settings(), command, "--help")
     assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_urgent_that_cannot_be_spoken_is_logged_as_failed(make_settings, cli_for, monkeypatch):
+    monkeypatch.delenv("BROADCASTER_TEST_NO_KEY", raising=False)
+    conf = make_settings(voice={"chain": ["openai"], "engines": {"openai": {
+        "base_url": "http://127.0.0.1:9/v1", "api_key_env": "BROADCASTER_TEST_NO_KEY"}}})
+    result = cli_for(conf, "urgent", "Cháy rừng ở khu vực dốc Đá Bàn.", "--by", "Trưởng ban")
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    [row] = rows(conf)
+    assert (row.result, row.priority, row.approved_by) == ("failed", "emergency", "Trưởng ban")
+    assert row.reason.startswith("không tạo được âm thanh")
