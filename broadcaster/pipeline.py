@@ -98,7 +98,7 @@ def preview(settings: Settings, week: str | None = None,
 
 def _rewrite(settings: Settings, scripts: WeekScripts, job: str, required: bool = False) -> WeekScripts:
     """The optional LLM rewrite + fact guard; LLM trouble never fails the job (see broadcaster.rewrite)."""
-    options = rewrite_step.settings_from(settings)
+    options = settings.rewrite
     if options.engine == "none":
         if required:
             raise ConfigError("Chưa bật viết lại: rewrite.engine đang là none.", None,

@@ -46,12 +46,6 @@ class RewriteUsage:
                 f"({self.tokens_in} vào, {self.tokens_out} ra).")
 
 
-def settings_from(conf: Any) -> RewriteSettings:
-    """RewriteSettings from the app settings (`conf.rewrite` is the raw `rewrite:` mapping)."""
-    raw = getattr(conf, "rewrite", None)
-    return raw if isinstance(raw, RewriteSettings) else RewriteSettings.from_mapping(raw or {})
-
-
 def cache_from(conf: Any) -> RewriteCache:
     return FileRewriteCache(conf.cache_dir / "rewrite")
 
