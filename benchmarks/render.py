@@ -11,7 +11,6 @@ child (ffmpeg/espeak-ng) times the number of parallel workers.
 from __future__ import annotations
 
 import argparse
-import resource
 import statistics
 import subprocess
 import sys

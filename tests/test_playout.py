@@ -26,7 +26,7 @@ def mp3_seconds(data: bytes) -> tuple[int, float]:
     """(frames, seconds) of the MPEG layer III frames found in a byte stream."""
     i, frames, seconds = 0, 0, 0.0
     while i + 4 <= len(data):
-        b1, b2, b3 = data[i + 1], data[i + 2], data[i + 3]
+        b1, b2 = data[i + 1], data[i + 2]
         version, layer, rate_i, sr_i = (b1 >> 3) & 3, (b1 >> 1) & 3, b2 >> 4, (b2 >> 2) & 3
         if data[i] != 0xFF or b1 & 0xE0 != 0xE0 or version == 1 or layer != 1 or rate_i in (0, 15) or sr_i == 3:
             i += 1
