@@ -22,7 +22,7 @@ from broadcaster.config import Settings
 from broadcaster.errors import BroadcasterError
 from broadcaster.models import Broadcast, Program
 from broadcaster.slots import SlotTime, slots_between
-from broadcaster.timeutil import UTC, local
+from broadcaster.timeutil import UTC, local, span_text
 
 log = logging.getLogger(__name__)
 AIRING = "airing"           # transient result while the program plays
@@ -83,7 +83,7 @@ def _decide(settings: Settings, slot: SlotTime, program: Program | None, now: dt
     late = now - slot.at
     grace = settings.schedule.grace_minutes
     if late > dt.timedelta(minutes=grace):
-        return "missed", (f"quá giờ phát {_span(late)} (cho phép trễ tối đa {grace} phút); "
+        return "missed", (f"quá giờ phát {span_text(late.total_seconds())} (cho phép trễ tối đa {grace} phút); "
                           "trình lập lịch (broadcaster run) không chạy hoặc máy tắt vào giờ đó")
     if program is None:
         return "blocked", "chưa có chương trình cho buổi này (chưa chạy broadcaster weekly cho tuần này)"
@@ -92,7 +92,7 @@ def _decide(settings: Settings, slot: SlotTime, program: Program | None, now: dt
     if not program.audio_path or not Path(program.audio_path).is_file():
         return "failed", "chưa có tệp âm thanh của chương trình (chạy lại broadcaster weekly)"
     if program.duration_s and program.duration_s > slot.max_minutes * 60 + 1:
-        return "blocked", f"chương trình dài {_span(dt.timedelta(seconds=program.duration_s))}, quá {slot.max_minutes} phút của buổi phát"
+        return "blocked", f"chương trình dài {span_text(program.duration_s)}, quá {slot.max_minutes} phút của buổi phát"
     return AIRING, None
 
 
@@ -143,7 +143,7 @@ def air_program(settings: Settings, program_id: int, key: str, now: dt.datetime 
     reason = "; ".join(f"{r.output}: {r.detail}" for r in failed) or None
     late = now - item.scheduled_at
     if not failed and late > dt.timedelta(seconds=60):
-        reason = f"phát trễ {_span(late)}"
+        reason = f"phát trễ {span_text(late.total_seconds())}"
     with db.session_scope(settings.database_url) as session:
         row = session.get(Broadcast, row_id)
         row.result, row.reason = result, reason
@@ -205,12 +205,3 @@ def _close_interrupted(settings: Settings, now: dt.datetime) -> list[AirResult]:
 def _title(settings: Settings, program: Program) -> str:
     kind = "Tin khẩn cấp" if program.priority == "emergency" else "Chương trình"
     return f"{settings.station.name} — {kind} {local(program.slot_at):%d/%m/%Y %H:%M}"
-
-
-def _span(delta: dt.timedelta) -> str:
-    seconds = int(delta.total_seconds())
-    if seconds < 60:
-        return f"{seconds} giây"
-    if seconds < 3600:
-        return f"{seconds // 60} phút {seconds % 60} giây"
-    return f"{seconds // 3600} giờ {seconds % 3600 // 60} phút"

@@ -139,14 +139,14 @@ def from_mapping(raw: Mapping[str, Any], base_dir: Path, source: Path | None = N
         raise ConfigError(f"Khóa cấu hình không hợp lệ: {', '.join(unknown)}.", "có thể gõ sai tên.",
                           "các khóa hợp lệ: " + ", ".join(sorted(known)) + ".")
     paths = _section(Paths, raw.get("paths"), "paths")
-    paths = Paths(**{f.name: _resolve(base_dir, getattr(paths, f.name)) for f in dataclasses.fields(Paths)})
+    paths = Paths(**{f.name: resolve_path(base_dir, getattr(paths, f.name)) for f in dataclasses.fields(Paths)})
     database = raw.get("database") or f"sqlite:///{paths.data / 'broadcaster.db'}"
     if not isinstance(database, str):
         raise ConfigError("database phải là một URL SQLAlchemy, ví dụ sqlite:///var/broadcaster.db.")
     if database.startswith("sqlite:///") and not database.startswith("sqlite:////"):
         rel = database[len("sqlite:///"):]
         if rel and rel != ":memory:":
-            database = f"sqlite:///{_resolve(base_dir, Path(rel))}"
+            database = f"sqlite:///{resolve_path(base_dir, Path(rel))}"
     return Settings(
         station=_section(Station, raw.get("station"), "station"),
         slots=_slots(raw.get("slots")),
@@ -164,7 +164,8 @@ def from_mapping(raw: Mapping[str, Any], base_dir: Path, source: Path | None = N
     )
 
 
-def _resolve(base: Path, value: Path | str) -> Path:
+def resolve_path(base: Path, value: Path | str) -> Path:
+    """A configured path: absolute as given, else relative to the config file's folder."""
     value = Path(value).expanduser()
     return value if value.is_absolute() else base / value
 

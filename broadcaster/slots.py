@@ -17,7 +17,7 @@ from broadcaster import db
 from broadcaster.config import Schedule, Settings
 from broadcaster.errors import NotFoundError, ScheduleError
 from broadcaster.models import AuditEvent, Slot, SlotOverride
-from broadcaster.timeutil import TZ, WEEKDAYS, parse_hhmm, week_days, week_of, weekday_index
+from broadcaster.timeutil import TZ, WEEKDAYS, local_at, parse_hhmm, week_days, week_of, weekday_index
 
 MAX_SESSION_MINUTES = 120
 _TIME_RE = re.compile(r"^(\d{1,2})[:hg](\d{2})(?::(\d{2}))?$")
@@ -54,11 +54,6 @@ def ensure_seeded(session: Session, settings: Settings) -> None:
 def active_slots(session: Session) -> list[Slot]:
     rows = session.scalars(select(Slot).where(Slot.active == 1))
     return sorted(rows, key=lambda s: (WEEKDAYS.index(s.weekday), s.time))
-
-
-def local_at(day: dt.date, clock: str) -> dt.datetime:
-    """Station-local aware datetime for a date and 'HH:MM' or 'HH:MM:SS'."""
-    return dt.datetime.combine(day, dt.time.fromisoformat(clock), tzinfo=TZ)
 
 
 def week_slots(session: Session, settings: Settings, week: str) -> list[SlotTime]:

@@ -64,10 +64,19 @@ def next_week_label(today: dt.date | None = None) -> str:
     return week_of(today + dt.timedelta(days=7))
 
 
-def at(day: dt.date, hhmm: str) -> dt.datetime:
-    """Station-local aware datetime for a date and 'HH:MM'."""
-    hour, minute = parse_hhmm(hhmm)
-    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=TZ)
+def local_at(day: dt.date, clock: str) -> dt.datetime:
+    """Station-local aware datetime for a date and 'HH:MM' or 'HH:MM:SS'."""
+    return dt.datetime.combine(day, dt.time.fromisoformat(clock), tzinfo=TZ)
+
+
+def span_text(seconds: float) -> str:
+    """A length for messages: '45 giây', '5 phút 3 giây', '1 giờ 10 phút'."""
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds} giây"
+    if seconds < 3600:
+        return f"{seconds // 60} phút {seconds % 60} giây"
+    return f"{seconds // 3600} giờ {seconds % 3600 // 60} phút"
 
 
 def parse_hhmm(text: str) -> tuple[int, int]:

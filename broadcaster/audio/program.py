@@ -20,6 +20,7 @@ from broadcaster.audio.render import Recording, Renderer, SegmentAudio
 from broadcaster.config import Settings
 from broadcaster.errors import AudioError
 from broadcaster.speech.engines.chain import EngineChain
+from broadcaster.timeutil import span_text
 
 PIECE_OVERHEAD_S = 0.04
 MAX_BATCH = 8
@@ -69,8 +70,8 @@ def render_program(texts: Sequence[str], out_mp3: Path, settings: Settings, *, t
     duration = (audio.lead_ms + audio.pause_ms * (len(body) - 1) + audio.tail_ms) / 1000 + sum(
         s.duration_s + PIECE_OVERHEAD_S for s in body)
     if max_seconds is not None and duration > max_seconds:
-        raise AudioError(f"Chương trình dài {_mmss(duration)}, vượt {_mmss(duration - max_seconds)} so với "
-                         f"tối đa {_mmss(max_seconds)} của buổi phát.", "quá nhiều bản tin hoặc bản tin quá dài.",
+        raise AudioError(f"Chương trình dài {span_text(duration)}, vượt {span_text(duration - max_seconds)} so với "
+                         f"tối đa {span_text(max_seconds)} của buổi phát.", "quá nhiều bản tin hoặc bản tin quá dài.",
                          "bớt hoặc rút gọn bản tin, hoặc tăng max_minutes của khung giờ phát.")
     pieces = [gap[audio.lead_ms]] if audio.lead_ms else []
     for index, seg in enumerate(body):
@@ -144,8 +145,3 @@ def _id3(tags: dict[str, str]) -> dict[str, str]:
     """Our tag names -> ffmpeg's ID3v2 keys (station -> artist/TPE1; slot -> TXXX:slot)."""
     names = {"title": "title", "station": "artist", "date": "date", "slot": "slot", "comment": "comment"}
     return {names.get(key, key): value for key, value in tags.items()}
-
-
-def _mmss(seconds: float) -> str:
-    minutes, secs = divmod(int(round(seconds)), 60)
-    return f"{minutes} phút {secs} giây" if minutes else f"{secs} giây"

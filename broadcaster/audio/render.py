@@ -18,7 +18,7 @@ from broadcaster.audio import chime
 from broadcaster.audio.cache import SegmentCache, digest
 from broadcaster.audio.ffmpeg import Loudness, silence
 from broadcaster.audio.master import MasterSpec, codec_loss, file_digest, master_many
-from broadcaster.config import Settings
+from broadcaster.config import Settings, resolve_path
 from broadcaster.errors import AudioError, EngineError
 from broadcaster.speech.engines import TtsEngine
 from broadcaster.speech.engines.chain import EngineChain
@@ -129,7 +129,7 @@ class Renderer:
         setting = self.settings.audio.chime
         if setting == "none":
             return None
-        source = None if setting == "generated" else _resolve(self.settings.base_dir, setting)
+        source = None if setting == "generated" else resolve_path(self.settings.base_dir, setting)
         if source is not None and not source.is_file():
             raise AudioError(f"Không tìm thấy tệp nhạc hiệu {source}.", "đường dẫn audio.chime sai.",
                              "sửa audio.chime trong config.yaml (generated, none, hoặc đường dẫn tệp).")
@@ -170,8 +170,3 @@ def _record(engine: str, measured: Loudness) -> dict:
 def _segment(path: Path, meta: dict, cached: bool) -> SegmentAudio:
     return SegmentAudio(path, meta["engine"], float(meta["duration_s"]), cached, float(meta["lufs"]),
                         meta.get("true_peak"))
-
-
-def _resolve(base: Path, value: str) -> Path:
-    path = Path(value).expanduser()
-    return path if path.is_absolute() else base / path
