@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -21,10 +22,10 @@ from broadcaster.models import Program
 from broadcaster.models import RewriteUsage as RewriteUsageRow
 from broadcaster.rewrite import week as rewrite_step
 from broadcaster.rewrite.week import RewriteUsage
-from broadcaster.programs import SlotScript, WeekScripts, compose_week, reestimate, store_week
+from broadcaster.programs import SlotScript, WeekScripts, as_stored, compose_week, reestimate, store_week
 from broadcaster.script.document import script_document
 from broadcaster.slots import SlotTime
-from broadcaster.speech.normalize import normalize
+from broadcaster.speech.normalize import Normalized, normalize
 from broadcaster.timeutil import local, next_week_label, parse_week, week_label
 
 log = logging.getLogger(__name__)
@@ -89,10 +90,12 @@ def preview(settings: Settings, week: str | None = None,
     week = resolve_week(week)
     with db.session_scope(settings.database_url) as session:
         scripts = compose_week(session, settings, week)
-        status = {p.slot_at: p.status for p in session.scalars(select(Program).where(Program.week == week))}
     if rewrite is not False:
         scripts = _rewrite(settings, scripts, "preview", required=bool(rewrite))
-    paths = [_write_script(settings, scripts, s, status.get(s.slot.at, "draft")) for s in scripts.slots]
+    with db.session_scope(settings.database_url) as session:
+        scripts = as_stored(session, scripts)
+        status = {p.slot_at: p.status for p in session.scalars(select(Program).where(Program.week == week))}
+    paths = [_write_script(settings, scripts.week, s, status.get(s.slot.at, "draft")) for s in scripts.slots]
     return scripts, paths
 
 
@@ -121,7 +124,7 @@ def weekly(settings: Settings, week: str | None = None, actor: str = "weekly-job
     with db.session_scope(settings.database_url) as session:
         programs = store_week(session, scripts, actor)
         db.audit(session, "weekly_build", week, f"{len(programs)} programs", actor)
-        jobs = [(p.id, s) for p, s in zip(programs, scripts.slots)]
+        jobs = [(p.id, s) for p, s in zip(programs, as_stored(session, scripts).slots)]
     results = [_render(settings, week, program_id, script, progress) for program_id, script in jobs]
     carried = tuple((s.slot.name, t) for s in scripts.slots for t in s.carried)
     return WeekResult(week, tuple(results), carried, scripts.unplaced, scripts.rewrite)
@@ -131,12 +134,13 @@ def _render(settings: Settings, week: str, program_id: int, script: SlotScript,
             progress: audio.Progress | None = None) -> BroadcastResult:
     with db.session_scope(settings.database_url) as session:
         program = session.get(Program, program_id)
-        text_path = _write_script(settings, WeekScripts(week, (script,), ()), script, program.status)
+        normalized = [normalize(seg.text, settings.lexicon) for seg in script.segments]   # = program.segments
+        text_path = _write_script(settings, week, script, program.status, normalized)
         target = audio_path(settings, week, program.slot_at)
         cached = rendered = 0
         engines = ""
         if not (program.audio_path and Path(program.audio_path).is_file() and program.duration_s):
-            spoken = [normalize(seg.text, settings.lexicon).text for seg in program.segments]
+            spoken = [n.text for n in normalized]
             when = local(program.slot_at)
             tags = {"title": f"{settings.station.name} — {when:%d/%m/%Y %H:%M}", "station": settings.station.name,
                     "date": f"{when:%Y-%m-%d}", "slot": f"{when:%Y-%m-%d %H:%M}"}
@@ -155,24 +159,29 @@ def _render(settings: Settings, week: str, program_id: int, script: SlotScript,
                                script.estimated_s, script.items, program.status, cached, rendered, engines)
 
 
-def speech_marks(settings: Settings, script: SlotScript) -> dict[int, list[str]]:
+def speech_marks(script: SlotScript, normalized: Sequence[Normalized]) -> dict[int, list[str]]:
     """What the normalizer could not read, per segment, so the officer sees it before airing."""
     marks: dict[int, list[str]] = {}
-    for index, segment in enumerate(script.segments):
-        for w in normalize(segment.text, settings.lexicon).warnings:
+    for index, (segment, result) in enumerate(zip(script.segments, normalized)):
+        for w in result.warnings:
             context = segment.text[max(0, w.position - 20):w.position + len(w.fragment) + 20].replace("\n", " ")
             marks.setdefault(index, []).append(f"Giọng đọc: {w.message} “{w.fragment}” (vị trí {w.position}): …{context}…")
     return marks
 
 
-def document(settings: Settings, week: str, script: SlotScript, status: str = "draft") -> str:
-    return script_document(settings.station.name, week, script, status, speech_marks(settings, script))
+def document(settings: Settings, week: str, script: SlotScript, status: str = "draft",
+             normalized: Sequence[Normalized] | None = None) -> str:
+    """The script text with its marks; `normalized` (one per segment) when the caller has it already."""
+    if normalized is None:
+        normalized = [normalize(seg.text, settings.lexicon) for seg in script.segments]
+    return script_document(settings.station.name, week, script, status, speech_marks(script, normalized))
 
 
-def _write_script(settings: Settings, scripts: WeekScripts, script: SlotScript, status: str) -> Path:
-    path = script_path(settings, scripts.week, script)
+def _write_script(settings: Settings, week: str, script: SlotScript, status: str,
+                  normalized: Sequence[Normalized] | None = None) -> Path:
+    path = script_path(settings, week, script)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(document(settings, scripts.week, script, status) + "\n", encoding="utf-8")
+    path.write_text(document(settings, week, script, status, normalized) + "\n", encoding="utf-8")
     return path
 
 

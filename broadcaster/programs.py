@@ -63,6 +63,22 @@ def compose_week(session: Session, settings: Settings, week: str) -> WeekScripts
     return WeekScripts(week, tuple(scripts), tuple((i.title, owed) for i, owed in plan.unplaced))
 
 
+def as_stored(session: Session, scripts: WeekScripts) -> WeekScripts:
+    """The week's scripts with each locked program's own script in place of the plan: a scheduled,
+    aired or failed program stays what it was, whatever the data say now."""
+    programs = {p.slot_at: p for p in session.scalars(
+        select(Program).where(Program.week == scripts.week, Program.priority == "normal"))}
+
+    def current(script: SlotScript) -> SlotScript:
+        program = programs.get(script.slot.at)
+        if program is None or program.status not in LOCKED_STATUSES or program.content_hash == script.content_hash:
+            return script
+        segments = tuple(compose.SegmentText(s.kind, s.ref_id, s.title, s.text) for s in program.segments)
+        return SlotScript(script.slot, segments, program.estimated_s, ())
+
+    return dataclasses.replace(scripts, slots=tuple(current(s) for s in scripts.slots))
+
+
 def reestimate(settings: Settings, script: SlotScript) -> SlotScript:
     """The estimate again, from the text that will be read (after a rewrite)."""
     return dataclasses.replace(script, estimated_s=round(sum(_seconds(settings, s.text) for s in script.segments), 1))

@@ -132,3 +132,22 @@ def test_preview_marks_what_the_voice_cannot_read(cli, project, tmp_path):
     assert "(!) Giọng đọc:" in out and "“☎”" in out
     written = (project / "scripts" / "2026-W49" / "2026-12-01_0600.txt").read_text(encoding="utf-8")
     assert "(!) Giọng đọc:" in written
+
+
+def test_an_aired_program_keeps_its_script_when_the_week_is_rebuilt(cli, project, settings, tmp_path):
+    first = cli.json("demo", "--json")["broadcasts"][0]
+    with db.session_scope(settings.database_url) as session:
+        program = session.scalar(select(Program).where(Program.week == "2026-W49").order_by(Program.slot_at))
+        program.status = "aired"
+    (tmp_path / "edit.yaml").write_text(
+        "- {id: tb-2026-108, title: Phòng cháy chữa cháy trong mùa khô, category: an ninh, valid_from: 30/11/2026,"
+        " valid_until: 06/12/2026, repeat: 1, body: Công an xã đề nghị các hộ kiểm tra hệ thống điện.}\n",
+        encoding="utf-8")
+    cli("announce", "import", str(tmp_path / "edit.yaml"))
+    again = cli.json("weekly", "--week", "2026-W49", "--json")["broadcasts"][0]
+    assert again["items"] == first["items"] and again["audio"] == first["audio"]
+    script = (project / again["script"]).read_text(encoding="utf-8")
+    assert "không để xăng dầu" in script and "Trạng thái: đã phát" in script   # what aired, not the new text
+    preview = cli("preview", "--week", "2026-W49").output
+    assert "không để xăng dầu" in preview and "Trạng thái: đã phát" in preview
+    assert "không để xăng dầu" in (project / again["script"]).read_text(encoding="utf-8")

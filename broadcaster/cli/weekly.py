@@ -42,7 +42,7 @@ def preview(ctx: click.Context, week: str | None, rewrite: bool, as_json: bool) 
             for number, segment in enumerate(script.segments, start=1):
                 click.echo(rewrite_report.segment_view(number, segment, width) + "\n")
         else:
-            click.echo(pipeline.document(conf, scripts.week, script))
+            click.echo(path.read_text(encoding="utf-8").rstrip("\n"))   # the file just written: status and marks
         click.echo(f"(đã ghi {path})")
     if scripts.rewrite:
         click.echo(scripts.rewrite.summary_vi())
