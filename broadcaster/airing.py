@@ -21,7 +21,7 @@ from broadcaster import db, playout, timeutil
 from broadcaster.config import Settings
 from broadcaster.errors import BroadcasterError
 from broadcaster.models import Broadcast, Program
-from broadcaster.slots import SlotTime, slots_between
+from broadcaster.slots import SlotTime, slot_name, slots_between
 from broadcaster.timeutil import UTC, local, span_text
 
 log = logging.getLogger(__name__)
@@ -126,7 +126,7 @@ def air_program(settings: Settings, program_id: int, key: str, now: dt.datetime 
         program = session.get(Program, program_id)
         snapshot = _snapshot(program)
         item = playout.PlayItem(Path(program.audio_path), _title(settings, program), program.duration_s or 0.0,
-                                SlotTime(local(program.slot_at), 0, None).name, program.slot_at)
+                                slot_name(program.slot_at), program.slot_at)
     row_id = claim(settings.database_url, key, program_id=program_id, scheduled_at=item.scheduled_at,
                    started_at=now, result=AIRING, **snapshot)
     if row_id is None:

@@ -13,7 +13,7 @@ from broadcaster import db, timeutil
 from broadcaster.config import Settings
 from broadcaster.errors import BroadcasterError, NotFoundError
 from broadcaster.models import Program
-from broadcaster.slots import SlotTime, parse_clock, parse_day
+from broadcaster.slots import parse_clock, parse_day, slot_name
 from broadcaster.timeutil import WEEKDAYS, local, week_label, parse_week
 
 
@@ -28,7 +28,7 @@ class Approved:
 def matches(selector: str, slot_at: dt.datetime) -> bool:
     """'2026-12-01_0600', '2026-12-01 06:00', 'tue', 'tue 06:00' or '06:00' against a slot time."""
     when, text = local(slot_at), selector.strip().lower()
-    if text == SlotTime(when, 0, None).name.lower():
+    if text == slot_name(when).lower():
         return True
     parts = text.replace("_", " ").split()
     if not 1 <= len(parts) <= 2:
@@ -58,7 +58,7 @@ def approve(settings: Settings, week: str, by: str, slots: Sequence[str] = (),
                                 f"chạy trước: broadcaster weekly --week {week}.")
         chosen = [p for p in programs if not slots or any(matches(s, p.slot_at) for s in slots)]
         if not chosen:
-            names = ", ".join(SlotTime(local(p.slot_at), 0, None).name for p in programs)
+            names = ", ".join(slot_name(p.slot_at) for p in programs)
             raise NotFoundError(f"Không có buổi phát nào khớp với {', '.join(slots)} trong tuần {week}.", None,
                                 f"các buổi phát của tuần: {names}.")
         done = []

@@ -24,7 +24,7 @@ from broadcaster.rewrite import week as rewrite_step
 from broadcaster.rewrite.week import RewriteUsage
 from broadcaster.programs import SlotScript, WeekScripts, as_stored, compose_week, reestimate, store_week
 from broadcaster.script.document import script_document
-from broadcaster.slots import SlotTime
+from broadcaster.slots import slot_name
 from broadcaster.speech.normalize import Normalized, normalize
 from broadcaster.timeutil import local, next_week_label, parse_week, week_label
 
@@ -77,7 +77,7 @@ def script_path(settings: Settings, week: str, script: SlotScript) -> Path:
 
 
 def audio_path(settings: Settings, week: str, slot_at: dt.datetime) -> Path:
-    return settings.paths.audio / week / f"{SlotTime(local(slot_at), 0, None).name}.mp3"
+    return settings.paths.audio / week / f"{slot_name(slot_at)}.mp3"
 
 
 def preview(settings: Settings, week: str | None = None,

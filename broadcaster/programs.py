@@ -16,7 +16,7 @@ from broadcaster.planning import Item, Plan, estimate_seconds, plan_week
 from broadcaster.rewrite.week import RewriteUsage
 from broadcaster.script import compose
 from broadcaster.slots import SlotTime, week_slots
-from broadcaster.timeutil import TZ, now, week_days
+from broadcaster.timeutil import local_at, now, week_days
 
 LOCKED_STATUSES = ("scheduled", "aired", "failed")
 
@@ -165,7 +165,7 @@ def _prior_airings(session: Session, week: str) -> dict[tuple[str, int], int]:
     """How often each item aired in earlier weeks, counting programs still to come as aired
     (a program that passed without airing does not count, so its items are placed again)."""
     first, _ = week_days(week)
-    start = dt.datetime.combine(first, dt.time(0), tzinfo=TZ)
+    start = local_at(first, "00:00")
     counted = (Program.status == "aired") | ((Program.slot_at > now()) & (Program.status != "failed"))
     rows = session.execute(select(Segment.kind, Segment.ref_id).join(Program)
                            .where(Program.slot_at < start, counted, Segment.ref_id.is_not(None)))

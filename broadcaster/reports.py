@@ -13,8 +13,8 @@ from broadcaster import db, timeutil
 from broadcaster.config import Settings
 from broadcaster.errors import BroadcasterError
 from broadcaster.models import Broadcast, DaemonLease, Program
-from broadcaster.slots import SlotTime, slots_between
-from broadcaster.timeutil import TZ, local, week_days
+from broadcaster.slots import slot_name, slots_between
+from broadcaster.timeutil import local, local_at, week_days
 
 RESULT_VI = {"aired": "đã phát", "failed": "lỗi", "missed": "bị lỡ", "blocked": "bị chặn", "airing": "đang phát"}
 PRIORITY_VI = {"normal": "thường", "priority": "ưu tiên", "emergency": "khẩn cấp"}
@@ -58,7 +58,7 @@ def history(settings: Settings, start: dt.datetime | None = None, end: dt.dateti
 
 def _program_name(row: Broadcast) -> str:
     kind = "khẩn cấp" if row.priority == "emergency" else "chương trình"
-    return f"{kind} {SlotTime(local(row.scheduled_at), 0, None).name}" + (f" (#{row.program_id})" if row.program_id else "")
+    return f"{kind} {slot_name(row.scheduled_at)}" + (f" (#{row.program_id})" if row.program_id else "")
 
 
 def week_range(week: str) -> tuple[dt.datetime, dt.datetime]:
@@ -76,7 +76,7 @@ def month_range(month: str) -> tuple[dt.datetime, dt.datetime]:
 
 
 def _midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(0), tzinfo=TZ)
+    return local_at(day, "00:00")
 
 
 def write_logbook(settings: Settings, month: str, path: Path) -> int:

@@ -17,7 +17,7 @@ from broadcaster import db
 from broadcaster.config import Schedule, Settings
 from broadcaster.errors import NotFoundError, ScheduleError
 from broadcaster.models import AuditEvent, Slot, SlotOverride
-from broadcaster.timeutil import TZ, WEEKDAYS, local_at, parse_hhmm, week_days, week_of, weekday_index
+from broadcaster.timeutil import TZ, WEEKDAYS, local, local_at, parse_hhmm, week_days, week_of, weekday_index
 
 MAX_SESSION_MINUTES = 120
 _TIME_RE = re.compile(r"^(\d{1,2})[:hg](\d{2})(?::(\d{2}))?$")
@@ -34,8 +34,14 @@ class SlotTime:
 
     @property
     def name(self) -> str:
-        """File-friendly name: 2026-12-01_0600 (seconds added for second-precision extras)."""
-        return f"{self.at:%Y-%m-%d_%H%M}" + (f"{self.at:%S}" if self.at.second else "")
+        return slot_name(self.at)
+
+
+def slot_name(moment: dt.datetime) -> str:
+    """File-friendly name of a broadcast time, in station time: 2026-12-01_0600 (seconds added for
+    second-precision extras)."""
+    when = local(moment)
+    return f"{when:%Y-%m-%d_%H%M}" + (f"{when:%S}" if when.second else "")
 
 
 def ensure_seeded(session: Session, settings: Settings) -> None:
