@@ -19,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from broadcaster.files import write_text_atomic
+
 KINDS = ("tts", "mp3")     # raw engine output; mastered MP3 pieces
 
 
@@ -73,7 +75,7 @@ class SegmentCache:
     def commit(self, kind: str, key: str, ext: str, tmp: Path, meta: dict[str, Any]) -> tuple[Path, dict]:
         path = self.path(kind, key, ext)
         os.replace(tmp, path)
-        _write_json(path.with_suffix(".json"), meta)
+        write_text_atomic(path.with_suffix(".json"), json.dumps(meta, ensure_ascii=False))
         return path, meta
 
     def stats(self) -> CacheStats:
@@ -106,12 +108,6 @@ class SegmentCache:
     def _files(self, kind: str) -> list[Path]:
         folder = self.root / kind
         return [p for p in folder.glob("*/*") if p.is_file()] if folder.is_dir() else []
-
-
-def _write_json(path: Path, data: dict[str, Any]) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def _read_json(path: Path) -> dict[str, Any]:

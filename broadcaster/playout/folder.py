@@ -11,6 +11,7 @@ from typing import Any
 
 from broadcaster.config import Settings
 from broadcaster.errors import PlayoutError
+from broadcaster.files import write_text_atomic
 from broadcaster.playout import PlayItem, check_keys, option
 
 PLAYLIST = "playlist.m3u"
@@ -31,9 +32,9 @@ class FolderOutput:
             part = target.with_suffix(".mp3.part")
             shutil.copyfile(item.path, part)
             os.replace(part, target)
-            _write_atomic(self.path / f"{item.name}.m3u", _m3u([(target.name, item.duration_s, item.title)]))
+            write_text_atomic(self.path / f"{item.name}.m3u", _m3u([(target.name, item.duration_s, item.title)]))
             entries = [(p.name, None, p.stem) for p in sorted(self.path.glob("*.mp3"))]
-            _write_atomic(self.path / PLAYLIST, _m3u(entries))
+            write_text_atomic(self.path / PLAYLIST, _m3u(entries))
         except OSError as exc:
             raise PlayoutError(f"Không chép được chương trình vào thư mục {self.path}.", str(exc),
                                "kiểm tra thư mục tồn tại, còn chỗ trống và có quyền ghi.") from exc
@@ -45,12 +46,6 @@ def _m3u(entries: list[tuple[str, float | None, str]]) -> str:
     for name, seconds, title in entries:
         lines += [f"#EXTINF:{round(seconds) if seconds else -1},{title}", name]
     return "\n".join(lines) + "\n"
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_suffix(path.suffix + ".part")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def create(options: Mapping[str, Any], settings: Settings) -> FolderOutput:

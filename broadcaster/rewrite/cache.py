@@ -10,11 +10,11 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
 
+from broadcaster.files import write_text_atomic
 from broadcaster.rewrite.result import Draft
 
 log = logging.getLogger(__name__)
@@ -72,9 +72,6 @@ class FileRewriteCache:
                   "created_at": datetime.now(timezone.utc).isoformat()}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(record, fh, ensure_ascii=False, indent=1)
-            os.replace(tmp, path)
+            write_text_atomic(path, json.dumps(record, ensure_ascii=False, indent=1))
         except OSError as exc:  # a cache that cannot be written must not stop the weekly job
             log.warning("Không ghi được cache viết lại %s: %s", path, exc)
