@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from broadcaster.speech.normalize import spoken
+from broadcaster.vi.normalize import spoken
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SUITE = ROOT.parent / "shared" / "benchmarks" / "vi-tn-nemo"

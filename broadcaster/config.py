@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from broadcaster.errors import ConfigError
-from broadcaster.rewrite.settings import RewriteSettings
+from broadcaster.production.rewrite.settings import RewriteSettings
 from broadcaster.timeutil import parse_hhmm, weekday_index
 
 DEFAULT_FILE = "config.yaml"

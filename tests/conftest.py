@@ -115,8 +115,8 @@ def add_program(tiny_mp3):
     """add_program(settings, slot_at, approved_by=None, audio=tiny_mp3) -> program id (a normal program row)."""
     import shutil
 
-    from broadcaster import db
-    from broadcaster.models import Program, Segment
+    from broadcaster.store import db
+    from broadcaster.store.models import Program, Segment
     from broadcaster.timeutil import week_of
 
     def factory(settings, slot_at, approved_by=None, audio=tiny_mp3, duration_s=2.0, max_minutes=30):

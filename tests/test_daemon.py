@@ -15,10 +15,18 @@ import pytest
 import yaml
 from sqlalchemy import select
 
-from broadcaster import airing, db, lease, schedule, timetable
+from broadcaster.onair import airing
+
+from broadcaster.store import db
+
+from broadcaster.onair import lease
+
+from broadcaster.onair import daemon
+
+from broadcaster.onair import timetable
 from broadcaster.config import load_settings
 from broadcaster.errors import ScheduleError
-from broadcaster.models import Broadcast, DaemonLease
+from broadcaster.store.models import Broadcast, DaemonLease
 from broadcaster.timeutil import now as station_now
 
 BROADCASTER = Path(sys.executable).parent / "broadcaster"
@@ -127,23 +135,23 @@ def test_run_in_process_airs_on_time_and_keeps_weekly_job(make_settings, add_pro
     at = station_now().replace(microsecond=0) + dt.timedelta(seconds=3)
     add_extras(conf, add_program, [at])
     stop, ready = threading.Event(), threading.Event()
-    thread = threading.Thread(target=schedule.run, args=(conf, stop, ready.set), kwargs={"heartbeat_s": 0.2})
+    thread = threading.Thread(target=daemon.run, args=(conf, stop, ready.set), kwargs={"heartbeat_s": 0.2})
     thread.start()
     try:
         assert ready.wait(20)
         with pytest.raises(ScheduleError, match="đang chạy ở nơi khác"):
-            schedule.run(conf)
+            daemon.run(conf)
         row = wait_for(lambda: results(conf).get(airing.slot_key(at)), 20)
         wait_for(lambda: results(conf)[airing.slot_key(at)].result in FINAL, 20)
         assert results(conf)[row.key].result == "aired"
     finally:
         stop.set()
         thread.join(20)
-    scheduler = schedule.build_scheduler(conf)
+    scheduler = daemon.build_scheduler(conf)
     scheduler.start(paused=True)
     try:
-        job = scheduler.get_job(schedule.WEEKLY_ID)
-        assert job.func_ref == "broadcaster.jobs:weekly_job" and "sun" in str(job.trigger)
+        job = scheduler.get_job(daemon.WEEKLY_ID)
+        assert job.func_ref == "broadcaster.onair.jobs:weekly_job" and "sun" in str(job.trigger)
     finally:
         scheduler.shutdown(wait=False)
 
@@ -153,10 +161,10 @@ def test_missed_job_is_recorded_by_the_listener(make_settings, add_program):
                                              "grace_minutes": 1})
     at = station_now().replace(microsecond=0) - dt.timedelta(minutes=2)
     add_extras(conf, add_program, [at])
-    scheduler = schedule.build_scheduler(conf)
+    scheduler = daemon.build_scheduler(conf)
     scheduler.start()
     try:
-        scheduler.add_job("broadcaster.jobs:air_job", "date", run_date=at, id=schedule.AIR_PREFIX + at.isoformat(),
+        scheduler.add_job("broadcaster.onair.jobs:air_job", "date", run_date=at, id=daemon.AIR_PREFIX + at.isoformat(),
                           args=[str(conf.source), at.isoformat()])
         row = wait_for(lambda: results(conf).get(airing.slot_key(at)), 10)
     finally:

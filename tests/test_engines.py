@@ -8,11 +8,11 @@ import pytest
 from audio_helpers import speech_server  # noqa: F401 - fixture
 
 from broadcaster.errors import ConfigError, EngineError
-from broadcaster.speech import engines
-from broadcaster.speech.engines.chain import EngineChain
-from broadcaster.speech.engines.espeak import EspeakEngine
-from broadcaster.speech.engines.google import GttsEngine
-from broadcaster.speech.engines.openai_tts import OpenAiEngine
+from broadcaster import speech
+from broadcaster.speech.chain import EngineChain
+from broadcaster.speech.espeak import EspeakEngine
+from broadcaster.speech.google import GttsEngine
+from broadcaster.speech.openai_tts import OpenAiEngine
 
 
 def online() -> bool:
@@ -43,9 +43,9 @@ def test_espeak_missing_program_is_reported_not_raised(tmp_path):
 
 def test_unknown_engine_and_bad_options_list_the_valid_ones():
     with pytest.raises(ConfigError, match="espeak, gtts, openai"):
-        engines.create("festival")
+        speech.create("festival")
     with pytest.raises(ConfigError, match="voice.engines.espeak"):
-        engines.create("espeak", {"speed": 3})
+        speech.create("espeak", {"speed": 3})
 
 
 @pytest.mark.skipif(online(), reason="this machine reaches Google: gTTS would not fail")
@@ -132,6 +132,6 @@ def test_retries_stop_at_success_or_a_fatal_error():
             raise EngineError("tạm thời")
         return "ok"
 
-    assert engines.with_retries(flaky, retries=2, backoff_s=0) == "ok" and len(calls) == 3
+    assert speech.with_retries(flaky, retries=2, backoff_s=0) == "ok" and len(calls) == 3
     with pytest.raises(EngineError):
-        engines.with_retries(lambda: (_ for _ in ()).throw(EngineError("hết", fatal=True)), retries=5, backoff_s=0)
+        speech.with_retries(lambda: (_ for _ in ()).throw(EngineError("hết", fatal=True)), retries=5, backoff_s=0)

@@ -9,9 +9,9 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from broadcaster import db
-from broadcaster.models import Announcement, TthcChange
-from broadcaster.pipeline import sample_files
+from broadcaster.store import db
+from broadcaster.store.models import Announcement, TthcChange
+from broadcaster.production.build import sample_files
 
 TTHC_HEADER = "Mã TTHC,Tên thủ tục,Lĩnh vực,Loại thay đổi,Ngày hiệu lực,Quyết định công bố\n"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from broadcaster.speech.normalize import normalize, spoken
+from broadcaster.vi.normalize import normalize, spoken
 
 SUITE = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "vi-tn-nemo"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from broadcaster.speech.numbers import read_number
+from broadcaster.vi.numbers import read_number
 
 
 def test_texts_are_printed_one_per_line(cli):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from broadcaster.speech.normalize import normalize
+from broadcaster.vi.normalize import normalize
 
 COMMUNE = [
     ('Họp lúc 11 giờ 00 ngày mai',

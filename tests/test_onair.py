@@ -10,8 +10,12 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from broadcaster import airing, approval, db
-from broadcaster.models import AuditEvent, Broadcast, Program
+from broadcaster.onair import airing
+
+from broadcaster.onair import approval
+
+from broadcaster.store import db
+from broadcaster.store.models import AuditEvent, Broadcast, Program
 from broadcaster.timeutil import TZ
 
 SLOT = dt.datetime(2026, 12, 1, 6, 0, tzinfo=TZ)      # tue 06:00, a seeded slot of week 2026-W49

@@ -1,7 +1,7 @@
 import datetime as dt
 
-from broadcaster.planning import Item, estimate_seconds, plan_week
-from broadcaster.slots import SlotTime
+from broadcaster.production.planning import Item, estimate_seconds, plan_week
+from broadcaster.onair.calendar import SlotTime
 from broadcaster.timeutil import TZ
 
 TUE = SlotTime(dt.datetime(2026, 12, 1, 6, 0, tzinfo=TZ), 10, 1)

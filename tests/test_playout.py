@@ -11,9 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from broadcaster import airing, audio, playout
+from broadcaster.onair import airing
+
+from broadcaster import audio
+
+from broadcaster.onair import outputs as playout
 from broadcaster.errors import ConfigError, PlayoutError
-from broadcaster.playout import PlayItem, command, icecast
+from broadcaster.onair.outputs import PlayItem, command, icecast
 from broadcaster.timeutil import TZ
 
 SLOT = dt.datetime(2026, 12, 1, 6, 0, tzinfo=TZ)

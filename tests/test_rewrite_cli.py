@@ -9,10 +9,10 @@ import pytest
 import yaml
 from sqlalchemy import func, select
 
-from broadcaster import db
+from broadcaster.store import db
 from broadcaster.config import load_settings
-from broadcaster.models import RewriteUsage, Segment
-from broadcaster.pipeline import sample_files
+from broadcaster.store.models import RewriteUsage, Segment
+from broadcaster.production.build import sample_files
 from fakes.openai_server import FakeChatServer, answer, source_of, status
 
 WEEK = "2026-W49"

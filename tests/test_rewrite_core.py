@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from broadcaster.errors import ConfigError
-from broadcaster.rewrite import FileRewriteCache, RewriteSettings, make_summarizer, rewrite_text
-from broadcaster.rewrite.cache import cache_key
-from broadcaster.rewrite.extractive import summarize_extractive
-from broadcaster.rewrite.result import Draft
+from broadcaster.production.rewrite import FileRewriteCache, RewriteSettings, make_summarizer, rewrite_text
+from broadcaster.production.rewrite.cache import cache_key
+from broadcaster.production.rewrite.extractive import summarize_extractive
+from broadcaster.production.rewrite.result import Draft
 
 
 @pytest.mark.parametrize("mapping, key", [

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from broadcaster.rewrite.facts import extract_facts
-from broadcaster.rewrite.guard import check_rewrite
-from broadcaster.rewrite.vnnumbers import words_to_digits
+from broadcaster.production.rewrite.facts import extract_facts
+from broadcaster.production.rewrite.guard import check_rewrite
+from broadcaster.production.rewrite.vnnumbers import words_to_digits
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -7,10 +7,10 @@ import time
 
 import pytest
 
-from broadcaster.rewrite import (
+from broadcaster.production.rewrite import (
     FileRewriteCache, MemoryRewriteCache, RewriteSettings, rewrite_text,
 )
-from broadcaster.rewrite.prompt import CLOSE, OPEN, PROMPT_VERSION
+from broadcaster.production.rewrite.prompt import CLOSE, OPEN, PROMPT_VERSION
 from fakes.openai_server import FakeChatServer, answer, raw, status
 
 SOURCE = (

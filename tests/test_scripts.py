@@ -4,8 +4,8 @@ import datetime as dt
 import pytest
 
 from broadcaster.config import Station
-from broadcaster.script import compose
-from broadcaster.sources.vocab import CATEGORY_VALUES, CHANGE_TYPE_VALUES
+from broadcaster.production.script import compose
+from broadcaster.intake.vocab import CATEGORY_VALUES, CHANGE_TYPE_VALUES
 from broadcaster.timeutil import TZ
 
 STATION = Station()

@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from broadcaster import db
-from broadcaster.slots import in_quiet_hours, parse_clock, parse_minutes, slots_between, week_slots
+from broadcaster.store import db
+from broadcaster.onair.calendar import in_quiet_hours, parse_clock, parse_minutes, slots_between, week_slots
 from broadcaster.timeutil import TZ
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from broadcaster import db
+from broadcaster.store import db
 from broadcaster.cli import main
-from broadcaster.models import Announcement, AuditEvent, Program
+from broadcaster.store.models import Announcement, AuditEvent, Program
 from broadcaster.timeutil import local
 
 

@@ -19,7 +19,7 @@ from broadcaster.audio import ffmpeg
 from broadcaster.audio.render import Recording, Renderer, SegmentAudio
 from broadcaster.config import Settings
 from broadcaster.errors import AudioError
-from broadcaster.speech.engines.chain import EngineChain
+from broadcaster.speech.chain import EngineChain
 from broadcaster.timeutil import span_text
 
 PIECE_OVERHEAD_S = 0.04

@@ -20,8 +20,8 @@ from broadcaster.audio.ffmpeg import Loudness, silence
 from broadcaster.audio.master import MasterSpec, codec_loss, file_digest, master_many
 from broadcaster.config import Settings, resolve_path
 from broadcaster.errors import AudioError, EngineError
-from broadcaster.speech.engines import TtsEngine
-from broadcaster.speech.engines.chain import EngineChain
+from broadcaster.speech import TtsEngine
+from broadcaster.speech.chain import EngineChain
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,9 @@ import click
 from broadcaster import audio
 from broadcaster.audio.cache import SegmentCache
 from broadcaster.cli import main, settings
-from broadcaster.speech import engines
-from broadcaster.speech.engines.chain import EngineChain
-from broadcaster.speech.normalize import normalize
+from broadcaster import speech
+from broadcaster.speech.chain import EngineChain
+from broadcaster.vi.normalize import normalize
 
 
 class ProgressBars:
@@ -45,8 +45,8 @@ class ProgressBars:
 def voices(ctx: click.Context) -> None:
     """Liệt kê các giọng đọc, giọng nào dùng được ngay và vì sao không."""
     conf = settings(ctx)
-    for name in engines.names():
-        engine = engines.create(name, conf.voice.engines.get(name, {}))
+    for name in speech.names():
+        engine = speech.create(name, conf.voice.engines.get(name, {}))
         problem = engine.check()
         where = f"thứ {conf.voice.chain.index(name) + 1} trong voice.chain" if name in conf.voice.chain \
             else "không có trong voice.chain"

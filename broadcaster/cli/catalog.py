@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from broadcaster import catalog
+from broadcaster.intake import catalog
 from broadcaster.cli import main, settings
-from broadcaster.sources import readers
-from broadcaster.sources.announcements import validate
-from broadcaster.sources.vocab import CATEGORY_VALUES, CHANGE_TYPE_VALUES, PRIORITY_VALUES
+from broadcaster.intake import readers
+from broadcaster.intake.announcements import validate
+from broadcaster.intake.vocab import CATEGORY_VALUES, CHANGE_TYPE_VALUES, PRIORITY_VALUES
 
 
 def _report(report: catalog.ImportReport, noun: str) -> None:

@@ -7,7 +7,7 @@ import sys
 import click
 
 from broadcaster.cli import main, settings
-from broadcaster.speech.normalize import Normalized, normalize
+from broadcaster.vi.normalize import Normalized, normalize
 
 
 def _emit(result: Normalized, line: int | None) -> None:

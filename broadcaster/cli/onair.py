@@ -9,10 +9,12 @@ from pathlib import Path
 
 import click
 
-from broadcaster import approval, reports
+from broadcaster.onair import approval
+
+from broadcaster.onair import logbook
 from broadcaster.cli import main, settings
-from broadcaster.reports import PRIORITY_VI, RESULT_VI
-from broadcaster.script.document import minutes_text
+from broadcaster.onair.logbook import PRIORITY_VI, RESULT_VI
+from broadcaster.production.script.document import minutes_text
 from broadcaster.timeutil import local, vi_date
 
 STATUS_VI = {"none": "chưa có chương trình", "draft": "chưa duyệt", "approved": "đã duyệt, chưa có âm thanh",
@@ -42,13 +44,13 @@ def run(ctx: click.Context) -> None:
     Chỉ một trình lập lịch chạy trên một cơ sở dữ liệu. Khi khởi động lại, các buổi phát đã qua
     được phát bù (nếu còn trong thời gian cho phép trễ) hoặc ghi là bị lỡ.
     """
-    from broadcaster import schedule
+    from broadcaster.onair import daemon
 
     conf = settings(ctx)
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    schedule.run(conf, stop, on_ready=lambda: click.echo("Trình lập lịch đang chạy.", err=True))
+    daemon.run(conf, stop, on_ready=lambda: click.echo("Trình lập lịch đang chạy.", err=True))
     click.echo("Trình lập lịch đã dừng.", err=True)
 
 
@@ -61,7 +63,7 @@ def run(ctx: click.Context) -> None:
 @click.pass_context
 def urgent(ctx: click.Context, text: str | None, file: Path | None, repeat: int, by: str | None) -> None:
     """Phát ngay tin khẩn cấp trên mọi đầu phát (bão, lũ, cháy, dịch bệnh), kể cả giờ yên tĩnh."""
-    from broadcaster import emergency
+    from broadcaster.onair import emergency
 
     body = file.read_text(encoding="utf-8") if file else (text or "")
     result = emergency.urgent(settings(ctx), body, repeat, by)
@@ -76,7 +78,7 @@ def urgent(ctx: click.Context, text: str | None, file: Path | None, repeat: int,
 @click.pass_context
 def status(ctx: click.Context) -> None:
     """Tình trạng: trình lập lịch, các buổi phát sắp tới (đã duyệt chưa), lỗi gần đây."""
-    report = reports.status(settings(ctx))
+    report = logbook.status(settings(ctx))
     if report.daemon:
         click.echo(f"Trình lập lịch: đang chạy ({report.daemon}).")
     else:
@@ -96,7 +98,7 @@ def status(ctx: click.Context) -> None:
 @click.pass_context
 def history(ctx: click.Context, week: str | None, as_json: bool) -> None:
     """Lịch sử phát: buổi, chương trình, số tin, thời lượng, giờ phát, đầu phát, kết quả, người duyệt."""
-    rows = reports.history(settings(ctx), *(reports.week_range(week) if week else (None, None)))
+    rows = logbook.history(settings(ctx), *(logbook.week_range(week) if week else (None, None)))
     if as_json:
         click.echo(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
         return
@@ -110,12 +112,12 @@ def history(ctx: click.Context, week: str | None, as_json: bool) -> None:
                    + (f" — {r.reason}" if r.reason else ""))
 
 
-@main.command()
+@main.command("logbook")
 @click.option("--month", required=True, help="Tháng, ví dụ 2026-12.")
 @click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Tệp CSV sẽ ghi (mở được bằng Excel).")
 @click.pass_context
-def logbook(ctx: click.Context, month: str, output: Path) -> None:
+def export_logbook(ctx: click.Context, month: str, output: Path) -> None:
     """Xuất sổ nhật ký phát thanh của tháng ra CSV (tiêu đề cột tiếng Việt) cho đoàn kiểm tra."""
-    count = reports.write_logbook(settings(ctx), month, output)
+    count = logbook.write_logbook(settings(ctx), month, output)
     click.echo(f"Đã ghi {count} dòng nhật ký tháng {month} vào {output}.")

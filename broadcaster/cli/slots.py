@@ -6,9 +6,9 @@ import json
 
 import click
 
-from broadcaster import timetable
+from broadcaster.onair import timetable
 from broadcaster.cli import main, settings
-from broadcaster.slots import parse_day, parse_minutes
+from broadcaster.onair.calendar import parse_day, parse_minutes
 from broadcaster.timeutil import WEEKDAY_VI, WEEKDAYS, now
 
 NOTE = click.option("--note", default=None, help="Lý do (ghi vào nhật ký).")

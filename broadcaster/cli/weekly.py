@@ -7,11 +7,11 @@ import shutil
 
 import click
 
-from broadcaster import pipeline
+from broadcaster.production import build
 from broadcaster.cli import main, settings
 from broadcaster.cli.audio import ProgressBars
-from broadcaster.rewrite import report as rewrite_report
-from broadcaster.script.document import minutes_text
+from broadcaster.production.rewrite import report as rewrite_report
+from broadcaster.production.script.document import minutes_text
 from broadcaster.timeutil import local, vi_date
 
 WEEK_HELP = "Tuần ISO, ví dụ 2026-W49 (mặc định: tuần sau)."
@@ -28,7 +28,7 @@ WEEK_HELP = "Tuần ISO, ví dụ 2026-W49 (mặc định: tuần sau)."
 def preview(ctx: click.Context, week: str | None, rewrite: bool, as_json: bool) -> None:
     """Xem trước kịch bản từng buổi phát trong tuần và ghi vào scripts/<tuần>/."""
     conf = settings(ctx)
-    scripts, paths = pipeline.preview(conf, week, rewrite=True if rewrite else None)
+    scripts, paths = build.preview(conf, week, rewrite=True if rewrite else None)
     if as_json:
         click.echo(json.dumps(rewrite_report.week_json(scripts, paths), ensure_ascii=False, indent=2))
         return
@@ -56,7 +56,7 @@ def preview(ctx: click.Context, week: str | None, rewrite: bool, as_json: bool) 
 def weekly(ctx: click.Context, week: str | None, as_json: bool) -> None:
     """Dựng chương trình phát thanh của tuần: kịch bản, âm thanh MP3, ghi vào cơ sở dữ liệu."""
     conf = settings(ctx)
-    _print_week(conf, pipeline.weekly(conf, week, actor="cli", progress=_progress(as_json)), as_json)
+    _print_week(conf, build.weekly(conf, week, actor="cli", progress=_progress(as_json)), as_json)
 
 
 @main.command()
@@ -65,7 +65,7 @@ def weekly(ctx: click.Context, week: str | None, as_json: bool) -> None:
 def demo(ctx: click.Context, as_json: bool) -> None:
     """Nạp dữ liệu mẫu của một xã và dựng chương trình tuần 2026-W49 (chạy lại không bị trùng)."""
     conf = settings(ctx)
-    reports, result = pipeline.demo(conf, progress=_progress(as_json))
+    reports, result = build.demo(conf, progress=_progress(as_json))
     if not as_json:
         for report in reports:
             click.echo(f"Dữ liệu mẫu {report.path}: {report.created} mới, {report.updated} cập nhật, "
@@ -77,7 +77,7 @@ def _progress(as_json: bool) -> ProgressBars | None:
     return None if as_json else ProgressBars("Dựng âm thanh")
 
 
-def _print_week(conf, result: pipeline.WeekResult, as_json: bool) -> None:
+def _print_week(conf, result: build.WeekResult, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(result.to_json(conf.base_dir), ensure_ascii=False, indent=2))
         return

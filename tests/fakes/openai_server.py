@@ -47,7 +47,7 @@ def status(code: int) -> Action:
 
 def source_of(request: dict) -> str:
     """The source text the prompt carries between its delimiters."""
-    from broadcaster.rewrite.prompt import CLOSE, OPEN
+    from broadcaster.production.rewrite.prompt import CLOSE, OPEN
 
     user = request["messages"][-1]["content"]
     return user.split(OPEN, 1)[1].rsplit(CLOSE, 1)[0].strip()

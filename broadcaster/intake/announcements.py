@@ -1,0 +1,74 @@
+"""Announcement files (YAML or CSV) -> validated AnnouncementIn records."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+from broadcaster.intake import readers
+from broadcaster.intake.vocab import (ANNOUNCEMENT_HEADERS, ANNOUNCEMENT_REQUIRED, CATEGORY_VALUES,
+                                       PRIORITY_VALUES)
+
+FORMATS = ("yaml", "csv")
+MAX_VALIDITY_DAYS = 366
+
+
+@dataclasses.dataclass(frozen=True)
+class AnnouncementIn:
+    uid: str
+    title: str
+    body: str
+    category: str
+    priority: str
+    valid_from: dt.date
+    valid_until: dt.date
+    repeat: int
+
+
+def derive_uid(title: str, valid_from: dt.date) -> str:
+    """A stable id when the file gives none: the same title and start date is the same item."""
+    return "a-" + hashlib.sha256(f"{title.strip().lower()}|{valid_from}".encode()).hexdigest()[:16]
+
+
+def read_announcements(path: Path, default_repeat: int = 2) -> list[AnnouncementIn]:
+    records = readers.read_records(path, FORMATS, ("announcements", "thong_bao", "items"))
+    problems = readers.Problems(path)
+    rows = readers.canonical_rows(path, records, ANNOUNCEMENT_HEADERS, ANNOUNCEMENT_REQUIRED)
+    items, first_row = [], {}
+    for row in rows:
+        item = validate(row, problems, default_repeat)
+        if item is None:
+            continue
+        if item.uid in first_row:
+            problems.add(row.where, "title", f"thông báo “{item.title}” trùng với {first_row[item.uid]} "
+                                             "(cùng mã, hoặc cùng tiêu đề và ngày bắt đầu).")
+            continue
+        first_row[item.uid] = row.where
+        items.append(item)
+    problems.raise_if_any("sửa các dòng trên rồi nhập lại cả tệp; chưa có thông báo nào được ghi.")
+    return items
+
+
+def validate(row: readers.Row, problems: readers.Problems, default_repeat: int = 2) -> AnnouncementIn | None:
+    before = len(problems.items)
+    title = readers.text(row, "title", problems, required=True)
+    body = readers.text(row, "body", problems, required=True)
+    category = readers.choice(row, "category", CATEGORY_VALUES, problems, default="general")
+    priority = readers.choice(row, "priority", PRIORITY_VALUES, problems, default="normal")
+    start = readers.date(row, "valid_from", problems, required=True)
+    end = readers.date(row, "valid_until", problems) or start
+    repeat = readers.count(row, "repeat", problems, default_repeat)
+    if start and end:
+        if end < start:
+            problems.add(row.where, "valid_until", f"ngày kết thúc {end:%d/%m/%Y} trước ngày bắt đầu {start:%d/%m/%Y}.")
+        elif (end - start).days > MAX_VALIDITY_DAYS:
+            problems.add(row.where, "valid_until", "thời hạn phát dài hơn một năm; kiểm tra lại năm.")
+    if body and len(body.split()) < 3:
+        problems.add(row.where, "body", "nội dung quá ngắn (cần ít nhất 3 từ).")
+    if len(problems.items) > before:
+        return None
+    uid = readers.text(row, "uid", problems) or derive_uid(title, start)
+    return AnnouncementIn(uid, title, body, category, priority, start, end, repeat)
+

@@ -1,0 +1,74 @@
+"""TTHC change files (CSV, XLSX, JSON) -> validated TthcIn records."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+
+from broadcaster.intake import readers
+from broadcaster.intake.vocab import CHANGE_TYPE_VALUES, TTHC_HEADERS, TTHC_REQUIRED
+
+FORMATS = ("csv", "xlsx", "json")
+# National codes look like 1.001193 or 2.002156; provincial ones may carry a prefix or suffix.
+CODE_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-_/]{2,39}$")
+
+
+@dataclasses.dataclass(frozen=True)
+class TthcIn:
+    code: str
+    name: str
+    field: str
+    change_type: str
+    effective_date: dt.date
+    decision: str = ""
+    processing_time: str | None = None
+    fee: str | None = None
+    submit_place: str | None = None
+    online_level: str | None = None
+    details: str | None = None
+    replaces: str | None = None
+    source_url: str | None = None
+    retrieved_at: dt.date | None = None
+
+
+def read_tthc(path: Path) -> list[TthcIn]:
+    records = readers.read_records(path, FORMATS, ("tthc", "changes", "items", "thu_tuc"))
+    problems = readers.Problems(path)
+    rows = readers.canonical_rows(path, records, TTHC_HEADERS, TTHC_REQUIRED)
+    items, first_row = [], {}
+    for row in rows:
+        item = validate(row, problems)
+        if item is None:
+            continue
+        key = (item.code, item.decision)
+        if key in first_row:
+            problems.add(row.where, "code", f"mã TTHC {item.code} bị trùng với {first_row[key]}.")
+            continue
+        first_row[key] = row.where
+        items.append(item)
+    problems.raise_if_any("sửa các dòng trên rồi nhập lại cả tệp; chưa có thủ tục nào được ghi.")
+    return items
+
+
+def validate(row: readers.Row, problems: readers.Problems) -> TthcIn | None:
+    before = len(problems.items)
+    code = readers.text(row, "code", problems, required=True)
+    if code and not CODE_RE.match(code):
+        problems.add(row.where, "code", f"mã “{code}” không đúng dạng mã TTHC (ví dụ 1.001193).")
+    name = readers.text(row, "name", problems, required=True)
+    field = readers.text(row, "field", problems, required=True)
+    change_type = readers.choice(row, "change_type", CHANGE_TYPE_VALUES, problems)
+    effective = readers.date(row, "effective_date", problems, required=True)
+    optional = {f: readers.text(row, f, problems) for f in
+                ("decision", "processing_time", "fee", "submit_place", "online_level", "details",
+                 "replaces", "source_url")}
+    retrieved = readers.date(row, "retrieved_at", problems)
+    if change_type == "replaced" and not optional["replaces"] and not optional["details"]:
+        problems.add(row.where, "replaces", "TTHC thay thế cần ghi thủ tục bị thay thế hoặc nội dung thay đổi.")
+    if len(problems.items) > before:
+        return None
+    optional["decision"] = optional["decision"] or ""
+    return TthcIn(code=code, name=name, field=field, change_type=change_type, effective_date=effective,
+                  retrieved_at=retrieved, **optional)

@@ -1,0 +1,30 @@
+"""Scheduler job entry points: importable `module:function` references with plain arguments.
+
+APScheduler pickles the reference and the arguments into its job store, so arguments are
+strings (config path, ISO times), never live objects; each run loads fresh settings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def _settings(config_path: str | None):
+    from broadcaster.config import load_settings
+    return load_settings(config_path)
+
+
+def weekly_job(config_path: str | None, week: str | None = None) -> None:
+    """Prepare next week's programs (scripts, audio, database rows)."""
+    from broadcaster.production import build
+    result = build.weekly(_settings(config_path), week, actor="scheduler")
+    log.info("đã dựng chương trình tuần %s: %d buổi", result.week, len(result.broadcasts))
+
+
+def air_job(config_path: str | None, slot_iso: str) -> None:
+    """Air the broadcast of one slot (claims it first, so it airs at most once)."""
+    from broadcaster.onair import airing
+    airing.air_slot(_settings(config_path), dt.datetime.fromisoformat(slot_iso))

@@ -1,0 +1,134 @@
+"""What aired: status, history (English words in JSON) and the logbook inspectors check (Vietnamese CSV)."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import select
+
+from broadcaster.store import db
+
+from broadcaster import timeutil
+from broadcaster.config import Settings
+from broadcaster.errors import BroadcasterError
+from broadcaster.store.models import Broadcast, DaemonLease, Program
+from broadcaster.onair.calendar import slot_name, slots_between
+from broadcaster.timeutil import local, local_at, week_days
+
+RESULT_VI = {"aired": "đã phát", "failed": "lỗi", "missed": "bị lỡ", "blocked": "bị chặn", "airing": "đang phát"}
+PRIORITY_VI = {"normal": "thường", "priority": "ưu tiên", "emergency": "khẩn cấp"}
+LOGBOOK_HEADERS = ("STT", "Ngày", "Giờ theo lịch", "Bắt đầu phát", "Kết thúc", "Thời lượng (phút)",
+                   "Chương trình", "Số tin", "Mức ưu tiên", "Đầu phát", "Kết quả", "Lý do", "Người duyệt")
+
+
+@dataclasses.dataclass(frozen=True)
+class HistoryRow:
+    slot: dt.datetime
+    program: str
+    items: int | None
+    duration_s: float | None
+    started_at: dt.datetime | None
+    finished_at: dt.datetime | None
+    output: str
+    priority: str
+    result: str
+    reason: str | None
+    approved_by: str | None
+
+    def to_json(self) -> dict:
+        data = dataclasses.asdict(self)
+        for key in ("slot", "started_at", "finished_at"):
+            data[key] = local(data[key]).isoformat() if data[key] else None
+        return data
+
+
+def history(settings: Settings, start: dt.datetime | None = None, end: dt.datetime | None = None) -> list[HistoryRow]:
+    """Logbook rows with start <= scheduled time < end, oldest first."""
+    query = select(Broadcast).order_by(Broadcast.scheduled_at, Broadcast.id)
+    if start:
+        query = query.where(Broadcast.scheduled_at >= start)
+    if end:
+        query = query.where(Broadcast.scheduled_at < end)
+    with db.session_scope(settings.database_url) as session:
+        return [HistoryRow(b.scheduled_at, _program_name(b), b.items, b.duration_s, b.started_at, b.finished_at,
+                           b.output, b.priority, b.result, b.reason, b.approved_by)
+                for b in session.scalars(query)]
+
+
+def _program_name(row: Broadcast) -> str:
+    kind = "khẩn cấp" if row.priority == "emergency" else "chương trình"
+    return f"{kind} {slot_name(row.scheduled_at)}" + (f" (#{row.program_id})" if row.program_id else "")
+
+
+def week_range(week: str) -> tuple[dt.datetime, dt.datetime]:
+    first, last = week_days(week)
+    return _midnight(first), _midnight(last + dt.timedelta(days=1))
+
+
+def month_range(month: str) -> tuple[dt.datetime, dt.datetime]:
+    try:
+        first = dt.datetime.strptime(month.strip(), "%Y-%m").date()
+    except ValueError:
+        raise BroadcasterError(f"Tháng “{month}” không hợp lệ.", None, "ghi dạng NĂM-THÁNG, ví dụ 2026-12.") from None
+    following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return _midnight(first), _midnight(following)
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return local_at(day, "00:00")
+
+
+def write_logbook(settings: Settings, month: str, path: Path) -> int:
+    """The month's logbook as CSV with Vietnamese headers (UTF-8 with BOM, opens in Excel)."""
+    rows = history(settings, *month_range(month))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(LOGBOOK_HEADERS)
+        for n, r in enumerate(rows, start=1):
+            writer.writerow([n, f"{local(r.slot):%d/%m/%Y}", f"{local(r.slot):%H:%M:%S}", _clock(r.started_at),
+                             _clock(r.finished_at), f"{r.duration_s / 60:.1f}" if r.duration_s else "",
+                             r.program, r.items if r.items is not None else "", PRIORITY_VI.get(r.priority, r.priority),
+                             r.output, RESULT_VI.get(r.result, r.result), r.reason or "", r.approved_by or ""])
+    return len(rows)
+
+
+def _clock(moment: dt.datetime | None) -> str:
+    return f"{local(moment):%H:%M:%S}" if moment else ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Upcoming:
+    at: dt.datetime
+    max_minutes: int
+    status: str              # program status, or "none"
+    approved_by: str | None
+    duration_s: float | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Status:
+    now: dt.datetime
+    daemon: str | None       # holder of a live lease
+    heartbeat: dt.datetime | None
+    upcoming: list[Upcoming]
+    problems: list[HistoryRow]
+
+
+def status(settings: Settings, now: dt.datetime | None = None, days: int = 7) -> Status:
+    now = now or timeutil.now()
+    with db.session_scope(settings.database_url) as session:
+        lease = session.get(DaemonLease, "scheduler")
+        live = lease is not None and lease.expires_at > now
+        slots = slots_between(session, settings, now, now + dt.timedelta(days=days))
+        programs = {p.slot_at: p for p in session.scalars(
+            select(Program).where(Program.slot_at.in_([s.at for s in slots]), Program.priority == "normal"))}
+        upcoming = [Upcoming(s.at, s.max_minutes, programs[s.at].status if s.at in programs else "none",
+                             programs[s.at].approved_by if s.at in programs else None,
+                             programs[s.at].duration_s if s.at in programs else None) for s in slots]
+    problems = [r for r in history(settings, now - dt.timedelta(days=30), now + dt.timedelta(seconds=1))
+                if r.result in ("failed", "missed", "blocked")][-5:]
+    return Status(now, lease.holder if live else None, lease.heartbeat_at if lease else None, upcoming, problems)

@@ -1,0 +1,188 @@
+"""Facts a listener acts on, parsed from written Vietnamese into canonical values.
+
+Kinds and values: date (day, month, year|None), month (month, year|None), day (day,), time (hour, minute),
+amount (Decimal đồng), number (Decimal), phone (digits), code (TTHC "1.001193"),
+doc ("49/2024/NĐ-CP"), free (miễn phí), name (casefolded place or organisation).
+Number words are turned into digits first, so "ngày 5 tháng 12" and "05/12" give the same fact.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from broadcaster.production.rewrite.lexicon import (
+    COMMON_CAPITALISED, DAY_PERIODS, FREE_PHRASES, MULTIPLIER_WORDS, PLACE_TRIGGERS,
+)
+from broadcaster.production.rewrite.vnnumbers import words_to_digits
+
+
+@dataclass(frozen=True)
+class Fact:
+    kind: str
+    value: tuple
+    surface: str  # as written in the text, for the officer
+    start: int = 0  # offset in the normalized text
+
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_MULT = r"nghìn|ngàn|triệu|tỷ|tỉ|trăm"
+_L = r"(?<![\w.,/:+])"  # a fact starts at a word boundary that is not inside another number
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("phone", re.compile(_L + r"(?:\+84|\(?0)(?:[\s.\-()]{0,2}\d){9,10}(?!\w)")),
+    ("phone", re.compile(_L + r"1[89]00[\s.]?\d{2,4}[\s.]?\d{0,4}(?!\w)")),
+    ("doc", re.compile(_L + r"(\d{1,5})(?:/(\d{4}))?/([A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*)(?![\w/])")),
+    ("code", re.compile(_L + r"\d\.\d{6}(?:\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})?(?![\w]|[.,]\d)")),
+    ("date", re.compile(r"(?:(?:ngày|mùng|mồng)\s+)+(\d{1,2})\s+tháng\s+(\d{1,2})"
+                        r"(?:\s*(?:,\s*)?(?:năm\s+|/)(\d{4}))?", re.I)),
+    ("date", re.compile(_L + r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+(\d{4})", re.I)),
+    ("date", re.compile(_L + r"(\d{1,2})([/\-])(\d{1,2})(?:\2(\d{4}))?(?![\w/]|[.,]\d)")),
+    ("date", re.compile(_L + r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w]|[.,]\d)")),
+    ("month", re.compile(r"tháng\s+(\d{1,2})(?:\s*(?:/|năm\s+)(\d{4}))?(?![\w/]|[.,]\d)", re.I)),
+    ("day", re.compile(r"(?:(?:ngày|mùng|mồng)\s+)+(\d{1,2})(?![\w/\-]|[.,]\d)", re.I)),
+    ("time", re.compile(_L + r"(\d{1,2})\s?[hg:](\d{2})(?!\d)(?:\s*(?:phút|p))?", re.I)),
+    ("time", re.compile(_L + r"(\d{1,2})\s*(?:giờ|h|g)(?:\s+(\d{1,2})(?:\s*phút)?|\s+(rưỡi)|\s+kém\s+(\d{1,2})"
+                        r"(?:\s*phút)?)?(?!\w)", re.I)),
+    ("amount", re.compile(_L + rf"((?:{_NUM})(?:\s*(?:{_MULT}))*(?:\s+(?:{_NUM})\s*(?:{_MULT})+)*(?:\s+rưỡi)?)"
+                          r"\s*(đồng|vnđ|vnd|đ)(?!\w)", re.I)),
+    ("amount", re.compile(_L + rf"((?:{_NUM})\s*(?:{_MULT})(?:\s*(?:{_MULT}))*(?:\s+(?:{_NUM})\s*(?:{_MULT})+)*"
+                          r"(?:\s+rưỡi)?)(?!\w)", re.I)),
+    ("number", re.compile(_L + rf"({_NUM})(?![\w]|[.,]\d)")),
+]
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def normalize(text: str) -> str:
+    """NFC, plain spaces, number words as digits."""
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u202f", " ")
+    return words_to_digits(text)
+
+
+def to_decimal(written: str) -> Decimal | None:
+    """'50.000' → 50000, '1,5' → 1.5, '05' → 5 (Vietnamese: dot groups thousands, comma decimals)."""
+    try:
+        return Decimal(written.replace(".", "").replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def _amount_value(expr: str) -> Decimal | None:
+    total, current, last_mult = Decimal(0), None, 0
+    for tok in re.findall(rf"{_NUM}|{_MULT}|rưỡi", expr, re.I):
+        low = tok.lower()
+        if low == "rưỡi":
+            total += Decimal(last_mult or 1) / 2
+        elif low in MULTIPLIER_WORDS or low == "trăm":
+            mult = MULTIPLIER_WORDS.get(low, 100)
+            if current is None:
+                total *= mult
+            else:
+                total += current * mult
+            current, last_mult = None, mult
+        else:
+            if current is not None:
+                total += current
+            current = to_decimal(tok)
+    return total + (current or 0)
+
+
+def _time_period(text: str, end: int) -> str:
+    follow = re.findall(r"[^\W\d_]+", text[end:end + 14].lower())
+    return next((w for w in follow[:2] if w in DAY_PERIODS), "")
+
+
+def _fact(kind: str, m: re.Match[str], text: str) -> Fact | None:
+    g = m.groups()
+    surface = m.group().strip()
+    if kind == "phone":
+        digits = re.sub(r"\D", "", surface)
+        digits = "0" + digits[2:] if surface.startswith("+84") else digits
+        return Fact("phone", (digits,), surface, m.start())
+    if kind == "doc":
+        value = f"{int(g[0])}/{g[1]}/{g[2]}" if g[1] else f"{int(g[0])}/{g[2]}"
+        return Fact("doc", (value.upper(),), surface, m.start())
+    if kind == "code":
+        return Fact("code", (surface.upper(),), surface, m.start())
+    if kind == "date":
+        day, month, year = (g[0], g[1], g[2]) if len(g) == 3 else (g[0], g[2], g[3])
+        day, month = int(day), int(month)
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            return None
+        return Fact("date", (day, month, int(year) if year else None), surface, m.start())
+    if kind == "day":
+        return Fact("day", (int(g[0]),), surface, m.start()) if 1 <= int(g[0]) <= 31 else None
+    if kind == "month":
+        month = int(g[0])
+        if not 1 <= month <= 12:
+            return None
+        return Fact("month", (month, int(g[1]) if g[1] else None), surface, m.start())
+    if kind == "time":
+        hour = int(g[0])
+        minute = 30 if len(g) > 2 and g[2] else int(g[1] or 0)
+        if len(g) > 3 and g[3]:
+            hour, minute = hour - 1, 60 - int(g[3])
+        period = _time_period(text, m.end())
+        if period and hour < 12 and (period != "trưa" or hour <= 3) and (period != "đêm" or hour >= 6):
+            hour += DAY_PERIODS[period]
+        if not (0 <= hour <= 24 and 0 <= minute < 60):
+            return None
+        return Fact("time", (hour % 24, minute), surface, m.start())
+    if kind == "amount":
+        value = _amount_value(g[0])
+        if value is None:
+            return None
+        currency = len(g) > 1 and g[1]
+        return Fact("amount" if currency else "number", (value,), surface, m.start())
+    value = to_decimal(g[0])
+    return None if value is None else Fact("number", (value,), surface, m.start())
+
+
+def _names(text: str) -> list[Fact]:
+    """Places and organisations: runs of Capitalised words, acronyms, and Name after 'xã', 'thôn'…"""
+    words = list(_WORD.finditer(text))
+    found: list[Fact] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if not w.group()[:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and words[j].group()[:1].isupper() \
+                and text[words[j - 1].end():words[j].start()] == " ":
+            j += 1
+        before = text[:w.start()].rstrip()
+        at_start = not before or before[-1] in ".!?:;\n-•*(\"“'"
+        after_trigger = not at_start and i > 0 and words[i - 1].group().lower() in PLACE_TRIGGERS
+        run, i = words[i:j], j
+        if at_start and not after_trigger and not (len(run) == 1 and run[0].group().isupper()):
+            run = run[1:]  # the first word of a sentence is capitalised anyway
+        while run and run[0].group().lower() in COMMON_CAPITALISED:
+            run = run[1:]
+        if run:
+            surface = " ".join(x.group() for x in run)
+            found.append(Fact("name", (surface.casefold(),), surface, run[0].start()))
+    return found
+
+
+def extract_facts(text: str) -> tuple[str, list[Fact]]:
+    """Return the normalized text and the facts found in it, in order of appearance."""
+    norm = normalize(text)
+    work = norm
+    facts: list[Fact] = []
+    for kind, pattern in _PATTERNS:
+        for m in list(pattern.finditer(work)):
+            fact = _fact(kind, m, norm)
+            if fact is None:
+                continue
+            facts.append(fact)
+            work = work[:m.start()] + " " * (m.end() - m.start()) + work[m.end():]
+    low = work.lower()
+    for phrase in FREE_PHRASES:
+        for m in re.finditer(re.escape(phrase), low):
+            facts.append(Fact("free", ("miễn phí",), norm[m.start():m.end()], m.start()))
+    facts.extend(_names(work))
+    facts.sort(key=lambda f: f.start)
+    return norm, facts

@@ -1,0 +1,1 @@
+"""Vietnamese language knowledge: reading numbers both ways, abbreviation and unit tables, the normalizer."""
