@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import socket
+import subprocess
 import json
 import threading
 
 import pytest
 from sqlalchemy import func, select
 
-from broadcaster.onair import airing
+from broadcaster.onair import airing, recovery
 
 from broadcaster.onair import approval
 
@@ -104,14 +106,20 @@ def test_failed_output_is_retried_then_recorded(make_settings, add_program):
 
 def test_reconcile_records_missed_and_interrupted(conf, add_program):
     add_program(conf, SLOT, approved_by="A")
-    stuck = airing.claim(conf.database_url, airing.slot_key(FRI), scheduled_at=FRI, started_at=FRI, result="airing")
+    fri = add_program(conf, FRI, approved_by="A")
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    job = airing.job_for_program(conf, fri, airing.slot_key(FRI))
+    stuck = airing.claim(conf, job, f"{socket.gethostname()}:{dead.pid}:x", FRI)   # its process is gone
     now = FRI + dt.timedelta(hours=1)
-    results = airing.reconcile(conf, since=SLOT - dt.timedelta(days=1), now=now)
-    assert sorted(r.result for r in results) == ["failed", "missed"]
+    closed = recovery.close_stuck(conf, players=set(), now=now)
+    results = recovery.reconcile(conf, since=SLOT - dt.timedelta(days=1), now=now)
+    assert [r.result for r in closed] == ["interrupted"] and [r.result for r in results] == ["missed"]
     by_key = {r.key: r for r in rows(conf)}
     assert by_key[airing.slot_key(SLOT)].result == "missed"
     assert by_key[airing.slot_key(FRI)].id == stuck and "bị ngắt" in by_key[airing.slot_key(FRI)].reason
-    assert airing.reconcile(conf, since=SLOT - dt.timedelta(days=1), now=now) == []     # idempotent
+    assert recovery.reconcile(conf, since=SLOT - dt.timedelta(days=1), now=now) == []     # idempotent
+    assert recovery.close_stuck(conf, players=set(), now=now) == []
 
 
 def test_approve_cli_and_audit(make_settings, cli_for, add_program):

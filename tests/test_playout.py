@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 import time
@@ -17,7 +18,8 @@ from broadcaster import audio
 
 from broadcaster.onair import outputs as playout
 from broadcaster.errors import ConfigError, PlayoutError
-from broadcaster.onair.outputs import PlayItem, command, icecast
+from broadcaster.onair.outputs import Control, PlayItem, Policy, command, icecast
+from players import make_player
 from broadcaster.timeutil import TZ
 
 SLOT = dt.datetime(2026, 12, 1, 6, 0, tzinfo=TZ)
@@ -82,7 +84,11 @@ def short_program(tmp_path_factory) -> audio.RenderResult:
 
 
 def item(path: Path, seconds: float) -> PlayItem:
-    return PlayItem(path, "Thử phát", seconds, "2026-12-01_0600", SLOT)
+    return PlayItem(path, "Thử phát", seconds, "2026-12-01_0600", SLOT, "slot:test")
+
+
+def control(tmp_path: Path, **policy) -> Control:
+    return Control(tmp_path / "run", Policy(**{"retry_delay_s": 0, **policy}))
 
 
 def test_program_airs_to_icecast_and_a_listener_hears_it(make_settings, add_program, icecast_server, short_program):
@@ -105,17 +111,17 @@ def test_program_airs_to_icecast_and_a_listener_hears_it(make_settings, add_prog
     assert listener.last - listener.first >= duration * 0.6
 
 
-def test_icecast_wrong_password_is_reported_not_retried(icecast_server, short_program, make_settings):
+def test_icecast_wrong_password_is_reported_not_retried(icecast_server, short_program, make_settings, tmp_path):
     output = icecast.create({"port": icecast_server.port, "password": "sai-mat-khau"}, make_settings())
-    result = playout.play_one(output, item(short_program.path, short_program.duration_s), retries=2, delay_s=0)
+    result = playout.play_one(output, item(short_program.path, short_program.duration_s), control(tmp_path))
     assert not result.ok and result.attempts == 1 and "từ chối đăng nhập" in result.detail
 
 
-def test_icecast_connection_refused(short_program, make_settings):
+def test_icecast_connection_refused(short_program, make_settings, tmp_path):
     import icecast_server as tool
     output = icecast.create({"port": tool.free_port(), "password": "x"}, make_settings())
     with pytest.raises(PlayoutError, match="Không kết nối được"):
-        output.play(item(short_program.path, short_program.duration_s))
+        output.play(item(short_program.path, short_program.duration_s), control(tmp_path))
 
 
 def test_icecast_needs_a_password(make_settings, monkeypatch):
@@ -124,29 +130,30 @@ def test_icecast_needs_a_password(make_settings, monkeypatch):
         icecast.create({"password_env": "ICECAST_SOURCE_PASSWORD"}, make_settings())
 
 
-def test_command_player_runs_in_real_time(tiny_mp3, make_settings):
-    output = command.create({"run": "ffmpeg -v error -nostdin -re -i {file} -f null -"}, make_settings())
-    started = time.monotonic()
-    assert "ffmpeg" in output.play(item(tiny_mp3, 2.0))
-    assert time.monotonic() - started >= 1.8
+def test_command_player_runs_in_real_time(tiny_mp3, make_settings, tmp_path):
+    player = make_player(tmp_path / "player")
+    output = command.create({"run": player.command}, make_settings())
+    detail, aired = output.play(item(tiny_mp3, 2.0), control(tmp_path))
+    [(_, start, stop, how)] = player.runs()
+    assert how == "end" and stop - start >= 1.8 and aired == pytest.approx(2.0, abs=0.5)
 
 
-def test_command_exiting_at_once_is_a_failure(tiny_mp3, make_settings):
+def test_command_exiting_at_once_is_a_failure(tiny_mp3, make_settings, tmp_path):
     output = command.create({"run": "true {file}"}, make_settings())
     with pytest.raises(PlayoutError, match="dừng sau"):
-        output.play(item(tiny_mp3, 2.0))
+        output.play(item(tiny_mp3, 2.0), control(tmp_path))
 
 
-def test_command_missing_player(tiny_mp3, make_settings):
+def test_command_missing_player(tiny_mp3, make_settings, tmp_path):
     output = command.create({"run": "khong-co-trinh-phat {file}"}, make_settings())
-    result = playout.play_one(output, item(tiny_mp3, 2.0), retries=1, delay_s=0)
+    result = playout.play_one(output, item(tiny_mp3, 2.0), control(tmp_path, retries=1))
     assert not result.ok and "chưa được cài" in result.detail
 
 
-def test_folder_output_and_registry(tiny_mp3, make_settings):
+def test_folder_output_and_registry(tiny_mp3, make_settings, tmp_path):
     conf = make_settings(playout={"outputs": ["folder"], "folder": {"path": "drop"}})
     [output] = playout.configured(conf)
-    output.play(item(tiny_mp3, 2.0))
+    output.play(item(tiny_mp3, 2.0), control(tmp_path))
     assert (conf.paths.data / "drop" / "2026-12-01_0600.mp3").read_bytes() == tiny_mp3.read_bytes()
     assert "#EXTINF:2,Thử phát" in (conf.paths.data / "drop" / "2026-12-01_0600.m3u").read_text()
     with pytest.raises(ConfigError, match="command, folder, icecast"):
@@ -155,10 +162,12 @@ def test_folder_output_and_registry(tiny_mp3, make_settings):
         playout.create("folder", {"dir": "x"}, conf)
 
 
-def test_several_outputs_play_at_the_same_time(tiny_mp3, make_settings):
+def test_several_outputs_play_at_the_same_time(tiny_mp3, make_settings, tmp_path):
     conf = make_settings()
-    player = "ffmpeg -v error -nostdin -re -i {file} -f null -"
-    outputs = [command.create({"run": player}, conf), command.create({"run": player}, conf)]
-    started = time.monotonic()
-    results = playout.play_all(outputs, item(tiny_mp3, 2.0), retries=0)
-    assert all(r.ok for r in results) and time.monotonic() - started < 3.8
+    one, two = make_player(tmp_path / "one"), make_player(tmp_path / "two")
+    outputs = [dataclasses.replace(command.create({"run": one.command}, conf), name="loa-1"),
+               dataclasses.replace(command.create({"run": two.command}, conf), name="loa-2")]
+    results = playout.play_all(outputs, item(tiny_mp3, 2.0), control(tmp_path, retries=0))
+    assert all(r.ok for r in results)
+    [(_, start_1, stop_1, _)], [(_, start_2, stop_2, _)] = one.runs(), two.runs()
+    assert start_2 < stop_1 and start_1 < stop_2          # the two players overlapped: in step

@@ -13,12 +13,9 @@ from broadcaster.onair import approval
 
 from broadcaster.onair import logbook
 from broadcaster.cli import main, settings
-from broadcaster.onair.logbook import PRIORITY_VI, RESULT_VI
 from broadcaster.production.script.document import minutes_text
+from broadcaster.store.states import PRIORITY_VI, label
 from broadcaster.timeutil import local, vi_date
-
-STATUS_VI = {"none": "chưa có chương trình", "draft": "chưa duyệt", "approved": "đã duyệt, chưa có âm thanh",
-             "rendered": "đã duyệt, sẵn sàng", "scheduled": "đã lên lịch", "aired": "đã phát", "failed": "không phát được"}
 
 
 @main.command()
@@ -42,7 +39,8 @@ def run(ctx: click.Context) -> None:
     """Chạy trình lập lịch: dựng chương trình hằng tuần và phát đúng giờ (dừng bằng Ctrl+C).
 
     Chỉ một trình lập lịch chạy trên một cơ sở dữ liệu. Khi khởi động lại, các buổi phát đã qua
-    được phát bù (nếu còn trong thời gian cho phép trễ) hoặc ghi là bị lỡ.
+    được phát bù (nếu còn trong thời gian cho phép trễ) hoặc ghi là bị lỡ; trình phát còn chạy từ
+    lần trước được chờ cho xong. SIGTERM dừng trong vòng 10 giây (chương trình đang phát ghi là bị ngắt).
     """
     from broadcaster.onair import daemon
 
@@ -50,8 +48,17 @@ def run(ctx: click.Context) -> None:
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    daemon.run(conf, stop, on_ready=lambda: click.echo("Trình lập lịch đang chạy.", err=True))
+    daemon.run(conf, stop, on_ready=lambda: click.echo("Trình lập lịch đang chạy.", err=True), notify=_notifier())
     click.echo("Trình lập lịch đã dừng.", err=True)
+
+
+def _notifier():
+    """systemd notifications (READY, WATCHDOG, STOPPING) when run as a service; else nothing."""
+    try:
+        from broadcaster.onair import notify
+    except ImportError:
+        return None
+    return notify.send
 
 
 @main.command()
@@ -67,10 +74,13 @@ def urgent(ctx: click.Context, text: str | None, file: Path | None, repeat: int,
 
     body = file.read_text(encoding="utf-8") if file else (text or "")
     result = emergency.urgent(settings(ctx), body, repeat, by)
+    where = ("qua trình lập lịch đang chạy" if result.via == "daemon"
+             else "trực tiếp (không có trình lập lịch nào đang chạy)")
     if result.result == "aired":
-        click.echo(f"Đã phát tin khẩn cấp trên: {', '.join(r.output for r in result.outputs)}.")
+        names = ", ".join(r.output for r in result.outputs)
+        click.echo(f"Đã phát tin khẩn cấp {where}" + (f" trên: {names}." if names else "."))
         return
-    click.echo(f"Lỗi: phát tin khẩn cấp không thành công. {result.reason}", err=True)
+    click.echo(f"Lỗi: phát tin khẩn cấp {where} không thành công ({label(result.result)}). {result.reason}", err=True)
     ctx.exit(1)
 
 
@@ -87,9 +97,9 @@ def status(ctx: click.Context) -> None:
     for u in report.upcoming:
         length = f", {minutes_text(u.duration_s)}" if u.duration_s else ""
         who = f", duyệt: {u.approved_by}" if u.approved_by else ""
-        click.echo(f"  {vi_date(local(u.at).date())} {local(u.at):%H:%M:%S}: {STATUS_VI.get(u.status, u.status)}{length}{who}")
+        click.echo(f"  {vi_date(local(u.at).date())} {local(u.at):%H:%M:%S}: {label(u.status)}{length}{who}")
     for p in report.problems:
-        click.echo(f"Sự cố: {local(p.slot):%d/%m %H:%M} {RESULT_VI.get(p.result, p.result)} — {p.reason}")
+        click.echo(f"Sự cố: {local(p.slot):%d/%m %H:%M} {label(p.result)} — {p.reason}")
 
 
 @main.command()
@@ -106,7 +116,7 @@ def history(ctx: click.Context, week: str | None, as_json: bool) -> None:
         click.echo("Chưa có buổi phát nào trong nhật ký.")
     for r in rows:
         started = f"{local(r.started_at):%H:%M:%S}" if r.started_at else "—"
-        click.echo(f"{local(r.slot):%d/%m/%Y %H:%M:%S} {RESULT_VI.get(r.result, r.result):9} "
+        click.echo(f"{local(r.slot):%d/%m/%Y %H:%M:%S} {label(r.result):9} "
                    f"{PRIORITY_VI.get(r.priority, r.priority):8} bắt đầu {started} {r.items or 0} tin "
                    f"{minutes_text(r.duration_s) if r.duration_s else ''} [{r.output}] duyệt: {r.approved_by or '—'}"
                    + (f" — {r.reason}" if r.reason else ""))

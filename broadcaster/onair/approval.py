@@ -15,6 +15,7 @@ from broadcaster import timeutil
 from broadcaster.config import Settings
 from broadcaster.errors import BroadcasterError, NotFoundError
 from broadcaster.store.models import Program
+from broadcaster.store.states import PREPARING, ProgramState, transition
 from broadcaster.onair.calendar import parse_clock, parse_day, slot_name
 from broadcaster.timeutil import WEEKDAYS, local, week_label, parse_week
 
@@ -65,11 +66,11 @@ def approve(settings: Settings, week: str, by: str, slots: Sequence[str] = (),
                                 f"các buổi phát của tuần: {names}.")
         done = []
         for program in chosen:
-            if program.status in ("aired", "failed"):
+            if program.status not in PREPARING:
                 continue
             program.approved_by, program.approved_at = by.strip(), now
             has_audio = bool(program.audio_path and Path(program.audio_path).is_file())
-            program.status = "rendered" if has_audio else "approved"
+            transition(session, program, ProgramState.RENDERED if has_audio else ProgramState.APPROVED, by.strip())
             db.audit(session, "approve", f"program {program.id}",
                      f"{local(program.slot_at):%Y-%m-%d %H:%M} nội dung {program.content_hash[:12]}", by.strip())
             done.append(Approved(program.id, program.slot_at, program.status, program.approved_by))

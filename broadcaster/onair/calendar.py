@@ -7,19 +7,20 @@ Rules kept here: at least `schedule.min_per_week` broadcasts a week, none in the
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import datetime as dt
 import re
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from broadcaster.store import db
 from broadcaster.config import Schedule, Settings
 from broadcaster.errors import NotFoundError, ScheduleError
-from broadcaster.store.models import AuditEvent, Slot, SlotOverride
+from broadcaster.store.models import Meta, Slot, SlotOverride
 from broadcaster.timeutil import TZ, WEEKDAYS, local, local_at, parse_hhmm, week_days, week_of, weekday_index
 
 MAX_SESSION_MINUTES = 120
+SEEDED = "slots_seeded"
 _TIME_RE = re.compile(r"^(\d{1,2})[:hg](\d{2})(?::(\d{2}))?$")
 _DURATION_RE = re.compile(r"^(?:(\d+)h)?(?:(\d+)(?:m|p|ph|phút)?)?$")
 
@@ -46,15 +47,26 @@ def slot_name(moment: dt.datetime) -> str:
 
 def ensure_seeded(session: Session, settings: Settings) -> None:
     """Copy the slots of config.yaml into the database once; after that the database is the truth."""
-    seeded = session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "seed_slots"))
-    if seeded:
+    if session.get(Meta, SEEDED) is not None or not _mark_seeded(session, len(settings.slots)):
         return
     for spec in settings.slots:
         hour, minute = parse_hhmm(spec.time)
         session.add(Slot(weekday=WEEKDAYS[weekday_index(spec.day)], time=f"{hour:02d}:{minute:02d}",
                          max_minutes=spec.max_minutes))
-    db.audit(session, "seed_slots", "config.yaml", f"{len(settings.slots)} slots", actor="system")
     session.flush()
+
+
+def _mark_seeded(session: Session, count: int) -> bool:
+    """Insert the seeded marker unless another process just did (then it seeded, not us)."""
+    dialect = session.get_bind().dialect.name
+    values = {"key": SEEDED, "value": f"{count} slots"}
+    if dialect in ("sqlite", "postgresql"):
+        module = importlib.import_module(f"sqlalchemy.dialects.{dialect}")
+        statement = module.insert(Meta).values(**values).on_conflict_do_nothing()
+        return session.execute(statement).rowcount == 1
+    session.add(Meta(**values))
+    session.flush()
+    return True
 
 
 def active_slots(session: Session) -> list[Slot]:

@@ -1,4 +1,6 @@
-"""Scheduler job entry points: importable `module:function` references with plain arguments.
+"""Scheduler job entry points kept in the database job store: `module:function` with plain arguments.
+
+Broadcasts are not stored jobs: the daemon derives them from the calendar (broadcaster.onair.daemon).
 
 APScheduler pickles the reference and the arguments into its job store, so arguments are
 strings (config path, ISO times), never live objects; each run loads fresh settings.
@@ -6,7 +8,6 @@ strings (config path, ISO times), never live objects; each run loads fresh setti
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
 log = logging.getLogger(__name__)
@@ -22,9 +23,3 @@ def weekly_job(config_path: str | None, week: str | None = None) -> None:
     from broadcaster.production import build
     result = build.weekly(_settings(config_path), week, actor="scheduler")
     log.info("đã dựng chương trình tuần %s: %d buổi", result.week, len(result.broadcasts))
-
-
-def air_job(config_path: str | None, slot_iso: str) -> None:
-    """Air the broadcast of one slot (claims it first, so it airs at most once)."""
-    from broadcaster.onair import airing
-    airing.air_slot(_settings(config_path), dt.datetime.fromisoformat(slot_iso))

@@ -28,6 +28,11 @@ def holder_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
+def holder_alive(holder: str | None) -> bool:
+    """False only when the holder ran on this host and its process is gone."""
+    return bool(holder) and not _dead_here(holder or "")
+
+
 def _dead_here(holder: str) -> bool:
     """The holder is a process on this host that no longer exists (killed, power cut)."""
     host, _, rest = holder.partition(":")

@@ -15,13 +15,13 @@ from broadcaster import timeutil
 from broadcaster.config import Settings
 from broadcaster.errors import BroadcasterError
 from broadcaster.store.models import Broadcast, DaemonLease, Program
+from broadcaster.store.states import PRIORITY_VI, PROBLEMS, label
 from broadcaster.onair.calendar import slot_name, slots_between
 from broadcaster.timeutil import local, local_at, week_days
 
-RESULT_VI = {"aired": "đã phát", "failed": "lỗi", "missed": "bị lỡ", "blocked": "bị chặn", "airing": "đang phát"}
-PRIORITY_VI = {"normal": "thường", "priority": "ưu tiên", "emergency": "khẩn cấp"}
 LOGBOOK_HEADERS = ("STT", "Ngày", "Giờ theo lịch", "Bắt đầu phát", "Kết thúc", "Thời lượng (phút)",
-                   "Chương trình", "Số tin", "Mức ưu tiên", "Đầu phát", "Kết quả", "Lý do", "Người duyệt")
+                   "Đã phát (giây)", "Lần phát", "Chương trình", "Số tin", "Mức ưu tiên", "Đầu phát", "Kết quả",
+                   "Lý do", "Người duyệt")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -37,6 +37,9 @@ class HistoryRow:
     result: str
     reason: str | None
     approved_by: str | None
+    aired_s: float | None = None
+    attempt: int = 1
+    key: str = ""
 
     def to_json(self) -> dict:
         data = dataclasses.asdict(self)
@@ -54,7 +57,7 @@ def history(settings: Settings, start: dt.datetime | None = None, end: dt.dateti
         query = query.where(Broadcast.scheduled_at < end)
     with db.session_scope(settings.database_url) as session:
         return [HistoryRow(b.scheduled_at, _program_name(b), b.items, b.duration_s, b.started_at, b.finished_at,
-                           b.output, b.priority, b.result, b.reason, b.approved_by)
+                           b.output, b.priority, b.result, b.reason, b.approved_by, b.aired_s, b.attempt, b.key or "")
                 for b in session.scalars(query)]
 
 
@@ -91,8 +94,9 @@ def write_logbook(settings: Settings, month: str, path: Path) -> int:
         for n, r in enumerate(rows, start=1):
             writer.writerow([n, f"{local(r.slot):%d/%m/%Y}", f"{local(r.slot):%H:%M:%S}", _clock(r.started_at),
                              _clock(r.finished_at), f"{r.duration_s / 60:.1f}" if r.duration_s else "",
+                             f"{r.aired_s:.0f}" if r.aired_s is not None else "", r.attempt,
                              r.program, r.items if r.items is not None else "", PRIORITY_VI.get(r.priority, r.priority),
-                             r.output, RESULT_VI.get(r.result, r.result), r.reason or "", r.approved_by or ""])
+                             r.output, label(r.result), r.reason or "", r.approved_by or ""])
     return len(rows)
 
 
@@ -130,5 +134,5 @@ def status(settings: Settings, now: dt.datetime | None = None, days: int = 7) ->
                              programs[s.at].approved_by if s.at in programs else None,
                              programs[s.at].duration_s if s.at in programs else None) for s in slots]
     problems = [r for r in history(settings, now - dt.timedelta(days=30), now + dt.timedelta(seconds=1))
-                if r.result in ("failed", "missed", "blocked")][-5:]
+                if r.result in PROBLEMS][-5:]
     return Status(now, lease.holder if live else None, lease.heartbeat_at if lease else None, upcoming, problems)

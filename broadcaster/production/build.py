@@ -23,6 +23,7 @@ from broadcaster.store import db
 from broadcaster.config import Settings
 from broadcaster.errors import ConfigError
 from broadcaster.store.models import Program
+from broadcaster.store.states import ProgramState, transition
 from broadcaster.store.models import RewriteUsage as RewriteUsageRow
 from broadcaster.production.rewrite import week as rewrite_step
 from broadcaster.production.rewrite.week import RewriteUsage
@@ -99,7 +100,7 @@ def preview(settings: Settings, week: str | None = None,
     with db.session_scope(settings.database_url) as session:
         scripts = as_stored(session, scripts)
         status = {p.slot_at: p.status for p in session.scalars(select(Program).where(Program.week == week))}
-    paths = [_write_script(settings, scripts.week, s, status.get(s.slot.at, "draft")) for s in scripts.slots]
+    paths = [_write_script(settings, scripts.week, s, status.get(s.slot.at, ProgramState.DRAFT)) for s in scripts.slots]
     return scripts, paths
 
 
@@ -129,12 +130,12 @@ def weekly(settings: Settings, week: str | None = None, actor: str = "weekly-job
         programs = store_week(session, scripts, actor)
         db.audit(session, "weekly_build", week, f"{len(programs)} programs", actor)
         jobs = [(p.id, s) for p, s in zip(programs, as_stored(session, scripts).slots)]
-    results = [_render(settings, week, program_id, script, progress) for program_id, script in jobs]
+    results = [_render(settings, week, program_id, script, actor, progress) for program_id, script in jobs]
     carried = tuple((s.slot.name, t) for s in scripts.slots for t in s.carried)
     return WeekResult(week, tuple(results), carried, scripts.unplaced, scripts.rewrite)
 
 
-def _render(settings: Settings, week: str, program_id: int, script: SlotScript,
+def _render(settings: Settings, week: str, program_id: int, script: SlotScript, actor: str,
             progress: audio.Progress | None = None) -> BroadcastResult:
     with db.session_scope(settings.database_url) as session:
         program = session.get(Program, program_id)
@@ -156,9 +157,9 @@ def _render(settings: Settings, week: str, program_id: int, script: SlotScript,
             program.audio_path, program.duration_s = str(result.path), round(result.duration_s, 2)
             cached, rendered = result.cached, len(result.segments)
             engines = ", ".join(f"{name}×{count}" for name, count in result.engines.most_common())
-            if program.status == "approved":
-                program.status = "rendered"
-            db.audit(session, "render", f"program {program.id}", f"{result.duration_s:.1f}s", "weekly-job")
+            if program.status == ProgramState.APPROVED:
+                transition(session, program, ProgramState.RENDERED, actor)
+            db.audit(session, "render", f"program {program.id}", f"{result.duration_s:.1f}s", actor)
         return BroadcastResult(program.slot_at, text_path, Path(program.audio_path), program.duration_s,
                                script.estimated_s, script.items, program.status, cached, rendered, engines)
 
@@ -173,7 +174,7 @@ def speech_marks(script: SlotScript, normalized: Sequence[Normalized]) -> dict[i
     return marks
 
 
-def document(settings: Settings, week: str, script: SlotScript, status: str = "draft",
+def document(settings: Settings, week: str, script: SlotScript, status: str = ProgramState.DRAFT,
              normalized: Sequence[Normalized] | None = None) -> str:
     """The script text with its marks; `normalized` (one per segment) when the caller has it already."""
     if normalized is None:

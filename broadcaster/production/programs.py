@@ -12,13 +12,13 @@ from sqlalchemy.orm import Session
 from broadcaster.store import db
 from broadcaster.config import Settings
 from broadcaster.store.models import Announcement, Program, Segment, TthcChange
+from broadcaster.store.states import LOCKED, PREPARING, ProgramState, transition
 from broadcaster.production.planning import Item, Plan, estimate_seconds, plan_week
 from broadcaster.production.rewrite.week import RewriteUsage
 from broadcaster.production.script import compose
 from broadcaster.onair.calendar import SlotTime, week_slots
 from broadcaster.timeutil import local_at, now, week_days
 
-LOCKED_STATUSES = ("scheduled", "aired", "failed")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -71,7 +71,7 @@ def as_stored(session: Session, scripts: WeekScripts) -> WeekScripts:
 
     def current(script: SlotScript) -> SlotScript:
         program = programs.get(script.slot.at)
-        if program is None or program.status not in LOCKED_STATUSES or program.content_hash == script.content_hash:
+        if program is None or program.status not in LOCKED or program.content_hash == script.content_hash:
             return script
         segments = tuple(compose.SegmentText(s.kind, s.ref_id, s.title, s.text) for s in program.segments)
         return SlotScript(script.slot, segments, program.estimated_s, ())
@@ -113,19 +113,22 @@ def store_week(session: Session, scripts: WeekScripts, actor: str | None = None)
     programs = []
     for script in scripts.slots:
         program = existing.pop(script.slot.at, None)
-        if program is not None and (program.status in LOCKED_STATUSES or
+        if program is not None and (program.status in LOCKED or
                                     program.content_hash == script.content_hash):
-            if program.status not in LOCKED_STATUSES:
+            if program.status not in LOCKED:
                 _refresh_verdicts(program, script)
             programs.append(program)
             continue
         if program is None:
-            program = Program(week=scripts.week, slot_at=script.slot.at, priority="normal")
+            program = Program(week=scripts.week, slot_at=script.slot.at, priority="normal",
+                              status=ProgramState.DRAFT.value)
             session.add(program)
-        elif program.approved_by:
-            db.audit(session, "approval_reset", f"program {program.id}",
-                     "nội dung kịch bản thay đổi nên phải duyệt lại", actor)
-        program.status, program.approved_by, program.approved_at = "draft", None, None
+        else:
+            if program.approved_by:
+                db.audit(session, "approval_reset", f"program {program.id}",
+                         "nội dung kịch bản thay đổi nên phải duyệt lại", actor)
+            transition(session, program, ProgramState.DRAFT, actor or "weekly-job", "kịch bản thay đổi")
+        program.approved_by, program.approved_at = None, None
         program.max_minutes, program.estimated_s = script.slot.max_minutes, script.estimated_s
         program.content_hash, program.audio_path, program.duration_s = script.content_hash, None, None
         program.segments = [Segment(position=n, kind=s.kind, ref_id=s.ref_id, title=s.title, text=s.text,
@@ -134,7 +137,7 @@ def store_week(session: Session, scripts: WeekScripts, actor: str | None = None)
                             for n, s in enumerate(script.segments)]
         programs.append(program)
     for stale in existing.values():
-        if stale.status not in LOCKED_STATUSES:
+        if stale.status not in LOCKED:
             db.audit(session, "program_removed", f"program {stale.id}", "khung giờ không còn trong lịch", actor)
             session.delete(stale)
     session.flush()
@@ -166,7 +169,7 @@ def _prior_airings(session: Session, week: str) -> dict[tuple[str, int], int]:
     (a program that passed without airing does not count, so its items are placed again)."""
     first, _ = week_days(week)
     start = local_at(first, "00:00")
-    counted = (Program.status == "aired") | ((Program.slot_at > now()) & (Program.status != "failed"))
+    counted = (Program.status == ProgramState.AIRED) | ((Program.slot_at > now()) & Program.status.in_(PREPARING))
     rows = session.execute(select(Segment.kind, Segment.ref_id).join(Program)
                            .where(Program.slot_at < start, counted, Segment.ref_id.is_not(None)))
     counts: dict[tuple[str, int], int] = {}

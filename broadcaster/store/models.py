@@ -12,10 +12,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from broadcaster.timeutil import UTC
 
-PRIORITIES = ("normal", "priority", "emergency")
 CHANGE_TYPES = ("new", "amended", "replaced", "abolished")
-PROGRAM_STATUSES = ("draft", "approved", "rendered", "scheduled", "aired", "failed")
-BROADCAST_RESULTS = ("aired", "failed", "missed", "blocked")
 
 
 class UtcDateTime(TypeDecorator):
@@ -113,7 +110,7 @@ class SlotOverride(Base):
 
 
 class Program(Base):
-    """What one broadcast slot airs. draft -> approved -> rendered -> scheduled -> aired/failed."""
+    """What one broadcast slot airs; `status` follows the state machine in broadcaster.store.states."""
 
     __tablename__ = "programs"
     __table_args__ = (UniqueConstraint("slot_at", "priority", name="uq_program_slot"),)
@@ -185,7 +182,9 @@ class Broadcast(Base):
     """The broadcast logbook: one row per airing of a program (on all its outputs).
 
     `key` is unique: inserting the row claims the airing, so no broadcast airs twice even when two
-    processes try. `result` is "airing" while it plays, then aired/failed/missed/blocked.
+    processes try; a replay or a separate retry is a new row (`attempt` 2, 3, …). `result` is one
+    of broadcaster.store.states.Result; `aired_s` is how many seconds actually went out, and
+    `holder` the process (host:pid:token) that plays it, so a stuck row can be closed.
     """
 
     __tablename__ = "broadcasts"
@@ -204,6 +203,31 @@ class Broadcast(Base):
     items: Mapped[int | None] = mapped_column(Integer)
     duration_s: Mapped[float | None] = mapped_column(Float)
     approved_by: Mapped[str | None] = mapped_column(String(100))
+    aired_s: Mapped[float | None] = mapped_column(Float)
+    attempt: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    holder: Mapped[str | None] = mapped_column(String(200))
+
+
+class AirRequest(Base):
+    """An emergency handed to the running daemon by `broadcaster urgent`: it preempts what plays."""
+
+    __tablename__ = "air_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id", ondelete="CASCADE"))
+    requested_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    requested_by: Mapped[str] = mapped_column(String(100))
+    taken_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    taken_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class Meta(Base):
+    """Facts about the database itself (e.g. slots_seeded), never pruned with the audit log."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
 
 
 class DaemonLease(Base):

@@ -1,21 +1,29 @@
 """`command` output: run a player (e.g. `mpv --no-video {file}`) and check it really played.
 
 A non-zero exit, a missing program or a run much shorter than the audio counts as a failure:
-players such as ffplay exit 0 at once when there is no sound card.
+players such as ffplay exit 0 at once when there is no sound card. The player runs in its own
+process group (see process.py), is stopped at the program's length + playout.overrun_s, and a
+partial play is reported with the seconds that went out.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import shlex
-import subprocess
-import time
+import shutil
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from broadcaster.config import Settings
-from broadcaster.errors import ConfigError, PlayoutError
-from broadcaster.onair.outputs import PlayItem, check_keys, option
+from broadcaster.errors import ConfigError
+from broadcaster.onair.outputs import Control, PlayItem, check_keys, failure, option
+from broadcaster.onair.outputs.process import Ended
+
+if TYPE_CHECKING:
+    from broadcaster.config import Settings
+
+KEYS = ["run", "min_ratio"]
+STOPPED_VI = {"emergency": "bị ngắt để phát tin khẩn cấp", "shutdown": "bị ngắt vì trình lập lịch dừng",
+              "overrun": "chạy quá thời lượng chương trình nên đã bị dừng (trình phát treo?)"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -24,40 +32,56 @@ class CommandOutput:
     min_ratio: float = 0.9          # a run shorter than this share of the audio is a failure
     name: str = "command"
 
-    def play(self, item: PlayItem) -> str:
+    def play(self, item: PlayItem, control: Control) -> tuple[str, float]:
         argv = [a.format(file=str(item.path), title=item.title) for a in self.argv]
-        started = time.monotonic()
-        try:
-            proc = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                                  timeout=item.duration_s * 2 + 60)
-        except FileNotFoundError as exc:
-            raise PlayoutError(f"Không chạy được trình phát “{argv[0]}”.", "chương trình chưa được cài.",
-                               "cài trình phát (ví dụ apt-get install mpv) hoặc sửa playout.command.run.") from exc
-        except subprocess.TimeoutExpired as exc:
-            raise _partial(f"Trình phát “{argv[0]}” chạy quá lâu và đã bị dừng.", "trình phát bị treo.",
-                           "kiểm tra thiết bị âm thanh.") from exc
-        elapsed = time.monotonic() - started
-        if proc.returncode != 0:
-            tail = (proc.stderr or proc.stdout or "").strip().splitlines()[-1:] or ["không có thông báo"]
-            error = PlayoutError(f"Trình phát “{argv[0]}” báo lỗi (mã {proc.returncode}).", tail[0],
-                                 "kiểm tra thiết bị âm thanh và lệnh trong playout.command.run.")
-            error.retryable = elapsed < 5
-            raise error
-        if elapsed < item.duration_s * self.min_ratio:
-            raise PlayoutError(f"Trình phát “{argv[0]}” dừng sau {elapsed:.1f} giây, chương trình dài "
-                               f"{item.duration_s:.1f} giây.", "không có thiết bị âm thanh hoặc trình phát lỗi.",
-                               "thử lệnh bằng tay và kiểm tra loa, card âm thanh.")
-        return f"{argv[0]} phát {elapsed:.1f} giây"
+        if shutil.which(argv[0]) is None:
+            raise failure(f"Không chạy được trình phát “{argv[0]}”.", "chương trình chưa được cài.",
+                          "cài trình phát (ví dụ apt-get install mpv) hoặc sửa playout.command.run.", retryable=False)
+        ended = control.play(argv, item, self.name)
+        return judge(ended, item, self.min_ratio, f"Trình phát “{argv[0]}”",
+                     "kiểm tra loa, card âm thanh và lệnh trong playout.command.run.")
 
 
-def _partial(what: str, cause: str, fix: str) -> PlayoutError:
-    error = PlayoutError(what, cause, fix)
-    error.retryable = False          # part of the program aired: retrying would air it twice
-    return error
+def judge(ended: Ended, item: PlayItem, min_ratio: float, who: str, fix: str) -> tuple[str, float]:
+    """Turn how a player ended into (detail, seconds aired) or a PlayoutError that says how much aired."""
+    aired = min(ended.elapsed_s, item.duration_s)
+    if ended.stopped:
+        cause = STOPPED_VI.get(ended.stopped, ended.stopped)
+        raise failure(f"{who} {cause} sau {aired:.1f} giây (chương trình dài {item.duration_s:.1f} giây).",
+                      None, fix if ended.stopped == "overrun" else None, aired,
+                      None if ended.stopped == "overrun" else ended.stopped)
+    if ended.returncode != 0:
+        tail = ended.stderr.strip().splitlines()[-1:] or ["không có thông báo"]
+        raise failure(f"{who} báo lỗi (mã {ended.returncode}) sau {aired:.1f} giây.", translate(tail[0]), fix, aired)
+    if ended.elapsed_s < item.duration_s * min_ratio:
+        raise failure(f"{who} dừng sau {aired:.1f} giây, chương trình dài {item.duration_s:.1f} giây.",
+                      "không có thiết bị âm thanh, trình phát lỗi hoặc mất kết nối.", fix, aired)
+    return f"{who.split('“')[-1].rstrip('”')} phát {ended.elapsed_s:.1f} giây", aired
+
+
+# English messages of players and ffmpeg, in words the officer reads (the logbook is Vietnamese).
+MESSAGES_VI = (
+    ("Connection reset by peer", "máy chủ ngắt kết nối giữa chừng"),
+    ("Connection refused", "máy chủ từ chối kết nối (chưa chạy?)"),
+    ("Broken pipe", "kết nối bị đứt"),
+    ("No such file or directory", "không tìm thấy tệp"),
+    ("Permission denied", "không có quyền truy cập"),
+    ("401 Unauthorized", "sai tên hoặc mật khẩu nguồn"),
+    ("403 Forbidden", "điểm phát đang có nguồn khác"),
+    ("No space left on device", "ổ đĩa đầy"),
+    ("Invalid data found", "tệp âm thanh hỏng"),
+)
+
+
+def translate(line: str) -> str:
+    for english, vietnamese in MESSAGES_VI:
+        if english.lower() in line.lower():
+            return vietnamese
+    return "trình phát báo lỗi (chi tiết trong nhật ký hệ thống)"
 
 
 def create(options: Mapping[str, Any], settings: Settings) -> CommandOutput:
-    check_keys(options, ["run", "min_ratio"], "command")
+    check_keys(options, KEYS, "command")
     run = option(options, "run", "mpv --no-video --really-quiet {file}", str, "command")
     argv = tuple(shlex.split(run))
     if not argv or not any("{file}" in a for a in argv):

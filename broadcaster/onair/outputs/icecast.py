@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 import socket
-import subprocess
-import time
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from broadcaster.config import Settings
-from broadcaster.errors import ConfigError, PlayoutError
-from broadcaster.onair.outputs import PlayItem, check_keys, option
+from broadcaster.errors import ConfigError
+from broadcaster.onair.outputs import Control, PlayItem, check_keys, failure, option
+from broadcaster.onair.outputs.command import judge, translate
+
+if TYPE_CHECKING:
+    from broadcaster.config import Settings
 
 KEYS = ["host", "port", "mount", "user", "password", "password_env", "ffmpeg", "min_ratio"]
 
@@ -37,56 +39,43 @@ class IcecastOutput:
     def where(self) -> str:
         return f"http://{self.host}:{self.port}{self.mount}"
 
-    def play(self, item: PlayItem) -> str:
+    def play(self, item: PlayItem, control: Control) -> tuple[str, float]:
         self._check_reachable()
         url = f"icecast://{quote(self.user, safe='')}:{quote(self.password, safe='')}@{self.host}:{self.port}{self.mount}"
         argv = [self.ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-re", "-i", str(item.path),
                 "-c", "copy", "-content_type", "audio/mpeg", "-ice_name", item.title, "-f", "mp3", url]
-        started = time.monotonic()
-        try:
-            proc = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                                  timeout=item.duration_s * 2 + 60)
-        except FileNotFoundError as exc:
-            raise PlayoutError("Không chạy được ffmpeg để phát lên Icecast.", "ffmpeg chưa được cài.",
-                               "cài ffmpeg: apt-get install ffmpeg.") from exc
-        except subprocess.TimeoutExpired as exc:
-            error = PlayoutError(f"Phát lên {self.where} quá lâu và đã bị dừng.", "máy chủ Icecast không nhận dữ liệu.",
-                                 "kiểm tra máy chủ Icecast và mạng.")
-            error.retryable = False
-            raise error from exc
-        elapsed = time.monotonic() - started
-        if proc.returncode != 0:
-            raise self._failure(proc.stderr.replace(self.password, "***"), elapsed)
-        if elapsed < item.duration_s * self.min_ratio:
-            raise PlayoutError(f"Phát lên {self.where} dừng sau {elapsed:.1f} giây, chương trình dài "
-                               f"{item.duration_s:.1f} giây.", "máy chủ Icecast ngắt kết nối.",
-                               "kiểm tra nhật ký của Icecast (error.log).")
-        return f"đã phát lên {self.where} trong {elapsed:.1f} giây"
+        if shutil.which(self.ffmpeg) is None:
+            raise failure("Không chạy được ffmpeg để phát lên Icecast.", "ffmpeg chưa được cài.",
+                          "cài ffmpeg: apt-get install ffmpeg.", retryable=False)
+        ended = control.play(argv, item, self.name)
+        stderr = ended.stderr.replace(self.password, "***")
+        if not ended.stopped and ended.returncode != 0:
+            raise self._failure(stderr, min(ended.elapsed_s, item.duration_s))
+        _, aired = judge(ended, item, self.min_ratio, f"Phát lên {self.where}",
+                              "kiểm tra máy chủ Icecast và mạng (error.log của Icecast).")
+        return f"đã phát lên {self.where} trong {ended.elapsed_s:.1f} giây", aired
 
     def _check_reachable(self) -> None:
         try:
             socket.create_connection((self.host, self.port), timeout=5).close()
         except OSError as exc:
-            raise PlayoutError(f"Không kết nối được máy chủ Icecast {self.host}:{self.port}.", str(exc),
-                               "kiểm tra Icecast đang chạy (systemctl status icecast2), địa chỉ và cổng "
-                               "trong playout.icecast.") from exc
+            raise failure(f"Không kết nối được máy chủ Icecast {self.host}:{self.port}.", translate(str(exc)),
+                          "kiểm tra Icecast đang chạy (systemctl status icecast2), địa chỉ và cổng "
+                          "trong playout.icecast.") from exc
 
-    def _failure(self, stderr: str, elapsed: float) -> PlayoutError:
-        last = (stderr.strip().splitlines() or ["ffmpeg không báo gì"])[-1]
+    def _failure(self, stderr: str, aired: float):
         if "401" in stderr or "Unauthorized" in stderr:
-            error = PlayoutError(f"Máy chủ Icecast {self.host}:{self.port} từ chối đăng nhập.",
-                                 "sai tên hoặc mật khẩu nguồn (source password).",
-                                 "sửa playout.icecast.password (hoặc biến môi trường password_env) cho khớp "
-                                 "<source-password> trong icecast.xml.")
-            error.retryable = False
-            return error
+            return failure(f"Máy chủ Icecast {self.host}:{self.port} từ chối đăng nhập.",
+                           "sai tên hoặc mật khẩu nguồn (source password).",
+                           "sửa playout.icecast.password (hoặc biến môi trường password_env) cho khớp "
+                           "<source-password> trong icecast.xml.", aired, retryable=False)
         if "403" in stderr or "Forbidden" in stderr:
-            return PlayoutError(f"Máy chủ Icecast từ chối điểm phát {self.mount}.",
-                                "điểm phát đang có nguồn khác hoặc vượt giới hạn nguồn.",
-                                "kiểm tra không có chương trình khác đang phát lên cùng điểm phát.")
-        error = PlayoutError(f"Phát lên {self.where} thất bại.", last, "kiểm tra máy chủ Icecast và mạng.")
-        error.retryable = elapsed < 5
-        return error
+            return failure(f"Máy chủ Icecast từ chối điểm phát {self.mount}.",
+                           "điểm phát đang có nguồn khác (một chương trình khác hoặc tiến trình cũ còn sót).",
+                           "kiểm tra không có chương trình nào khác đang phát lên cùng điểm phát.", aired)
+        last = (stderr.strip().splitlines() or [""])[-1]
+        return failure(f"Phát lên {self.where} thất bại sau {aired:.1f} giây.", translate(last),
+                       "kiểm tra máy chủ Icecast và mạng.", aired)
 
 
 def create(options: Mapping[str, Any], settings: Settings) -> IcecastOutput:
