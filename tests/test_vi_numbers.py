@@ -12,7 +12,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from broadcaster.vi.numbers import parse_number, parse_number_words, read_number, words_to_digits
+from broadcaster.vi.number_runs import words_to_digits
+from broadcaster.vi.numbers import parse_number, parse_number_words, read_number
 from broadcaster.vi.readings import read_amount
 
 PROPERTY = settings(max_examples=300, deadline=None)

@@ -1,25 +1,21 @@
-"""Vietnamese word tables used by the fact guard and the extractive summarizer (data only)."""
+"""Vietnamese word tables used by the fact guard and the extractive summarizer (data only).
+
+Number words are not here: they are the normalizer's (``broadcaster.vi.numbers``), shared so the
+guard hears what the voice says.
+"""
 
 from __future__ import annotations
 
-# Number words. "mốt", "tư", "lăm" only follow "mươi"/"mười"; "không" only before "trăm".
-DIGIT_WORDS = {
-    "không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
-    "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
-}
-AFTER_TENS_ONLY = frozenset({"mốt", "tư", "lăm"})
-MULTIPLIER_WORDS = {"nghìn": 1000, "ngàn": 1000, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
-LEADING_NUMBER_WORDS = frozenset(set(DIGIT_WORDS) - AFTER_TENS_ONLY - {"không"} | {"mười"})
+from broadcaster.vi.numbers import SCALES
 
 # A lone number word ("năm", "một") counts as a number only next to one of these words.
 UNIT_WORDS = frozenset({
-    "đồng", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "giờ", "phút", "ngày", "tuần", "tháng", "năm",
+    *SCALES, "đồng", "giờ", "phút", "ngày", "tuần", "tháng", "năm",
     "người", "hộ", "lần", "buổi", "bản", "bộ", "phần", "%", "km", "mét", "m", "ha", "kg", "tấn",
     "con", "cháu", "trẻ", "xã", "thôn", "điểm", "chiếc", "suất", "liều", "mũi", "độ",
 })
 CONTEXT_BEFORE = frozenset({"ngày", "mùng", "mồng", "tháng", "lúc", "số", "khoảng", "đến", "từ"})
 NOT_NUMBER_AFTER = frozenset({"thứ"})  # "thứ hai" is Monday, not 2
-MONTH_NAMES = {"giêng": 1, "chạp": 12, "tư": 4}  # after "tháng"
 
 DAY_PERIODS = {"sáng": 0, "trưa": 12, "chiều": 12, "tối": 12, "đêm": 12}
 
