@@ -123,3 +123,8 @@ def test_a_different_number_in_words_is_still_invented():
     assert not verdict.ok
     assert "con số “1006”" in verdict.reason
 
+
+def test_abbreviations_come_from_the_normalizer_table():
+    source = "Ban chỉ huy quân sự xã và Hội Cựu chiến binh họp."
+    assert check_rewrite(source, "BCHQS xã và HCCB họp.").ok
+    assert check_rewrite("BCHQS xã và HCCB họp.", "Ban Chỉ huy Quân sự xã và Hội Cựu chiến binh họp.").ok

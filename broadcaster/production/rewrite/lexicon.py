@@ -1,7 +1,7 @@
 """Vietnamese word tables used by the fact guard and the extractive summarizer (data only).
 
-Number words are not here: they are the normalizer's (``broadcaster.vi.numbers``), shared so the
-guard hears what the voice says.
+Number words and abbreviations are not here: they are the normalizer's (``broadcaster.vi.numbers``
+and ``vi/data/abbreviations.csv``), shared so the guard hears what the voice says.
 """
 
 from __future__ import annotations
@@ -39,18 +39,6 @@ COMMON_CAPITALISED = frozenset({
     "nghị", "định", "quyết", "thông", "tư", "luật", "chỉ", "thị", "công", "văn", "kế", "hoạch",
     "bộ", "phận", "nhân", "dân", "nhà", "nước", "đảng", "bác", "hồ",
 })
-
-# Common abbreviations of commune announcements and their spoken form (lower case).
-ABBREVIATIONS = {
-    "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "tthc": "thủ tục hành chính",
-    "cccd": "căn cước công dân", "cmnd": "chứng minh nhân dân", "bhyt": "bảo hiểm y tế",
-    "bhxh": "bảo hiểm xã hội", "dvc": "dịch vụ công", "nđ-cp": "nghị định chính phủ",
-    "nđ": "nghị định", "qđ": "quyết định", "tt": "thông tư", "tp": "thành phố", "tx": "thị xã",
-    "tt.": "thị trấn", "mttq": "mặt trận tổ quốc", "pccc": "phòng cháy chữa cháy",
-    "atgt": "an toàn giao thông", "thcs": "trung học cơ sở", "thpt": "trung học phổ thông",
-    "ubmttq": "ủy ban mặt trận tổ quốc", "ct": "chủ tịch", "pct": "phó chủ tịch",
-    "btttt": "bộ thông tin và truyền thông", "vneid": "vneid", "tyt": "trạm y tế",
-}
 
 # Words that mark a sentence worth keeping in an extractive summary (what to do, where, fees).
 ACTION_WORDS = (
