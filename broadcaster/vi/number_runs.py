@@ -15,6 +15,7 @@ from decimal import Decimal
 from broadcaster.vi.numbers import DIGITS, HEARD_MONTHS, LEADING_WORDS, MONTH, MONTHS, parse_number_words
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|%")
+_LONGEST = 64  # words in a run at most (a reading below 10^15 has at most 29)
 _MONTH_NAMES = {w: m for m, w in MONTHS.items()} | HEARD_MONTHS
 
 
@@ -84,7 +85,8 @@ def _run(text: str, tokens: list[tuple[str, int, int]], i: int) -> list[str]:
     """The lower-case words from token ``i`` on, up to a capital or anything but a space."""
     run = [tokens[i][0].lower()]
     j = i + 1
-    while j < len(tokens) and text[tokens[j - 1][2]:tokens[j][1]].isspace() and not tokens[j][0][:1].isupper():
+    while j < min(len(tokens), i + _LONGEST) and text[tokens[j - 1][2]:tokens[j][1]].isspace() \
+            and not tokens[j][0][:1].isupper():
         run.append(tokens[j][0].lower())
         j += 1
     return run

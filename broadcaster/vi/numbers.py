@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import takewhile
 
 # ---- The word table ---------------------------------------------------------------------------
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
@@ -217,21 +218,12 @@ class _Heard:
         return True
 
     def _fraction(self, following: list[str]) -> int:
-        digits = "".join(str(_PLAIN[w]) for w in _takewhile_in(following, _PLAIN))
+        digits = "".join(str(_PLAIN[w]) for w in takewhile(_PLAIN.__contains__, following))
         if not digits:
             return 0
         self.group += (self.digit or 0) + Decimal(f"0.{digits}")
         self.digit, self.phase = None, "fraction"
         return 1 + len(digits)
-
-
-def _takewhile_in(words: list[str], table: dict[str, int]) -> list[str]:
-    taken = []
-    for w in words:
-        if w not in table:
-            break
-        taken.append(w)
-    return taken
 
 
 def parse_number_words(words: list[str]) -> tuple[Decimal, int] | None:
