@@ -143,8 +143,6 @@ _UNITS_AFTER = {   # the words a units digit may be after "X mươi", "mười" 
     | HEARD_AFTER_TEN,
     "linh": _NAMED | {AFTER_TENS[4]: 4},  # "một trăm linh tư"
 }
-NUMBER_WORDS = frozenset({*_PLAIN, *AFTER_TENS.values(), *HEARD_AFTER_TEN, TEN, TENS, HUNDRED, *LINH,
-                          *SCALES, HALF, POINT})
 LEADING_WORDS = frozenset({*_PLAIN, TEN})  # the words a number can start with
 
 
