@@ -6,15 +6,16 @@ from decimal import Decimal
 
 import pytest
 
-from broadcaster.production.rewrite.facts import extract_facts
+from broadcaster.production.rewrite.facts import extract_facts, number_words_to_digits
 from broadcaster.production.rewrite.guard import check_rewrite
-from broadcaster.production.rewrite.vnnumbers import words_to_digits
 
 
 @pytest.mark.parametrize("text, expected", [
     ("lệ phí năm mươi nghìn đồng", "lệ phí 50000 đồng"),
     ("hai mươi lăm hộ", "25 hộ"),
     ("một trăm linh năm người", "105 người"),
+    ("một nghìn linh năm hộ", "1005 hộ"),
+    ("trong hai mươi năm qua", "trong 20 năm qua"),
     ("một triệu rưỡi đồng", "1500000 đồng"),
     ("một phẩy năm triệu đồng", "1500000 đồng"),
     ("hai triệu ba trăm nghìn đồng", "2300000 đồng"),
@@ -30,7 +31,7 @@ from broadcaster.production.rewrite.vnnumbers import words_to_digits
     ("năm 2026", "năm 2026"),
 ])
 def test_number_words_to_digits(text, expected):
-    assert words_to_digits(text) == expected
+    assert number_words_to_digits(text) == expected
 
 
 @pytest.mark.parametrize("text, kind, value", [
@@ -70,8 +71,8 @@ SRC = ("UBND xã Hòa Phong thông báo: theo Nghị định 49/2024/NĐ-CP, k�
 
 
 @pytest.mark.parametrize("rewrite", [
-    "Ủy ban nhân dân xã Hòa Phong thông báo. Từ ngày 15 tháng 12 năm 2026, thủ tục 1.001193 có lệ phí "
-    "năm mươi nghìn đồng. Thời hạn giải quyết là năm ngày làm việc.",
+    ("Ủy ban nhân dân xã Hòa Phong thông báo. Từ ngày 15 tháng 12 năm 2026, thủ tục 1.001193 có lệ phí "
+     "năm mươi nghìn đồng. Thời hạn giải quyết là năm ngày làm việc."),
     "Kể từ 15 tháng 12 năm 2026, lệ phí là 50 nghìn đồng. Tiếp dân lúc 7 giờ 30 ngày 5 tháng 12.",
     "Từ ngày 15/12, theo Nghị định 49 năm 2024 của Chính phủ, lệ phí 50.000đ.",
     "Từ ngày 15/12/2026. Bà con đến nhà văn hóa thôn Trung Sơn lúc bảy giờ ba mươi sáng. Gọi 0912 345 678.",
@@ -103,3 +104,27 @@ def test_unfaithful_rewrites_are_rejected_with_reason(rewrite, fragment):
     verdict = check_rewrite(SRC, rewrite, max_words=120)
     assert not verdict.ok
     assert fragment in verdict.reason
+
+
+@pytest.mark.parametrize("source", ["Toàn xã có 1005 hộ tham gia.", "Toàn xã có 1.005 hộ tham gia."])
+@pytest.mark.parametrize("rewrite", [
+    "Toàn xã có một nghìn linh năm hộ tham gia.",
+    "Toàn xã có một nghìn lẻ năm hộ tham gia.",
+    "Toàn xã có một nghìn không trăm linh năm hộ tham gia.",
+])
+def test_a_number_read_out_in_words_is_the_same_number(source, rewrite):
+    """Regression: "một nghìn linh năm" used to parse as "1000 linh 5", inventing 1000 and 5."""
+    verdict = check_rewrite(source, rewrite)
+    assert verdict.ok, verdict.reason
+
+
+def test_a_different_number_in_words_is_still_invented():
+    verdict = check_rewrite("Toàn xã có 1005 hộ tham gia.", "Toàn xã có một nghìn linh sáu hộ tham gia.")
+    assert not verdict.ok
+    assert "con số “1006”" in verdict.reason
+
+
+def test_abbreviations_come_from_the_normalizer_table():
+    source = "Ban chỉ huy quân sự xã và Hội Cựu chiến binh họp."
+    assert check_rewrite(source, "BCHQS xã và HCCB họp.").ok
+    assert check_rewrite("BCHQS xã và HCCB họp.", "Ban Chỉ huy Quân sự xã và Hội Cựu chiến binh họp.").ok

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from broadcaster.vi.numbers import read_digits, read_month, read_number, read_ordinal, roman_to_int
+from broadcaster.vi.numbers import SCALES, read_digits, read_month, read_number, read_ordinal, roman_to_int
 from broadcaster.vi.readings import Rule, alternation, read_amount, read_integer_token, spell
 from broadcaster.vi.tables import tables
 
@@ -23,7 +23,7 @@ _CONTEXT = frozenset(T.words["date_context"])
 _ADDRESS = frozenset(T.words["address_context"])
 _KNOWN_DATES = frozenset(T.words["known_dates"])
 _ID_CONTEXT = tuple(T.words["id_context"])
-_SCALE = alternation(T.words["scales"])
+_SCALE = alternation(SCALES)  # between a number and its currency: "15 triệu đồng"
 _LAST_WORD = re.compile(r"([^\W\d_]+(?: \d)?)[\s,(]*$")
 _OVER = frozenset(T.words["over_fractions"])
 _COUNTED = re.compile(r"\s(?:" + alternation(T.words["counted_nouns"]) + r")(?!\w)")
@@ -81,10 +81,10 @@ def _fraction(m: re.Match) -> str | None:
         return f"{read_number(num)} tháng {read_month(int(den))}"  # "đường 3/2": a street name
     if not (sign or whole or head) and (key in _OVER or _COUNTED.match(m.string, m.end())):
         return f"{read_number(num)} trên {read_number(den)}"
-    if not (sign or whole) and (head or padded or key in _KNOWN_DATES or _last_word(m) in _CONTEXT
-                                or _date_like(m, int(num), int(den))):
-        if (date := _date(num, den, None, head)) is not None:
-            return date
+    dated = head or padded or key in _KNOWN_DATES or _last_word(m) in _CONTEXT
+    if (not (sign or whole) and (dated or _date_like(m, int(num), int(den)))
+            and (date := _date(num, den, None, head)) is not None):
+        return date
     if int(den) == 0:
         return None
     words = "tư" if int(den) == 4 else read_number(den)

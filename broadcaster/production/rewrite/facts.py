@@ -14,9 +14,16 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from broadcaster.production.rewrite.lexicon import (
-    COMMON_CAPITALISED, DAY_PERIODS, FREE_PHRASES, MULTIPLIER_WORDS, PLACE_TRIGGERS,
+    COMMON_CAPITALISED,
+    CONTEXT_BEFORE,
+    DAY_PERIODS,
+    FREE_PHRASES,
+    NOT_NUMBER_AFTER,
+    PLACE_TRIGGERS,
+    UNIT_WORDS,
 )
-from broadcaster.production.rewrite.vnnumbers import words_to_digits
+from broadcaster.vi.number_runs import NumberRun, words_to_digits
+from broadcaster.vi.numbers import DIGITS, HALF, HUNDRED, SCALES
 
 
 @dataclass(frozen=True)
@@ -28,7 +35,8 @@ class Fact:
 
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_MULT = r"nghìn|ngàn|triệu|tỷ|tỉ|trăm"
+_MULT = "|".join([*SCALES, HUNDRED])
+_HALF = rf"\s+{HALF}"
 _L = r"(?<![\w.,/:+])"  # a fact starts at a word boundary that is not inside another number
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("phone", re.compile(_L + r"(?:\+84|\(?0)(?:[\s.\-()]{0,2}\d){9,10}(?!\w)")),
@@ -36,28 +44,45 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("doc", re.compile(_L + r"(\d{1,5})(?:/(\d{4}))?/([A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*)(?![\w/])")),
     ("code", re.compile(_L + r"\d\.\d{6}(?:\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})?(?![\w]|[.,]\d)")),
     ("date", re.compile(r"(?:(?:ngày|mùng|mồng)\s+)+(\d{1,2})\s+tháng\s+(\d{1,2})"
-                        r"(?:\s*(?:,\s*)?(?:năm\s+|/)(\d{4}))?", re.I)),
-    ("date", re.compile(_L + r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+(\d{4})", re.I)),
+                        r"(?:\s*(?:,\s*)?(?:năm\s+|/)(\d{4}))?", re.IGNORECASE)),
+    ("date", re.compile(_L + r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+(\d{4})", re.IGNORECASE)),
     ("date", re.compile(_L + r"(\d{1,2})([/\-])(\d{1,2})(?:\2(\d{4}))?(?![\w/]|[.,]\d)")),
     ("date", re.compile(_L + r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w]|[.,]\d)")),
-    ("month", re.compile(r"tháng\s+(\d{1,2})(?:\s*(?:/|năm\s+)(\d{4}))?(?![\w/]|[.,]\d)", re.I)),
-    ("day", re.compile(r"(?:(?:ngày|mùng|mồng)\s+)+(\d{1,2})(?![\w/\-]|[.,]\d)", re.I)),
-    ("time", re.compile(_L + r"(\d{1,2})\s?[hg:](\d{2})(?!\d)(?:\s*(?:phút|p))?", re.I)),
+    ("month", re.compile(r"tháng\s+(\d{1,2})(?:\s*(?:/|năm\s+)(\d{4}))?(?![\w/]|[.,]\d)", re.IGNORECASE)),
+    ("day", re.compile(r"(?:(?:ngày|mùng|mồng)\s+)+(\d{1,2})(?![\w/\-]|[.,]\d)", re.IGNORECASE)),
+    ("time", re.compile(_L + r"(\d{1,2})\s?[hg:](\d{2})(?!\d)(?:\s*(?:phút|p))?", re.IGNORECASE)),
     ("time", re.compile(_L + r"(\d{1,2})\s*(?:giờ|h|g)(?:\s+(\d{1,2})(?:\s*phút)?|\s+(rưỡi)|\s+kém\s+(\d{1,2})"
-                        r"(?:\s*phút)?)?(?!\w)", re.I)),
-    ("amount", re.compile(_L + rf"((?:{_NUM})(?:\s*(?:{_MULT}))*(?:\s+(?:{_NUM})\s*(?:{_MULT})+)*(?:\s+rưỡi)?)"
-                          r"\s*(đồng|vnđ|vnd|đ)(?!\w)", re.I)),
+                        r"(?:\s*phút)?)?(?!\w)", re.IGNORECASE)),
+    ("amount", re.compile(_L + rf"((?:{_NUM})(?:\s*(?:{_MULT}))*(?:\s+(?:{_NUM})\s*(?:{_MULT})+)*(?:{_HALF})?)"
+                          r"\s*(đồng|vnđ|vnd|đ)(?!\w)", re.IGNORECASE)),
     ("amount", re.compile(_L + rf"((?:{_NUM})\s*(?:{_MULT})(?:\s*(?:{_MULT}))*(?:\s+(?:{_NUM})\s*(?:{_MULT})+)*"
-                          r"(?:\s+rưỡi)?)(?!\w)", re.I)),
+                          rf"(?:{_HALF})?)(?!\w)", re.IGNORECASE)),
     ("number", re.compile(_L + rf"({_NUM})(?![\w]|[.,]\d)")),
 ]
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
+def _is_number(run: NumberRun) -> bool:
+    """The guard's caution with number words: "thứ hai" is Monday, and a lone "năm" or "một" is a
+    number only next to a unit or context word ("năm ngày", "ngày năm"; not "một số", "năm tháng")."""
+    if run.before in NOT_NUMBER_AFTER:
+        return False
+    if len(run.words) > 1:
+        return True
+    if run.before in CONTEXT_BEFORE:
+        return True
+    return run.after in UNIT_WORDS and not (run.words[0] == DIGITS[5] and run.after in ("tháng", "năm"))
+
+
+def number_words_to_digits(text: str) -> str:
+    """'lệ phí năm mươi nghìn đồng' -> 'lệ phí 50000 đồng', with the guard's caution (:func:`_is_number`)."""
+    return words_to_digits(text, _is_number)
+
+
 def normalize(text: str) -> str:
     """NFC, plain spaces, number words as digits."""
     text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u202f", " ")
-    return words_to_digits(text)
+    return number_words_to_digits(text)
 
 
 def to_decimal(written: str) -> Decimal | None:
@@ -70,12 +95,12 @@ def to_decimal(written: str) -> Decimal | None:
 
 def _amount_value(expr: str) -> Decimal | None:
     total, current, last_mult = Decimal(0), None, 0
-    for tok in re.findall(rf"{_NUM}|{_MULT}|rưỡi", expr, re.I):
+    for tok in re.findall(rf"{_NUM}|{_MULT}|{HALF}", expr, re.IGNORECASE):
         low = tok.lower()
-        if low == "rưỡi":
+        if low == HALF:
             total += Decimal(last_mult or 1) / 2
-        elif low in MULTIPLIER_WORDS or low == "trăm":
-            mult = MULTIPLIER_WORDS.get(low, 100)
+        elif low in SCALES or low == HUNDRED:
+            mult = SCALES.get(low, 100)
             if current is None:
                 total *= mult
             else:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from broadcaster.production.rewrite.facts import Fact, extract_facts
-from broadcaster.production.rewrite.lexicon import ABBREVIATIONS, DEADLINE_WORDS
+from broadcaster.production.rewrite.lexicon import DEADLINE_WORDS
+from broadcaster.vi.tables import tables
 
 LABELS = {
     "date": "ngày", "day": "ngày", "month": "tháng", "time": "giờ", "amount": "số tiền", "number": "con số",
@@ -30,6 +32,25 @@ class GuardVerdict:
     missing: tuple[Fact, ...] = ()
 
 
+@dataclass(frozen=True)
+class _Abbreviations:
+    """The normalizer's abbreviation table, as the guard uses it."""
+
+    written: tuple[tuple[re.Pattern[str], str], ...]  # case-sensitive, as the normalizer matches
+    spoken: dict[str, frozenset[str]]                 # casefolded written form -> spoken forms
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> _Abbreviations:
+    table = tables().abbreviations
+    spoken: dict[str, set[str]] = {}
+    for short, full in table.items():
+        spoken.setdefault(short.casefold(), set()).add(full.casefold())
+    written = tuple((re.compile(rf"(?<!\w){re.escape(short)}(?!\w)"), full.casefold())
+                    for short, full in table.items())
+    return _Abbreviations(written, {k: frozenset(v) for k, v in spoken.items()})
+
+
 class _Source:
     """The source's facts, indexed for the checks."""
 
@@ -40,10 +61,8 @@ class _Source:
         for fact in self.facts:
             self.by_kind.setdefault(fact.kind, set()).add(fact.value)
             self.pool.update(_numbers_in(fact))
-        low = self.text.casefold()
-        expansions = [full for short, full in ABBREVIATIONS.items()
-                      if re.search(rf"(?<!\w){re.escape(short)}(?!\w)", low)]
-        self.haystack = "\n".join([low, *expansions])
+        expansions = [full for pattern, full in _abbreviations().written if pattern.search(self.text)]
+        self.haystack = "\n".join([self.text.casefold(), *expansions])
 
     def has_year(self, year: int | None, candidate: int | None) -> bool:
         return year is None or candidate == year or (candidate is None and Decimal(year) in self.pool)
@@ -72,8 +91,7 @@ class _Source:
     def _has_name(self, name: str) -> bool:
         if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.haystack):
             return True
-        full = ABBREVIATIONS.get(name)
-        return bool(full) and full in self.haystack
+        return any(full in self.haystack for full in _abbreviations().spoken.get(name, ()))
 
     def deadlines(self) -> list[Fact]:
         """Dates whose sentence says they are an effective date or a deadline."""

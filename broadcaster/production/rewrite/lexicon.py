@@ -1,25 +1,21 @@
-"""Vietnamese word tables used by the fact guard and the extractive summarizer (data only)."""
+"""Vietnamese word tables used by the fact guard and the extractive summarizer (data only).
+
+Number words and abbreviations are not here: they are the normalizer's (``broadcaster.vi.numbers``
+and ``vi/data/abbreviations.csv``), shared so the guard hears what the voice says.
+"""
 
 from __future__ import annotations
 
-# Number words. "mốt", "tư", "lăm" only follow "mươi"/"mười"; "không" only before "trăm".
-DIGIT_WORDS = {
-    "không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
-    "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
-}
-AFTER_TENS_ONLY = frozenset({"mốt", "tư", "lăm"})
-MULTIPLIER_WORDS = {"nghìn": 1000, "ngàn": 1000, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
-LEADING_NUMBER_WORDS = frozenset(set(DIGIT_WORDS) - AFTER_TENS_ONLY - {"không"} | {"mười"})
+from broadcaster.vi.numbers import SCALES
 
 # A lone number word ("năm", "một") counts as a number only next to one of these words.
 UNIT_WORDS = frozenset({
-    "đồng", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "giờ", "phút", "ngày", "tuần", "tháng", "năm",
+    *SCALES, "đồng", "giờ", "phút", "ngày", "tuần", "tháng", "năm",
     "người", "hộ", "lần", "buổi", "bản", "bộ", "phần", "%", "km", "mét", "m", "ha", "kg", "tấn",
     "con", "cháu", "trẻ", "xã", "thôn", "điểm", "chiếc", "suất", "liều", "mũi", "độ",
 })
 CONTEXT_BEFORE = frozenset({"ngày", "mùng", "mồng", "tháng", "lúc", "số", "khoảng", "đến", "từ"})
 NOT_NUMBER_AFTER = frozenset({"thứ"})  # "thứ hai" is Monday, not 2
-MONTH_NAMES = {"giêng": 1, "chạp": 12, "tư": 4}  # after "tháng"
 
 DAY_PERIODS = {"sáng": 0, "trưa": 12, "chiều": 12, "tối": 12, "đêm": 12}
 
@@ -43,18 +39,6 @@ COMMON_CAPITALISED = frozenset({
     "nghị", "định", "quyết", "thông", "tư", "luật", "chỉ", "thị", "công", "văn", "kế", "hoạch",
     "bộ", "phận", "nhân", "dân", "nhà", "nước", "đảng", "bác", "hồ",
 })
-
-# Common abbreviations of commune announcements and their spoken form (lower case).
-ABBREVIATIONS = {
-    "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "tthc": "thủ tục hành chính",
-    "cccd": "căn cước công dân", "cmnd": "chứng minh nhân dân", "bhyt": "bảo hiểm y tế",
-    "bhxh": "bảo hiểm xã hội", "dvc": "dịch vụ công", "nđ-cp": "nghị định chính phủ",
-    "nđ": "nghị định", "qđ": "quyết định", "tt": "thông tư", "tp": "thành phố", "tx": "thị xã",
-    "tt.": "thị trấn", "mttq": "mặt trận tổ quốc", "pccc": "phòng cháy chữa cháy",
-    "atgt": "an toàn giao thông", "thcs": "trung học cơ sở", "thpt": "trung học phổ thông",
-    "ubmttq": "ủy ban mặt trận tổ quốc", "ct": "chủ tịch", "pct": "phó chủ tịch",
-    "btttt": "bộ thông tin và truyền thông", "vneid": "vneid", "tyt": "trạm y tế",
-}
 
 # Words that mark a sentence worth keeping in an extractive summary (what to do, where, fees).
 ACTION_WORDS = (
