@@ -6,14 +6,10 @@ import datetime as dt
 import signal
 import statistics
 import subprocess
-import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
-import yaml
-from sqlalchemy import select
 
 from broadcaster.onair import airing
 
@@ -23,72 +19,15 @@ from broadcaster.onair import lease
 
 from broadcaster.onair import daemon
 
-from broadcaster.onair import timetable
 from broadcaster.config import load_settings
 from broadcaster.errors import ScheduleError
-from broadcaster.store.models import Broadcast, DaemonLease
+from broadcaster.store.models import DaemonLease
 from broadcaster.timeutil import now as station_now
-
-BROADCASTER = Path(sys.executable).parent / "broadcaster"
-FINAL = ("aired", "failed", "missed", "blocked")
-
-
-def wait_for(predicate, timeout: float, interval: float = 0.1):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout} s")
-
-
-def daemon_config(tmp_path: Path, plays: Path) -> Path:
-    """No recurring slots (only second-precision extras), no quiet hours, grace 1 minute,
-    outputs: the folder and a real-time player that notes each file it plays."""
-    raw = {"database": "sqlite:///var/daemon.db", "slots": [],
-           "schedule": {"min_per_week": 0, "quiet_start": "00:00", "quiet_end": "00:00", "grace_minutes": 1},
-           "playout": {"outputs": ["folder", "command"], "retry_delay_s": 0, "command": {
-               "run": f"sh -c 'echo \"$0\" >> {plays}; exec ffmpeg -v error -nostdin -re -i \"$0\" -f null -' {{file}}"}}}
-    path = tmp_path / "config.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    return path
-
-
-def add_extras(conf, add_program, times: list[dt.datetime]) -> None:
-    for at in times:
-        timetable.extra(conf, at.date(), f"{at:%H:%M:%S}", 5)
-        add_program(conf, at, approved_by="Chủ tịch UBND xã")
-
-
-def results(conf) -> dict[str, Broadcast]:
-    with db.session_scope(conf.database_url) as session:
-        return {b.key: b for b in session.scalars(select(Broadcast))}
-
-
-class Daemon:
-    """`broadcaster run` as a subprocess; `ready` is set when it says it is running."""
-
-    def __init__(self, config: Path) -> None:
-        self.proc = subprocess.Popen([str(BROADCASTER), "--config", str(config), "run"], stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.PIPE, text=True, cwd=config.parent)
-        self.ready, self.stderr = threading.Event(), []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        for line in self.proc.stderr:
-            self.stderr.append(line)
-            if "đang chạy" in line:
-                self.ready.set()
-
-    def rss_kib(self) -> int:
-        status = Path(f"/proc/{self.proc.pid}/status").read_text()
-        return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")))
-
+from daemon_helpers import BROADCASTER, FINAL, Daemon, add_extras, results, wait_for, write_config
 
 def test_restart_after_sigkill_airs_each_broadcast_once(tmp_path, add_program):
     plays = tmp_path / "plays.log"
-    config = daemon_config(tmp_path, plays)
+    config = write_config(tmp_path, f"sh -c 'echo \"$0\" >> {plays}; exec ffmpeg -v error -nostdin -re -i \"$0\" -f null -' {{file}}")
     conf = load_settings(config)
     t0 = station_now().replace(microsecond=0)
     old = t0 - dt.timedelta(seconds=70)                         # before any daemon ran, beyond grace

@@ -192,12 +192,13 @@ def claim(settings: Settings, job: Job, holder: str, now: dt.datetime | None = N
 
 def outcome(job: Job, results: Sequence[playout.OutputResult], started: dt.datetime) -> tuple[Result, str | None, float]:
     """(result, reason, seconds aired) from what the outputs say."""
-    aired = max((r.aired_s for r in results), default=0.0) + job.offset_s
-    stopped = next((r.stopped for r in results if r.stopped), None)
+    stopped = [r for r in results if r.stopped]
     failed = [r for r in results if not r.ok and not r.stopped]
-    if stopped:
-        return Result.INTERRUPTED, f"{STOPPED_VI.get(stopped, stopped)} sau {aired:.0f} giây", aired
+    if stopped:     # the seconds the cut outputs played (a drop folder got the whole file at once)
+        aired = max(r.aired_s for r in stopped) + job.offset_s
+        return Result.INTERRUPTED, f"{STOPPED_VI.get(stopped[0].stopped, stopped[0].stopped)} sau {aired:.0f} giây", aired
     if failed:
+        aired = max(r.aired_s for r in failed) + job.offset_s
         return Result.FAILED, "; ".join(f"{r.output}: {r.detail}" for r in failed), aired
     reason = None
     late = started - job.item.scheduled_at
