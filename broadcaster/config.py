@@ -126,11 +126,12 @@ def find_config(path: str | os.PathLike | None = None) -> Path | None:
         candidate = Path(explicit).expanduser()
         if candidate.is_file():
             return candidate
-        where = "--config" if path else f"biến môi trường {ENV_VAR}"
+        where, example = (("--config", "--config /srv/dai-xa/config.yaml") if path
+                          else (f"biến môi trường {ENV_VAR}", f"{ENV_VAR}=/srv/dai-xa/config.yaml"))
         cause = (f"{candidate} là một thư mục, không phải tệp." if candidate.is_dir()
                  else f"đường dẫn trong {where} sai, hoặc tệp đã bị xóa/di chuyển.")
         raise ConfigError(f"Không tìm thấy tệp cấu hình {candidate}.", cause,
-                          f"kiểm tra {where} (ví dụ --config /srv/dai-xa/config.yaml); "
+                          f"kiểm tra {where} (ví dụ {example}); "
                           "chưa có cấu hình thì tạo bằng lệnh: broadcaster init THƯ_MỤC.")
     for candidate in (Path(DEFAULT_FILE), SYSTEM_FILE):
         if candidate.is_file():

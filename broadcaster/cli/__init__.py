@@ -28,7 +28,6 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              envvar="BROADCASTER_CONFIG",
               help="Tệp cấu hình. Không ghi thì tìm lần lượt: biến BROADCASTER_CONFIG, ./config.yaml, "
                    "/etc/broadcaster/config.yaml (tạo mới: broadcaster init THƯ_MỤC).")
 @click.option("--debug", is_flag=True, help="Hiện chi tiết lỗi (traceback) để gỡ lỗi.")
