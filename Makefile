@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SYSTEM_PACKAGES ?=
-TEST_SYSTEM_PACKAGES := icecast2
+TEST_SYSTEM_PACKAGES := icecast2 systemd logrotate
 
 .PHONY: demo test system venv clean bench
 

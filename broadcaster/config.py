@@ -1,8 +1,12 @@
 """config.yaml -> frozen, validated settings. No globals: callers pass Settings along.
 
+The file is found by find_config(): --config, $BROADCASTER_CONFIG, ./config.yaml, then
+/etc/broadcaster/config.yaml; with none of them, commands that need settings refuse to run.
+
 Sections with a fixed shape are dataclasses validated here (the rewrite section by its own
 RewriteSettings). Pluggable kinds (TTS engines, playout outputs) keep their own options as
-mappings that their factories validate, as beets plugins do.
+mappings that their factories validate, as beets plugins do; engine names and options are
+checked against the registry at load, without importing any engine's heavy library.
 """
 
 from __future__ import annotations
@@ -16,12 +20,14 @@ from typing import Any
 
 import yaml
 
+from broadcaster import speech
 from broadcaster.errors import ConfigError
 from broadcaster.production.rewrite.settings import RewriteSettings
 from broadcaster.timeutil import parse_hhmm, weekday_index
 
 DEFAULT_FILE = "config.yaml"
 ENV_VAR = "BROADCASTER_CONFIG"
+SYSTEM_FILE = Path("/etc/broadcaster/config.yaml")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -112,23 +118,54 @@ class Settings:
 DEFAULT_SLOTS = (SlotSpec("tue", "06:00", 30), SlotSpec("fri", "17:30", 30))
 
 
-def load_settings(path: str | os.PathLike | None = None) -> Settings:
-    """Read settings: explicit path, else $BROADCASTER_CONFIG, else ./config.yaml, else defaults."""
+def find_config(path: str | os.PathLike | None = None) -> Path | None:
+    """The config file to use: `path` (--config), else $BROADCASTER_CONFIG, else ./config.yaml, else
+    /etc/broadcaster/config.yaml; None when none of them exists. A named file that is missing is an error."""
     explicit = path or os.environ.get(ENV_VAR)
-    candidate = Path(explicit) if explicit else Path(DEFAULT_FILE)
-    if candidate.is_file():
-        try:
-            raw = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"Không đọc được tệp cấu hình {candidate}.", str(exc).splitlines()[0],
-                              "sửa cú pháp YAML (thụt lề bằng dấu cách, dấu hai chấm sau tên khóa).") from exc
-        if not isinstance(raw, dict):
-            raise ConfigError(f"Tệp cấu hình {candidate} phải là một bảng khóa: giá trị.")
-        return from_mapping(raw, base_dir=candidate.resolve().parent, source=candidate.resolve())
     if explicit:
-        raise ConfigError(f"Không tìm thấy tệp cấu hình {candidate}.", "đường dẫn sai.",
-                          "kiểm tra --config hoặc biến BROADCASTER_CONFIG.")
-    return from_mapping({}, base_dir=Path.cwd(), source=None)
+        candidate = Path(explicit).expanduser()
+        if candidate.is_file():
+            return candidate
+        where, example = (("--config", "--config /srv/dai-xa/config.yaml") if path
+                          else (f"biến môi trường {ENV_VAR}", f"{ENV_VAR}=/srv/dai-xa/config.yaml"))
+        cause = (f"{candidate} là một thư mục, không phải tệp." if candidate.is_dir()
+                 else f"đường dẫn trong {where} sai, hoặc tệp đã bị xóa/di chuyển.")
+        raise ConfigError(f"Không tìm thấy tệp cấu hình {candidate}.", cause,
+                          f"kiểm tra {where} (ví dụ {example}); "
+                          "chưa có cấu hình thì tạo bằng lệnh: broadcaster init THƯ_MỤC.")
+    for candidate in (Path(DEFAULT_FILE), SYSTEM_FILE):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_settings(path: str | os.PathLike | None = None) -> Settings:
+    """Settings from the config file find_config() picks; no config file at all is a ConfigError."""
+    found = find_config(path)
+    if found is None:
+        raise ConfigError(
+            "Không tìm thấy tệp cấu hình; lệnh này cần cấu hình của đài (cơ sở dữ liệu, khung giờ, giọng đọc).",
+            f"đã tìm lần lượt ở: (1) tùy chọn --config, (2) biến môi trường {ENV_VAR}, "
+            f"(3) ./{DEFAULT_FILE} trong thư mục hiện tại ({Path.cwd()}), (4) {SYSTEM_FILE} — không nơi nào có.",
+            "tạo cấu hình mới bằng lệnh: broadcaster init THƯ_MỤC, rồi chạy lệnh trong thư mục đó "
+            "hoặc thêm --config THƯ_MỤC/config.yaml.")
+    return read_settings(found)
+
+
+def read_settings(path: Path) -> Settings:
+    """Settings from one config file; relative paths in it are relative to its folder."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Không đọc được tệp cấu hình {path}.", str(exc).splitlines()[0],
+                          "sửa cú pháp YAML (thụt lề bằng dấu cách, dấu hai chấm sau tên khóa).") from exc
+    except OSError as exc:
+        raise ConfigError(f"Không đọc được tệp cấu hình {path}.", exc.strerror or str(exc),
+                          "kiểm tra quyền đọc tệp (người dùng chạy lệnh phải đọc được tệp).") from exc
+    if not isinstance(raw, dict):
+        raise ConfigError(f"Tệp cấu hình {path} phải là một bảng khóa: giá trị.")
+    source = path.resolve()
+    return from_mapping(raw, base_dir=source.parent, source=source)
 
 
 def from_mapping(raw: Mapping[str, Any], base_dir: Path, source: Path | None = None) -> Settings:
@@ -152,7 +189,7 @@ def from_mapping(raw: Mapping[str, Any], base_dir: Path, source: Path | None = N
         slots=_slots(raw.get("slots")),
         schedule=_checked_schedule(_section(Schedule, raw.get("schedule"), "schedule")),
         planning=_section(Planning, raw.get("planning"), "planning"),
-        voice=_section(Voice, raw.get("voice"), "voice"),
+        voice=_checked_voice(_section(Voice, raw.get("voice"), "voice")),
         audio=_checked_audio(_section(Audio, raw.get("audio"), "audio")),
         paths=paths,
         database_url=database,
@@ -261,6 +298,15 @@ def _checked_schedule(schedule: Schedule) -> Schedule:
             raise ConfigError(f"schedule.{key} không hợp lệ: {exc}") from exc
     weekday_index(schedule.weekly_day)
     return schedule
+
+
+def _checked_voice(voice: Voice) -> Voice:
+    """Engine names and options are resolved now, so a typo stops every command at once."""
+    for name in voice.chain:
+        speech.factory(name, "voice.chain")
+    for name, options in voice.engines.items():
+        speech.check_options(name, options)
+    return voice
 
 
 MP3_RATES = (32000, 44100, 48000, 16000, 22050, 24000)

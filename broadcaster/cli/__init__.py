@@ -16,7 +16,7 @@ from broadcaster.errors import BroadcasterError
 
 
 class _Group(click.Group):
-    def invoke(self, ctx: click.Context):  # noqa: D102 - click hook
+    def invoke(self, ctx: click.Context):  # click hook
         try:
             return super().invoke(ctx)
         except BroadcasterError as exc:
@@ -28,8 +28,8 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              envvar="BROADCASTER_CONFIG",
-              help="Tệp cấu hình (mặc định: ./config.yaml, hoặc biến BROADCASTER_CONFIG).")
+              help="Tệp cấu hình. Không ghi thì tìm lần lượt: biến BROADCASTER_CONFIG, ./config.yaml, "
+                   "/etc/broadcaster/config.yaml (tạo mới: broadcaster init THƯ_MỤC).")
 @click.option("--debug", is_flag=True, help="Hiện chi tiết lỗi (traceback) để gỡ lỗi.")
 @click.option("-v", "--verbose", is_flag=True, help="Ghi nhật ký chi tiết ra stderr.")
 @click.pass_context
@@ -41,7 +41,9 @@ def main(ctx: click.Context, config_path: str | None, debug: bool, verbose: bool
 
 
 def settings(ctx: click.Context):
-    """The validated settings for this invocation (--config, $BROADCASTER_CONFIG or ./config.yaml)."""
+    """The validated settings for this invocation; no config file anywhere is a ConfigError.
+
+    The file: --config, $BROADCASTER_CONFIG, ./config.yaml, /etc/broadcaster/config.yaml."""
     from broadcaster.config import load_settings
 
     root = ctx.find_root()
@@ -50,11 +52,19 @@ def settings(ctx: click.Context):
     return root.obj["settings"]
 
 
+def optional_settings(ctx: click.Context):
+    """The settings when a config file is found, else None (for commands that work without one)."""
+    from broadcaster.config import find_config
+
+    root = ctx.find_root()
+    if "settings" not in root.obj and find_config(root.obj.get("config_path")) is None:
+        return None
+    return settings(ctx)
+
+
 def _register() -> None:
     # One import per command module; each module adds its commands to `main`.
-    from broadcaster.cli import audio, catalog, weekly  # noqa: F401
-    from broadcaster.cli import normalize  # noqa: F401
-    from broadcaster.cli import onair, slots  # noqa: F401
+    from broadcaster.cli import audio, catalog, house, normalize, onair, slots, weekly  # noqa: F401
 
 
 _register()

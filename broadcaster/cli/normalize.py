@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from broadcaster.cli import main, settings
+from broadcaster.cli import main, optional_settings
 from broadcaster.vi.normalize import Normalized, normalize
 
 
@@ -25,12 +25,13 @@ def normalize_command(ctx: click.Context, texts: tuple[str, ...]) -> None:
     """In dạng đọc (chữ số, ngày, giờ, số văn bản, chữ viết tắt… thành lời) của mỗi VĂN_BẢN.
 
     Không có VĂN_BẢN: đọc đầu vào chuẩn, in đúng một dòng kết quả cho mỗi dòng vào.
-    Cách đọc riêng của xã lấy từ mục `lexicon:` trong config.yaml. Cảnh báo (ký hiệu không
+    Cách đọc riêng của xã lấy từ mục `lexicon:` trong config.yaml (nếu tìm thấy). Cảnh báo (ký hiệu không
     đọc được, kèm vị trí) in ra stderr.
 
     Ví dụ: broadcaster normalize "UBND xã họp lúc 7h30 ngày 01/12/2026"
     """
-    lexicon = settings(ctx).lexicon
+    conf = optional_settings(ctx)            # works without a config file: then no commune lexicon
+    lexicon = conf.lexicon if conf else {}
     if texts:
         for text in texts:
             _emit(normalize(text, lexicon), None)

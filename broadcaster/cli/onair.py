@@ -9,10 +9,8 @@ from pathlib import Path
 
 import click
 
-from broadcaster.onair import approval
-
-from broadcaster.onair import logbook
 from broadcaster.cli import main, settings
+from broadcaster.onair import approval, logbook
 from broadcaster.production.script.document import minutes_text
 from broadcaster.store.states import PRIORITY_VI, label
 from broadcaster.timeutil import local, vi_date
@@ -87,7 +85,8 @@ def urgent(ctx: click.Context, text: str | None, file: Path | None, repeat: int,
 @main.command()
 @click.pass_context
 def status(ctx: click.Context) -> None:
-    """Tình trạng: trình lập lịch, các buổi phát sắp tới (đã duyệt chưa), lỗi gần đây."""
+    """Tình trạng: trình lập lịch, buổi phát 7 ngày tới (buổi nào sẽ bị chặn và vì sao),
+    buổi đã qua không có trong nhật ký (trình lập lịch không chạy), lỗi gần đây."""
     report = logbook.status(settings(ctx))
     if report.daemon:
         click.echo(f"Trình lập lịch: đang chạy ({report.daemon}).")
@@ -97,7 +96,21 @@ def status(ctx: click.Context) -> None:
     for u in report.upcoming:
         length = f", {minutes_text(u.duration_s)}" if u.duration_s else ""
         who = f", duyệt: {u.approved_by}" if u.approved_by else ""
-        click.echo(f"  {vi_date(local(u.at).date())} {local(u.at):%H:%M:%S}: {label(u.status)}{length}{who}")
+        when = f"  {vi_date(local(u.at).date())} {local(u.at):%H:%M:%S}"
+        if u.status == "none":
+            click.echo(f"{when}: SẼ KHÔNG PHÁT — " + "; ".join(u.blocked) + ".")
+            continue
+        click.echo(f"{when}: {label(u.status)}{length}{who}")
+        if u.blocked:
+            click.echo("      SẼ KHÔNG PHÁT — " + "; ".join(u.blocked) + ".")
+    if report.blocked:
+        click.echo(f"Cảnh báo: {len(report.blocked)}/{len(report.upcoming)} buổi phát sắp tới sẽ bị chặn "
+                   "nếu không xử lý trước giờ phát.")
+    if report.unlogged:
+        click.echo(f"Buổi phát 7 ngày qua KHÔNG có trong nhật ký ({len(report.unlogged)}) — không phát được vì "
+                   "trình lập lịch không chạy lúc đó (máy tắt hoặc dịch vụ dừng):")
+        for slot in report.unlogged:
+            click.echo(f"  {vi_date(local(slot.at).date())} {local(slot.at):%H:%M:%S}")
     for p in report.problems:
         click.echo(f"Sự cố: {local(p.slot):%d/%m %H:%M} {label(p.result)} — {p.reason}")
 

@@ -9,15 +9,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from broadcaster.store import db
-
 from broadcaster import timeutil
 from broadcaster.config import Settings
 from broadcaster.errors import BroadcasterError
-from broadcaster.store.models import Broadcast, DaemonLease, Program
+from broadcaster.onair.calendar import SlotTime, slot_name, slots_between
+from broadcaster.store import db
+from broadcaster.store.models import Broadcast, DaemonLease, Program, Slot
 from broadcaster.store.states import PRIORITY_VI, PROBLEMS, label
-from broadcaster.onair.calendar import slot_name, slots_between
-from broadcaster.timeutil import local, local_at, week_days
+from broadcaster.timeutil import local, local_at, span_text, week_days
 
 LOGBOOK_HEADERS = ("STT", "Ngày", "Giờ theo lịch", "Bắt đầu phát", "Kết thúc", "Thời lượng (phút)",
                    "Đã phát (giây)", "Lần phát", "Chương trình", "Số tin", "Mức ưu tiên", "Đầu phát", "Kết quả",
@@ -111,6 +110,7 @@ class Upcoming:
     status: str              # program status, or "none"
     approved_by: str | None
     duration_s: float | None
+    blocked: tuple[str, ...] = ()    # why it will not air as things stand (empty: it will air)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -120,9 +120,18 @@ class Status:
     heartbeat: dt.datetime | None
     upcoming: list[Upcoming]
     problems: list[HistoryRow]
+    unlogged: list[SlotTime] = dataclasses.field(default_factory=list)   # passed, no logbook row
+
+    @property
+    def blocked(self) -> list[Upcoming]:
+        return [u for u in self.upcoming if u.blocked]
 
 
 def status(settings: Settings, now: dt.datetime | None = None, days: int = 7) -> Status:
+    """The daemon's lease, the coming `days` of slots with what will block each, the slots of the
+    past `days` that passed with no logbook row (nothing aired, the daemon was down), recent problems."""
+    from broadcaster.onair.airing import slot_key
+
     now = now or timeutil.now()
     with db.session_scope(settings.database_url) as session:
         lease = session.get(DaemonLease, "scheduler")
@@ -130,9 +139,47 @@ def status(settings: Settings, now: dt.datetime | None = None, days: int = 7) ->
         slots = slots_between(session, settings, now, now + dt.timedelta(days=days))
         programs = {p.slot_at: p for p in session.scalars(
             select(Program).where(Program.slot_at.in_([s.at for s in slots]), Program.priority == "normal"))}
-        upcoming = [Upcoming(s.at, s.max_minutes, programs[s.at].status if s.at in programs else "none",
-                             programs[s.at].approved_by if s.at in programs else None,
-                             programs[s.at].duration_s if s.at in programs else None) for s in slots]
+        upcoming = [_upcoming(settings, s, programs.get(s.at)) for s in slots]
+        cutoff = now - dt.timedelta(minutes=settings.schedule.grace_minutes)   # later ones may still air late
+        past = [s for s in slots_between(session, settings, now - dt.timedelta(days=days), cutoff)
+                if _existed(session, s)]
+        logged = set(session.scalars(select(Broadcast.key).where(Broadcast.key.in_([slot_key(s.at) for s in past]))))
+        unlogged = [s for s in past if slot_key(s.at) not in logged]
     problems = [r for r in history(settings, now - dt.timedelta(days=30), now + dt.timedelta(seconds=1))
                 if r.result in PROBLEMS][-5:]
-    return Status(now, lease.holder if live else None, lease.heartbeat_at if lease else None, upcoming, problems)
+    return Status(now, lease.holder if live else None, lease.heartbeat_at if lease else None, upcoming, problems,
+                  unlogged)
+
+
+def _upcoming(settings: Settings, slot: SlotTime, program: Program | None) -> Upcoming:
+    if program is None:
+        return Upcoming(slot.at, slot.max_minutes, "none", None, None, blocked_reasons(settings, slot, None))
+    return Upcoming(slot.at, slot.max_minutes, program.status, program.approved_by, program.duration_s,
+                    blocked_reasons(settings, slot, program))
+
+
+def blocked_reasons(settings: Settings, slot: SlotTime, program: Program | None) -> tuple[str, ...]:
+    """Everything that would stop this slot's program from airing if it were time now (the same
+    checks the daemon makes when the slot comes), each with the command that fixes it."""
+    week = program.week if program is not None else timeutil.week_of(local(slot.at).date())
+    if program is None:
+        return (f"chưa có chương trình (chạy: broadcaster weekly --week {week})",)
+    reasons = []
+    if settings.schedule.approval_required and not program.approved_by:
+        reasons.append(f"chưa được duyệt (broadcaster approve --week {week} --by \"Họ tên\")")
+    if not program.audio_path:
+        reasons.append(f"chưa dựng âm thanh (chạy: broadcaster weekly --week {week})")
+    elif not Path(program.audio_path).is_file():
+        reasons.append(f"mất tệp âm thanh {program.audio_path} (chạy lại: broadcaster weekly --week {week})")
+    if program.duration_s and program.duration_s > slot.max_minutes * 60 + 1:
+        reasons.append(f"dài {span_text(program.duration_s)}, quá {slot.max_minutes} phút của buổi phát "
+                       f"(bớt tin rồi chạy lại broadcaster weekly --week {week})")
+    return tuple(reasons)
+
+
+def _existed(session, slot: SlotTime) -> bool:
+    """A recurring slot counts only from when it was added (or seeded): before that nothing was due."""
+    if slot.slot_id is None:
+        return True
+    row = session.get(Slot, slot.slot_id)
+    return row is None or row.created_at is None or row.created_at <= slot.at

@@ -8,6 +8,8 @@ read (`extension` says which kind). `check()` tells once whether the engine can 
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -85,26 +87,55 @@ class RemoteEngine:
 
 EngineFactory = Callable[..., TtsEngine]
 
-
-def _registry() -> dict[str, EngineFactory]:
-    from broadcaster.speech.espeak import EspeakEngine
-    from broadcaster.speech.google import GttsEngine
-    from broadcaster.speech.openai_tts import OpenAiEngine
-
-    return {"espeak": EspeakEngine, "gtts": GttsEngine, "openai": OpenAiEngine}
+# name -> "module:attribute". Names resolve without importing anything; a factory's module is imported
+# only when its options are checked or an engine is made, and no engine module imports its heavy
+# library (gtts, an HTTP client) at import time.
+ENGINES: Mapping[str, str] = {
+    "espeak": "broadcaster.speech.espeak:EspeakEngine",
+    "gtts": "broadcaster.speech.google:GttsEngine",
+    "openai": "broadcaster.speech.openai_tts:OpenAiEngine",
+}
 
 
 def names() -> list[str]:
-    return sorted(_registry())
+    return sorted(ENGINES)
+
+
+def factory(name: str, where: str = "voice.chain") -> EngineFactory:
+    """The factory registered as `name`; an unknown name is a ConfigError listing the valid ones."""
+    target = ENGINES.get(name) if isinstance(name, str) else None
+    if target is None:
+        raise ConfigError(f"Không có giọng đọc “{name}” (trong {where}).", f"tên giọng đọc gõ sai trong {where}.",
+                          "các giọng đọc hợp lệ: " + ", ".join(names()) + ".")
+    module, attribute = target.split(":")
+    return getattr(importlib.import_module(module), attribute)
+
+
+def check_options(name: str, options: Mapping[str, Any] | None) -> None:
+    """Refuse unknown keys or invalid values in the options of engine `name` (voice.engines.<name>)."""
+    make = factory(name, "voice.engines")
+    if options is not None and not isinstance(options, Mapping):
+        raise ConfigError(f"Mục voice.engines.{name} trong cấu hình phải là một bảng khóa: giá trị.", None,
+                          f"ví dụ: {name}: {{...}}; các khóa hợp lệ: {', '.join(_parameters(make))}.")
+    try:
+        inspect.signature(make).bind(**dict(options or {}))
+    except TypeError as exc:
+        unknown = sorted(set(options or {}) - set(_parameters(make)))
+        cause = f"khóa không hợp lệ: {', '.join(map(str, unknown))}." if unknown else str(exc)
+        raise ConfigError(f"Tùy chọn của giọng đọc “{name}” không hợp lệ.", cause,
+                          f"sửa mục voice.engines.{name} trong config.yaml; các khóa hợp lệ: "
+                          + ", ".join(_parameters(make)) + ".") from exc
+    create(name, options)     # values (rate out of range, unknown format): constructors do no I/O
+
+
+def _parameters(make: EngineFactory) -> list[str]:
+    return [p for p in inspect.signature(make).parameters if p != "self"]
 
 
 def create(name: str, options: Mapping[str, Any] | None = None) -> TtsEngine:
-    factory = _registry().get(name)
-    if factory is None:
-        raise ConfigError(f"Không có giọng đọc “{name}”.", "tên giọng đọc gõ sai trong voice.chain.",
-                          "các giọng đọc hợp lệ: " + ", ".join(names()) + ".")
+    make = factory(name)
     try:
-        return factory(**dict(options or {}))
+        return make(**dict(options or {}))
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"Tùy chọn của giọng đọc “{name}” không hợp lệ.", str(exc),
                           f"sửa mục voice.engines.{name} trong config.yaml.") from exc
