@@ -34,7 +34,7 @@ exit $rc
 
 @dataclasses.dataclass(frozen=True)
 class Play:
-    kind: str          # start | end | cut | fail
+    kind: str          # start | end | cut | fail | killed
     file: str
     at: float
     started: float
@@ -60,6 +60,13 @@ class LoggingPlayer:
         with self.modes.open("a") as handle:
             handle.writelines(m + "\n" for m in modes)
 
+    def mark_killed(self, file: str, at: float) -> None:
+        """The test killed the player with SIGKILL (which it cannot log itself): note when."""
+        running = [r for r in self.runs() if r[0] == file and r[3] == "running"]
+        if running:
+            with self.log.open("a") as handle:
+                handle.write(f"killed {file} {at} {running[-1][1]!r}\n")
+
     def events(self) -> list[Play]:
         if not self.log.exists():
             return []
@@ -73,7 +80,7 @@ class LoggingPlayer:
         return out
 
     def runs(self) -> list[tuple[str, float, float | None, str]]:
-        """(file, start, stop or None, how: end | cut | fail | running) for every run."""
+        """(file, start, stop or None, how: end | cut | fail | killed | running) for every run."""
         runs = []
         for e in self.events():
             if e.kind != "start":

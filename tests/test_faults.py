@@ -215,12 +215,13 @@ def test_a_power_cut_mid_program_is_logged_interrupted_with_the_seconds_aired(st
     time.sleep(3)
     ticket = process.Ticket.read(station.conf.paths.data / "run" / "command.pid")
     os.killpg(ticket.pid, signal.SIGKILL)               # everything dies at once
+    station.player.mark_killed(ticket.file, time.time())
     daemon.proc.kill()
     daemon.proc.wait()
     station.start()
     row = station.final([at])[at]
     assert row.result == "interrupted" and 1 <= row.aired_s <= 6, (row.reason, row.aired_s)
-    assert [how for *_, how in runs_of(station, at)] == ["running"]       # started, never ended
+    assert [how for *_, how in runs_of(station, at)] == ["killed"]       # started, never ended
 
 
 def test_sigterm_stops_the_daemon_within_ten_seconds_and_logs_the_cut(station):
@@ -325,6 +326,7 @@ def test_kill_loop_every_broadcast_recorded_once_and_true(station):
         ticket = process.Ticket.read(station.conf.paths.data / "run" / "command.pid")
         if rng.random() < 0.5 and ticket and process.group_alive(ticket.pid):
             os.killpg(ticket.pid, signal.SIGKILL)
+            station.player.mark_killed(ticket.file, time.time())
         daemon.proc.kill()
         daemon.proc.wait()
         kills += 1
@@ -342,7 +344,7 @@ def test_kill_loop_every_broadcast_recorded_once_and_true(station):
         if row.result == "aired":
             assert [how for *_, how in mine] == ["end"], (row.reason, mine)
         elif row.result == "interrupted":
-            assert len(mine) <= 1 and all(how in ("running", "cut") for *_, how in mine), (row.reason, mine)
+            assert len(mine) <= 1 and all(how in ("killed", "cut") for *_, how in mine), (row.reason, mine)
         else:
             assert row.result == "missed" and mine == [], (row.reason, mine)
     print(f"kill loop: {kills} SIGKILLs over {len(times)} broadcasts: {summary}")

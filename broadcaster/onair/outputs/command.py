@@ -52,6 +52,9 @@ def judge(ended: Ended, item: PlayItem, min_ratio: float, who: str, fix: str) ->
                       None if ended.stopped == "overrun" else ended.stopped)
     if ended.returncode != 0:
         tail = ended.stderr.strip().splitlines()[-1:] or ["không có thông báo"]
+        killed = ended.returncode is None or ended.returncode < 0 or ended.returncode >= 128
+        if killed:   # a signal from outside (power cut, kill): not a player that could not start
+            raise failure(f"{who} bị dừng từ bên ngoài sau {aired:.1f} giây.", None, fix, aired, retryable=False)
         raise failure(f"{who} báo lỗi (mã {ended.returncode}) sau {aired:.1f} giây.", translate(tail[0]), fix, aired)
     if ended.elapsed_s < item.duration_s * min_ratio:
         raise failure(f"{who} dừng sau {aired:.1f} giây, chương trình dài {item.duration_s:.1f} giây.",
