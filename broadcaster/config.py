@@ -195,7 +195,7 @@ def from_mapping(raw: Mapping[str, Any], base_dir: Path, source: Path | None = N
         database_url=database,
         lexicon=_str_map(raw.get("lexicon"), "lexicon"),
         rewrite=RewriteSettings.from_mapping(_mapping(raw.get("rewrite"), "rewrite")),
-        playout=MappingProxyType(dict(_mapping(raw.get("playout"), "playout"))),
+        playout=_checked_playout(_mapping(raw.get("playout"), "playout")),
         base_dir=base_dir,
         source=source,
     )
@@ -323,3 +323,11 @@ def _checked_audio(audio: Audio) -> Audio:
         raise ConfigError("audio.target_lufs hoặc audio.true_peak_db nằm ngoài khoảng hợp lý.", None,
                           "dùng target_lufs từ -40 đến -5 (mặc định -16) và true_peak_db từ -10 đến 0 (mặc định -1).")
     return audio
+
+
+def _checked_playout(raw: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Output names, their option keys and the playout policy, checked when the file loads."""
+    from broadcaster.onair.outputs import validate   # the registry; its modules load only when used
+
+    validate(raw)
+    return MappingProxyType(dict(raw))

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import random
 import signal
+import socket
 import sqlite3
 import subprocess
 import threading
@@ -348,3 +349,62 @@ def test_kill_loop_every_broadcast_recorded_once_and_true(station):
         else:
             assert row.result == "missed" and mine == [], (row.reason, mine)
     print(f"kill loop: {kills} SIGKILLs over {len(times)} broadcasts: {summary}")
+
+
+# ---- start-up and stuck rows -------------------------------------------------------------------
+
+def test_two_daemons_starting_on_a_new_database_one_runs_one_says_so(tmp_path):
+    config = write_config(tmp_path, None)
+    procs = [subprocess.Popen([str(BROADCASTER), "--config", str(config), "run"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True, cwd=tmp_path) for _ in range(2)]
+    try:
+        loser = wait_for(lambda: next((p for p in procs if p.poll() is not None), None), 60)
+        message = loser.stderr.read()
+        assert loser.returncode == 1 and "đang chạy ở nơi khác" in message and "Traceback" not in message
+        assert "migrat" not in message.lower()
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+                proc.wait(timeout=20)
+
+
+def test_an_urgent_killed_mid_play_is_closed_by_the_next_daemon(station):
+    station.configure(outputs=["command"])
+    sent = subprocess.Popen([str(BROADCASTER), "--config", str(station.config), "urgent",
+                             "Cháy rừng ở thôn 3, bà con khẩn trương sơ tán theo hướng dẫn của lực lượng chức năng. "
+                             "Cháy rừng ở thôn 3, bà con khẩn trương sơ tán theo hướng dẫn của lực lượng chức năng.",
+                             "--by", "Trưởng ban"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=station.config.parent)
+    wait_for(lambda: station.player.runs(), 60)
+    time.sleep(1)
+    ticket = process.Ticket.read(station.conf.paths.data / "run" / "command.pid")
+    os.killpg(ticket.pid, signal.SIGKILL)          # the machine loses power: urgent and its player die
+    station.player.mark_killed(ticket.file, time.time())
+    sent.kill()
+    sent.wait()
+    [row] = results(station.conf).values()
+    assert row.result == "airing"
+    daemon = station.start()
+    row = wait_for(lambda: next((r for r in results(station.conf).values() if r.result != "airing"), None), 30)
+    assert row.result == "interrupted" and row.priority == "emergency" and 0 < row.aired_s < 30
+    stop(daemon)
+
+
+def test_the_running_daemon_closes_a_row_left_airing_by_a_dead_process(station, add_program, tones):
+    [at] = station.slots([600])
+    daemon = station.start()
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    job = airing.job_for_program(station.conf, next(iter(_program_ids(station.conf))), "urgent:stuck")
+    airing.claim(station.conf, job, f"{socket.gethostname()}:{dead.pid}:x")
+    row = wait_for(lambda: results(station.conf)["urgent:stuck"].result != "airing"
+                   and results(station.conf)["urgent:stuck"], 30)
+    assert row.result == "interrupted" and "bị ngắt" in row.reason
+    stop(daemon)
+
+
+def _program_ids(conf) -> list[int]:
+    from broadcaster.store.models import Program
+    with db.session_scope(conf.database_url) as session:
+        return list(session.scalars(select(Program.id)))

@@ -171,3 +171,24 @@ def test_several_outputs_play_at_the_same_time(tiny_mp3, make_settings, tmp_path
     assert all(r.ok for r in results)
     [(_, start_1, stop_1, _)], [(_, start_2, stop_2, _)] = one.runs(), two.runs()
     assert start_2 < stop_1 and start_1 < stop_2          # the two players overlapped: in step
+
+
+@pytest.mark.parametrize("playout, message", [
+    ({"outputs": ["icecst"]}, "Không có đầu phát “icecst”"),
+    ({"outputs": ["folder"], "pth": "x"}, "Khóa không hợp lệ trong playout: pth"),
+    ({"outputs": ["folder"], "folder": {"dir": "x"}}, "Khóa không hợp lệ trong playout.folder: dir"),
+    ({"after_emergency": "later"}, "after_emergency “later” không hợp lệ"),
+    ({"overrun_s": -1}, "playout.overrun_s phải là số không âm"),
+    ({"retry_partial": "yes"}, "retry_partial phải là true hoặc false"),
+])
+def test_playout_settings_are_checked_when_the_config_loads(make_settings, playout, message):
+    with pytest.raises(ConfigError, match=message):
+        make_settings(playout=playout)
+
+
+def test_a_typo_in_the_outputs_stops_run_and_status_at_once(make_settings, cli_for):
+    conf = make_settings()
+    conf.source.write_text("database: sqlite:///var/x.db\nplayout: {outputs: [icecst]}\n", encoding="utf-8")
+    for command in ("run", "status"):
+        result = cli_for(conf, command)
+        assert result.exit_code == 1 and "icecst" in result.output and "command, folder, icecast" in result.output

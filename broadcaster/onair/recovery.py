@@ -8,7 +8,6 @@ roughly how far it got.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import logging
 import threading
@@ -68,15 +67,14 @@ def close_stuck(settings: Settings, players: set[str], now: dt.datetime | None =
     player is not running (`players`: keys with a live player) are closed as interrupted."""
     now = now or timeutil.now()
     with db.session_scope(settings.database_url) as session:
-        stuck = [(b.key, b.started_at, b.duration_s) for b in session.scalars(
-            select(Broadcast).where(Broadcast.result == Result.AIRING.value))
-            if b.key not in players and not lease.holder_alive(b.holder)]
+        stuck = [b.key for b in session.scalars(select(Broadcast).where(Broadcast.result == Result.AIRING.value))
+                 if b.key not in players and not lease.holder_alive(b.holder)]
+    reason = ("bị ngắt giữa chừng: tiến trình phát dừng đột ngột (mất điện, tắt máy, bị dừng) khi đang phát; "
+              "không rõ đã phát bao nhiêu giây")
     results = []
-    for key, started, duration in stuck:
-        reason = "bị ngắt giữa chừng: tiến trình phát dừng đột ngột (mất điện, tắt máy, bị dừng) khi đang phát"
-        aired = 0.0
-        airing.finish(settings, key, Result.INTERRUPTED, reason, aired, now, "", reason)
-        results.append(AirResult(key, Result.INTERRUPTED.value, reason, None, (), aired))
+    for key in stuck:
+        airing.finish(settings, key, Result.INTERRUPTED, reason, 0.0, now, "", reason)
+        results.append(AirResult(key, Result.INTERRUPTED.value, reason, None, (), 0.0))
     return results
 
 
@@ -99,9 +97,3 @@ def reconcile(settings: Settings, since: dt.datetime, now: dt.datetime | None = 
                 results.append(decided)
     return results
 
-
-@dataclasses.dataclass(frozen=True)
-class Recovered:
-    survivors: list[process.Ticket]
-    closed: list[AirResult]
-    missed: list[AirResult]
