@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from zoneinfo import ZoneInfo
 
 from broadcaster.errors import BroadcasterError
+from broadcaster.values import TZ, Week
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
-_WEEK_RE = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 
 
 def now() -> dt.datetime:
@@ -28,40 +26,21 @@ def local(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(TZ)
 
 
-def parse_week(text: str) -> tuple[int, int]:
-    """'2026-W49' -> (2026, 49); raises BroadcasterError with a Vietnamese message."""
-    match = _WEEK_RE.match(text.strip())
-    if match:
-        year, week = int(match.group(1)), int(match.group(2))
-        try:
-            dt.date.fromisocalendar(year, week, 1)
-            return year, week
-        except ValueError:
-            pass
-    raise BroadcasterError(f"Tuần “{text}” không hợp lệ.",
-                           "tuần phải theo dạng ISO NĂM-Wsố tuần.",
-                           "ví dụ: --week 2026-W49 (tuần từ 30/11 đến 06/12/2026).")
-
-
-def week_label(year: int, week: int) -> str:
-    return f"{year}-W{week:02d}"
-
-
 def week_of(day: dt.date) -> str:
-    year, week, _ = day.isocalendar()
-    return week_label(year, week)
+    """The label of the ISO week holding `day`, e.g. '2026-W49' (callers that keep the week use Week.of)."""
+    return Week.of(day).label
 
 
 def week_days(label: str) -> tuple[dt.date, dt.date]:
     """First (Monday) and last (Sunday) day of an ISO week label."""
-    year, week = parse_week(label)
-    first = dt.date.fromisocalendar(year, week, 1)
-    return first, first + dt.timedelta(days=6)
+    week = Week.parse(label)
+    return week.first, week.last
 
 
-def next_week_label(today: dt.date | None = None) -> str:
-    today = today or now().date()
-    return week_of(today + dt.timedelta(days=7))
+def week_or_next(text: str | None, today: dt.date | None = None) -> Week:
+    """The week a user or a stored job names ('2026-W49'), parsed once; none named: the week after
+    today's (station time)."""
+    return Week.parse(text) if text else Week.of(today or now().date()).next()
 
 
 def local_at(day: dt.date, clock: str) -> dt.datetime:
@@ -71,7 +50,7 @@ def local_at(day: dt.date, clock: str) -> dt.datetime:
 
 def span_text(seconds: float) -> str:
     """A length for messages: '45 giây', '5 phút 3 giây', '1 giờ 10 phút'."""
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     if seconds < 60:
         return f"{seconds} giây"
     if seconds < 3600:

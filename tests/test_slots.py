@@ -8,9 +8,10 @@ import time
 
 import pytest
 
-from broadcaster.store import db
 from broadcaster.onair.calendar import in_quiet_hours, parse_clock, parse_minutes, slots_between, week_slots
+from broadcaster.store import db
 from broadcaster.timeutil import TZ
+from broadcaster.values import Week
 
 
 @pytest.fixture
@@ -62,7 +63,7 @@ def test_skip_and_extra_shape_the_week(make_settings, cli_for, new_york):
     refused = cli_for(conf, "slots", "skip", "2026-12-04")
     assert refused.exit_code == 1 and "tuần 2026-W49" in refused.output
     with db.session_scope(conf.database_url) as session:
-        times = [s.at for s in week_slots(session, conf, "2026-W49")]
+        times = [s.at for s in week_slots(session, conf, Week(2026, 49))]
     assert times == [dt.datetime(2026, 12, 2, 7, 0, 30, tzinfo=TZ), dt.datetime(2026, 12, 4, 17, 30, tzinfo=TZ)]
     assert times[0].utcoffset() == dt.timedelta(hours=7)
     listing = cli_for(conf, "slots", "list", "--all").output

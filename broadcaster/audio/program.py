@@ -34,6 +34,7 @@ class RenderResult:
     segments: tuple[SegmentAudio, ...]
     lufs: float             # estimated from the pieces (energy-weighted); silence is gated out
     true_peak: float        # the highest piece's true peak
+    positions: tuple[int, ...]  # for each piece, the index of its text in `texts` (blank texts have none)
 
     @property
     def cached(self) -> int:
@@ -42,6 +43,10 @@ class RenderResult:
     @property
     def engines(self) -> Counter:
         return Counter(s.engine for s in self.segments)
+
+    def by_position(self) -> dict[int, SegmentAudio]:
+        """Each piece under the index of the text it speaks."""
+        return dict(zip(self.positions, self.segments, strict=True))
 
 
 def render_program(texts: Sequence[str], out_mp3: Path, settings: Settings, *, tags: dict[str, str] | None = None,
@@ -54,7 +59,8 @@ def render_program(texts: Sequence[str], out_mp3: Path, settings: Settings, *, t
     tags = {"station": settings.station.name, **({"title": title} if title else {}), **(tags or {})}
     renderer = Renderer(settings, chain)
     audio = settings.audio
-    items = [t for t in texts if t.strip()]
+    positions = tuple(index for index, text in enumerate(texts) if text.strip())
+    items = [texts[index] for index in positions]
     if not items:
         raise AudioError("Chương trình không có nội dung để đọc.", None, "thêm bản tin vào buổi phát.")
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="render-extra") as extra:
@@ -87,7 +93,8 @@ def render_program(texts: Sequence[str], out_mp3: Path, settings: Settings, *, t
         tmp.unlink(missing_ok=True)
     energy = sum(s.duration_s * 10 ** (s.lufs / 10) for s in body) / sum(s.duration_s for s in body)
     peaks = [s.true_peak for s in body if s.true_peak is not None]
-    return RenderResult(out_mp3, duration, tuple(segments), 10 * math.log10(energy), max(peaks, default=-math.inf))
+    return RenderResult(out_mp3, duration, tuple(segments), 10 * math.log10(energy), max(peaks, default=-math.inf),
+                        positions)
 
 
 def speak_all(renderer: Renderer, texts: Sequence[str], workers: int,

@@ -27,8 +27,10 @@ WEEK_HELP = "Tuần ISO, ví dụ 2026-W49 (mặc định: tuần sau)."
 @click.pass_context
 def preview(ctx: click.Context, week: str | None, rewrite: bool, as_json: bool) -> None:
     """Xem trước kịch bản từng buổi phát trong tuần và ghi vào scripts/<tuần>/."""
+    from broadcaster.timeutil import week_or_next
+
     conf = settings(ctx)
-    scripts, paths = build.preview(conf, week, rewrite=True if rewrite else None)
+    scripts, paths = build.preview(conf, week_or_next(week), rewrite=True if rewrite else None)
     if as_json:
         click.echo(json.dumps(rewrite_report.week_json(scripts, paths), ensure_ascii=False, indent=2))
         return
@@ -55,8 +57,12 @@ def preview(ctx: click.Context, week: str | None, rewrite: bool, as_json: bool) 
 @click.pass_context
 def weekly(ctx: click.Context, week: str | None, as_json: bool) -> None:
     """Dựng chương trình phát thanh của tuần: kịch bản, âm thanh MP3, ghi vào cơ sở dữ liệu."""
+    from broadcaster.store.db import current_user
+    from broadcaster.timeutil import week_or_next
+
     conf = settings(ctx)
-    _print_week(conf, build.weekly(conf, week, actor="cli", progress=_progress(as_json)), as_json)
+    result = build.weekly(conf, week_or_next(week), actor=current_user(), progress=_progress(as_json))
+    _print_week(conf, result, as_json)
 
 
 @main.command()

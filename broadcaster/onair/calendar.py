@@ -6,9 +6,8 @@ Rules kept here: at least `schedule.min_per_week` broadcasts a week, none in the
 
 from __future__ import annotations
 
-import dataclasses
-import importlib
 import datetime as dt
+import importlib
 import re
 
 from sqlalchemy import select
@@ -17,32 +16,13 @@ from sqlalchemy.orm import Session
 from broadcaster.config import Schedule, Settings
 from broadcaster.errors import NotFoundError, ScheduleError
 from broadcaster.store.models import Meta, Slot, SlotOverride
-from broadcaster.timeutil import TZ, WEEKDAYS, local, local_at, parse_hhmm, week_days, week_of, weekday_index
+from broadcaster.timeutil import TZ, WEEKDAYS, local_at, parse_hhmm, weekday_index
+from broadcaster.values import SlotTime, Week, slot_name  # noqa: F401 - slot_name re-exported for airing and logbook
 
 MAX_SESSION_MINUTES = 120
 SEEDED = "slots_seeded"
 _TIME_RE = re.compile(r"^(\d{1,2})[:hg](\d{2})(?::(\d{2}))?$")
 _DURATION_RE = re.compile(r"^(?:(\d+)h)?(?:(\d+)(?:m|p|ph|phút)?)?$")
-
-
-@dataclasses.dataclass(frozen=True)
-class SlotTime:
-    """One concrete broadcast in a week."""
-
-    at: dt.datetime          # aware, station time
-    max_minutes: int
-    slot_id: int | None
-
-    @property
-    def name(self) -> str:
-        return slot_name(self.at)
-
-
-def slot_name(moment: dt.datetime) -> str:
-    """File-friendly name of a broadcast time, in station time: 2026-12-01_0600 (seconds added for
-    second-precision extras)."""
-    when = local(moment)
-    return f"{when:%Y-%m-%d_%H%M}" + (f"{when:%S}" if when.second else "")
 
 
 def ensure_seeded(session: Session, settings: Settings) -> None:
@@ -74,10 +54,10 @@ def active_slots(session: Session) -> list[Slot]:
     return sorted(rows, key=lambda s: (WEEKDAYS.index(s.weekday), s.time))
 
 
-def week_slots(session: Session, settings: Settings, week: str) -> list[SlotTime]:
+def week_slots(session: Session, settings: Settings, week: Week) -> list[SlotTime]:
     """Every broadcast of an ISO week: recurring slots minus skips plus extras, in time order."""
     ensure_seeded(session, settings)
-    first, last = week_days(week)
+    first, last = week.first, week.last
     overrides = list(session.scalars(select(SlotOverride).where(SlotOverride.day.between(first, last))))
     skips = {(o.day, o.time) for o in overrides if o.kind == "skip"}
     times = []
@@ -91,10 +71,11 @@ def week_slots(session: Session, settings: Settings, week: str) -> list[SlotTime
 
 def slots_between(session: Session, settings: Settings, start: dt.datetime, end: dt.datetime) -> list[SlotTime]:
     """Every broadcast with start <= time < end, across week boundaries."""
-    weeks, day = [], start.astimezone(TZ).date()
+    weeks: list[Week] = []
+    day = start.astimezone(TZ).date()
     while day <= end.astimezone(TZ).date():
-        if week_of(day) not in weeks:
-            weeks.append(week_of(day))
+        if Week.of(day) not in weeks:
+            weeks.append(Week.of(day))
         day += dt.timedelta(days=1)
     return [s for w in weeks for s in week_slots(session, settings, w) if start <= s.at < end]
 

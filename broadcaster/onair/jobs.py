@@ -19,7 +19,9 @@ def _settings(config_path: str | None):
 
 
 def weekly_job(config_path: str | None, week: str | None = None) -> None:
-    """Prepare next week's programs (scripts, audio, database rows)."""
+    """Prepare next week's programs (scripts, audio, database rows); `week` is a label such as 2026-W49."""
     from broadcaster.production import build
-    result = build.weekly(_settings(config_path), week, actor="scheduler")
+    from broadcaster.timeutil import week_or_next
+
+    result = build.weekly(_settings(config_path), week_or_next(week), actor="scheduler")
     log.info("đã dựng chương trình tuần %s: %d buổi", result.week, len(result.broadcasts))

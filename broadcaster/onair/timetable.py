@@ -11,13 +11,22 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from broadcaster.store import db
 from broadcaster.config import Settings
 from broadcaster.errors import NotFoundError, ScheduleError
+from broadcaster.onair.calendar import (
+    active_slots,
+    check_minimum,
+    check_not_quiet,
+    ensure_seeded,
+    find_slot,
+    local_at,
+    parse_clock,
+    week_slots,
+)
+from broadcaster.store import db
 from broadcaster.store.models import Slot, SlotOverride
-from broadcaster.onair.calendar import (active_slots, check_minimum, check_not_quiet, ensure_seeded, find_slot,
-                               local_at, parse_clock, week_slots)
-from broadcaster.timeutil import WEEKDAYS, week_of, weekday_index
+from broadcaster.timeutil import WEEKDAYS, weekday_index
+from broadcaster.values import Week
 
 
 @dataclasses.dataclass(frozen=True)
@@ -100,7 +109,7 @@ def skip(settings: Settings, day: dt.date, clock: str | None = None, note: str |
             what = "không có buổi phát định kỳ nào" if not candidates else "có nhiều buổi phát"
             raise NotFoundError(f"Ngày {day:%d/%m/%Y} {what} để bỏ.", None,
                                 "ghi rõ giờ: broadcaster slots skip 2026-12-01 06:00.")
-        week = week_of(day)
+        week = Week.of(day)
         check_minimum(settings.schedule, len(week_slots(session, settings, week)) - 1, f"tuần {week}")
         slot = candidates[0]
         row = SlotOverride(kind="skip", day=day, time=slot.time, max_minutes=slot.max_minutes,
@@ -120,7 +129,7 @@ def extra(settings: Settings, day: dt.date, clock: str, max_minutes: int, note: 
     with db.session_scope(settings.database_url) as session:
         ensure_seeded(session, settings)
         when = local_at(day, clock)
-        if any(s.at == when for s in week_slots(session, settings, week_of(day))):
+        if any(s.at == when for s in week_slots(session, settings, Week.of(day))):
             raise ScheduleError(f"Đã có buổi phát lúc {clock} ngày {day:%d/%m/%Y}.", None,
                                 "chọn giờ khác hoặc xem lịch bằng: broadcaster slots list.")
         row = SlotOverride(kind="extra", day=day, time=clock, max_minutes=max_minutes,
@@ -139,7 +148,7 @@ def cancel_override(settings: Settings, override_id: int, actor: str | None = No
             raise NotFoundError(f"Không có thay đổi lịch số {override_id}.", None,
                                 "xem danh sách bằng lệnh: broadcaster slots list.")
         if row.kind == "extra":
-            week = week_of(row.day)
+            week = Week.of(row.day)
             check_minimum(settings.schedule, len(week_slots(session, settings, week)) - 1, f"tuần {week}")
         result = _override(row)
         session.delete(row)

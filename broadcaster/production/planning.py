@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from broadcaster.onair.calendar import SlotTime
+from broadcaster.values import SlotTime, Week
 
 PRIORITY_RANK = {"emergency": 0, "priority": 1, "normal": 2}
 
@@ -43,7 +43,7 @@ class PlannedSlot:
 
 @dataclasses.dataclass
 class Plan:
-    week: str
+    week: Week
     slots: list[PlannedSlot]
     unplaced: list[tuple[Item, int]]   # item, airings still owed when its validity ends this week
 
@@ -57,7 +57,7 @@ def sort_key(item: Item) -> tuple:
     return (PRIORITY_RANK.get(item.priority, 9), item.valid_until, item.kind, item.ref_id)
 
 
-def plan_week(week: str, slots: list[SlotTime], items: list[Item], fixed_s: dict[str, float]) -> Plan:
+def plan_week(week: Week, slots: list[SlotTime], items: list[Item], fixed_s: dict[str, float]) -> Plan:
     """fixed_s maps slot name -> seconds of its opening and closing."""
     owed = {(i.kind, i.ref_id): i.remaining for i in items}
     planned = []

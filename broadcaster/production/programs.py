@@ -1,4 +1,9 @@
-"""A week's programs: gather what is due, compose the scripts, place them in slots, store them."""
+"""A week's programs: gather what is due, compose the scripts, place them in slots, store them.
+
+Each stage takes plain values: `gather` reads the database (the caller's short session) into a
+`WeekInputs`; `compose_week` places and writes the scripts without the database; `store_week`
+writes them in the caller's session.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +14,16 @@ import hashlib
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from broadcaster.store import db
 from broadcaster.config import Settings
-from broadcaster.store.models import Announcement, Program, Segment, TthcChange
-from broadcaster.store.states import LOCKED, PREPARING, ProgramState, transition
+from broadcaster.onair.calendar import week_slots
 from broadcaster.production.planning import Item, Plan, estimate_seconds, plan_week
 from broadcaster.production.rewrite.week import RewriteUsage
 from broadcaster.production.script import compose
-from broadcaster.onair.calendar import SlotTime, week_slots
-from broadcaster.timeutil import local_at, now, week_days
-
+from broadcaster.store import db
+from broadcaster.store.models import Announcement, Program, Segment, TthcChange
+from broadcaster.store.states import LOCKED, PREPARING, ProgramState, transition
+from broadcaster.timeutil import local_at, now
+from broadcaster.values import SlotTime, Week
 
 
 @dataclasses.dataclass(frozen=True)
@@ -40,17 +45,29 @@ class SlotScript:
 
 @dataclasses.dataclass(frozen=True)
 class WeekScripts:
-    week: str
+    week: Week
     slots: tuple[SlotScript, ...]
     unplaced: tuple[tuple[str, int], ...]   # title, airings still owed
     rewrite: RewriteUsage | None = None     # set when the rewrite step ran
 
 
-def compose_week(session: Session, settings: Settings, week: str) -> WeekScripts:
-    slots = week_slots(session, settings, week)
-    items = due_items(session, settings, week)
-    fixed = {s.name: _fixed_seconds(settings, s) for s in slots}
-    plan: Plan = plan_week(week, slots, items, fixed)
+@dataclasses.dataclass(frozen=True)
+class WeekInputs:
+    """What the database says about a week: its broadcasts and the items still owed airings."""
+
+    week: Week
+    slots: tuple[SlotTime, ...]
+    items: tuple[Item, ...]
+
+
+def gather(session: Session, settings: Settings, week: Week) -> WeekInputs:
+    return WeekInputs(week, tuple(week_slots(session, settings, week)), tuple(due_items(session, settings, week)))
+
+
+def compose_week(settings: Settings, inputs: WeekInputs) -> WeekScripts:
+    """Place the items in the slots and write each slot's script (no database)."""
+    fixed = {s.name: _fixed_seconds(settings, s) for s in inputs.slots}
+    plan: Plan = plan_week(inputs.week, list(inputs.slots), list(inputs.items), fixed)
     scripts = []
     for planned in plan.slots:
         station, at = settings.station, planned.slot.at
@@ -60,23 +77,22 @@ def compose_week(session: Session, settings: Settings, week: str) -> WeekScripts
                     compose.closing(station, at))
         scripts.append(reestimate(settings, SlotScript(planned.slot, segments, 0.0,
                                                        tuple(i.title for i in planned.carried))))
-    return WeekScripts(week, tuple(scripts), tuple((i.title, owed) for i, owed in plan.unplaced))
+    return WeekScripts(inputs.week, tuple(scripts), tuple((i.title, owed) for i, owed in plan.unplaced))
+
+
+def kept_script(program: Program | None, script: SlotScript) -> SlotScript:
+    """The script a slot reads: a locked program's own (a scheduled, aired or failed program stays
+    what it was, whatever the data say now), else the composed one."""
+    if program is None or program.status not in LOCKED or program.content_hash == script.content_hash:
+        return script
+    segments = tuple(compose.SegmentText(s.kind, s.ref_id, s.title, s.text) for s in program.segments)
+    return SlotScript(script.slot, segments, program.estimated_s, ())
 
 
 def as_stored(session: Session, scripts: WeekScripts) -> WeekScripts:
-    """The week's scripts with each locked program's own script in place of the plan: a scheduled,
-    aired or failed program stays what it was, whatever the data say now."""
-    programs = {p.slot_at: p for p in session.scalars(
-        select(Program).where(Program.week == scripts.week, Program.priority == "normal"))}
-
-    def current(script: SlotScript) -> SlotScript:
-        program = programs.get(script.slot.at)
-        if program is None or program.status not in LOCKED or program.content_hash == script.content_hash:
-            return script
-        segments = tuple(compose.SegmentText(s.kind, s.ref_id, s.title, s.text) for s in program.segments)
-        return SlotScript(script.slot, segments, program.estimated_s, ())
-
-    return dataclasses.replace(scripts, slots=tuple(current(s) for s in scripts.slots))
+    """The week's scripts with each locked program's own script in place of the plan."""
+    programs = _normal_programs(session, scripts.week)
+    return dataclasses.replace(scripts, slots=tuple(kept_script(programs.get(s.slot.at), s) for s in scripts.slots))
 
 
 def reestimate(settings: Settings, script: SlotScript) -> SlotScript:
@@ -84,9 +100,9 @@ def reestimate(settings: Settings, script: SlotScript) -> SlotScript:
     return dataclasses.replace(script, estimated_s=round(sum(_seconds(settings, s.text) for s in script.segments), 1))
 
 
-def due_items(session: Session, settings: Settings, week: str) -> list[Item]:
+def due_items(session: Session, settings: Settings, week: Week) -> list[Item]:
     """Announcements and TTHC changes valid during the week, with the airings they still owe."""
-    first, last = week_days(week)
+    first, last = week.first, week.last
     aired = _prior_airings(session, week)
     items = []
     for a in session.scalars(select(Announcement).where(Announcement.valid_from <= last,
@@ -105,11 +121,11 @@ def due_items(session: Session, settings: Settings, week: str) -> list[Item]:
     return [i for i in items if i.remaining > 0]
 
 
-def store_week(session: Session, scripts: WeekScripts, actor: str | None = None) -> list[Program]:
-    """Create or update one program per slot. Aired or scheduled programs are never touched; a
-    changed script loses its approval (recorded in the audit trail)."""
-    existing = {p.slot_at: p for p in session.scalars(
-        select(Program).where(Program.week == scripts.week, Program.priority == "normal"))}
+def store_week(session: Session, scripts: WeekScripts, actor: str) -> list[tuple[Program, SlotScript]]:
+    """Create or update one program per slot; each with the script it reads (see kept_script).
+    Aired or scheduled programs are never touched; a changed script loses its approval (recorded
+    in the audit trail)."""
+    existing = _normal_programs(session, scripts.week)
     programs = []
     for script in scripts.slots:
         program = existing.pop(script.slot.at, None)
@@ -117,17 +133,17 @@ def store_week(session: Session, scripts: WeekScripts, actor: str | None = None)
                                     program.content_hash == script.content_hash):
             if program.status not in LOCKED:
                 _refresh_verdicts(program, script)
-            programs.append(program)
+            programs.append((program, kept_script(program, script)))
             continue
         if program is None:
-            program = Program(week=scripts.week, slot_at=script.slot.at, priority="normal",
+            program = Program(week=scripts.week.label, slot_at=script.slot.at, priority="normal",
                               status=ProgramState.DRAFT.value)
             session.add(program)
         else:
             if program.approved_by:
                 db.audit(session, "approval_reset", f"program {program.id}",
                          "nội dung kịch bản thay đổi nên phải duyệt lại", actor)
-            transition(session, program, ProgramState.DRAFT, actor or "weekly-job", "kịch bản thay đổi")
+            transition(session, program, ProgramState.DRAFT, actor, "kịch bản thay đổi")
         program.approved_by, program.approved_at = None, None
         program.max_minutes, program.estimated_s = script.slot.max_minutes, script.estimated_s
         program.content_hash, program.audio_path, program.duration_s = script.content_hash, None, None
@@ -135,13 +151,19 @@ def store_week(session: Session, scripts: WeekScripts, actor: str | None = None)
                                     source_text=s.source if s.source != s.text else None,
                                     rewrite_status=s.rewrite_status, rewrite_reason=s.rewrite_reason or None)
                             for n, s in enumerate(script.segments)]
-        programs.append(program)
+        programs.append((program, script))
     for stale in existing.values():
         if stale.status not in LOCKED:
             db.audit(session, "program_removed", f"program {stale.id}", "khung giờ không còn trong lịch", actor)
             session.delete(stale)
     session.flush()
     return programs
+
+
+def _normal_programs(session: Session, week: Week) -> dict[dt.datetime, Program]:
+    """The week's stored programs (emergencies aside) by slot time."""
+    return {p.slot_at: p for p in session.scalars(
+        select(Program).where(Program.week == week.label, Program.priority == "normal"))}
 
 
 def _refresh_verdicts(program: Program, script: SlotScript) -> None:
@@ -164,11 +186,10 @@ def _fixed_seconds(settings: Settings, slot: SlotTime) -> float:
             + _seconds(settings, compose.closing(settings.station, slot.at).text))
 
 
-def _prior_airings(session: Session, week: str) -> dict[tuple[str, int], int]:
+def _prior_airings(session: Session, week: Week) -> dict[tuple[str, int], int]:
     """How often each item aired in earlier weeks, counting programs still to come as aired
     (a program that passed without airing does not count, so its items are placed again)."""
-    first, _ = week_days(week)
-    start = local_at(first, "00:00")
+    start = local_at(week.first, "00:00")
     counted = (Program.status == ProgramState.AIRED) | ((Program.slot_at > now()) & Program.status.in_(PREPARING))
     rows = session.execute(select(Segment.kind, Segment.ref_id).join(Program)
                            .where(Program.slot_at < start, counted, Segment.ref_id.is_not(None)))

@@ -45,7 +45,7 @@ def week_json(scripts: Any, paths: list[Any]) -> dict[str, Any]:
     """The week as JSON: per slot, per segment text/source/rewrite_status/rewrite_reason."""
     usage = getattr(scripts, "rewrite", None)
     return {
-        "week": scripts.week,
+        "week": scripts.week.label,
         "rewrite": usage.to_json() if usage else None,
         "slots": [{"slot": s.slot.at.isoformat(), "name": s.slot.name, "script": str(p),
                    "segments": [segment_json(n, seg) for n, seg in enumerate(s.segments, start=1)]}
