@@ -145,7 +145,7 @@ def test_init_into_a_file_is_refused(empty):
 # ---- the systemd service ----------------------------------------------------------------------
 
 UNIT_LINES = ["Type=notify", "NotifyAccess=main", "Restart=always", "RestartSec=5", "WatchdogSec=30",
-              "TimeoutStopSec=30", "KillMode=mixed", "Environment=PYTHONUNBUFFERED=1", "WantedBy=multi-user.target"]
+              "TimeoutStopSec=30", "KillMode=process", "Environment=PYTHONUNBUFFERED=1", "WantedBy=multi-user.target"]
 
 
 def verify(unit: Path) -> subprocess.CompletedProcess:

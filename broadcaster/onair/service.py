@@ -93,7 +93,7 @@ def unit_text(settings: Settings, user: str | None = None, log_file: Path | None
         "RestartSec=5",
         "WatchdogSec=30",
         "TimeoutStopSec=30",
-        "KillMode=mixed",
+        "KillMode=process",    # a player outliving a crashed daemon plays on; the restart adopts it
         "",
         "[Install]",
         "WantedBy=multi-user.target",
