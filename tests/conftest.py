@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import inspect
+import ipaddress
 import json
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from audio_helpers import speech_server  # noqa: F401 - a fixture for every test module
 from click.testing import CliRunner
 
 from broadcaster.cli import main
@@ -133,3 +136,78 @@ def add_program(tiny_mp3):
             session.flush()
             return program.id
     return factory
+
+
+# ---- no network: only 127.0.0.1 / localhost, unless a test is marked `net` ----
+
+def _local(host) -> bool:
+    if isinstance(host, bytes):
+        host = host.decode()
+    if host is None or host in ("localhost", "ip6-localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(str(host).split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def no_network(request, monkeypatch):
+    """Fail a test (not marked `net`) that resolves or connects to anything but 127.0.0.1/localhost.
+
+    The failure is raised where the connection is tried (pytest's Failed is not an Exception, so
+    library code cannot swallow it) and again at teardown, in case it happened in a thread.
+    Yields the list of refused attempts."""
+    if request.node.get_closest_marker("net"):
+        yield
+        return
+    tried: list[str] = []
+
+    def refuse(what: str):
+        tried.append(what)
+        pytest.fail(f"the test tried the network: {what}; tests may use 127.0.0.1/localhost only "
+                    "(mark a test `net` if it must go online)", pytrace=False)
+
+    real_connect, real_connect_ex, real_getaddrinfo = socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo
+
+    def connect(sock, address):
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and not _local(address[0]):
+            refuse(f"connect to {address!r}")
+        return real_connect(sock, address)
+
+    def connect_ex(sock, address):
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and not _local(address[0]):
+            refuse(f"connect to {address!r}")
+        return real_connect_ex(sock, address)
+
+    def getaddrinfo(host, *args, **kwargs):
+        if not _local(host):
+            refuse(f"name lookup of {host!r}")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    yield tried
+    if tried:
+        pytest.fail(f"the test tried the network: {'; '.join(tried)}", pytrace=False)
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 that nobody listens on (connections are refused at once)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def gtts_unreachable(monkeypatch) -> str:
+    """gTTS aimed at a closed port on 127.0.0.1 (its URL template, gtts.tts._translate_url): it fails
+    at once whether or not this machine is online. Returns "127.0.0.1:<port>"."""
+    from gtts import tts
+
+    port = closed_port()
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(tts, "_translate_url", lambda tld="com", path="": f"https://127.0.0.1:{port}/{path}")
+    return f"127.0.0.1:{port}"
