@@ -5,10 +5,13 @@ from __future__ import annotations
 import inspect
 import ipaddress
 import json
+import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 import yaml
@@ -46,12 +49,17 @@ def invoke(*args, **kwargs) -> Outcome:
     return Outcome(runner.invoke(main, *args, **kwargs))
 
 
+def new_project(folder: Path) -> Path:
+    """Write the repository's config.yaml into `folder` (all paths relative to it); return `folder`."""
+    raw = yaml.safe_load((REPO / "config.yaml").read_text(encoding="utf-8"))
+    (folder / "config.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A project folder with the repository's config.yaml (all paths relative to it)."""
-    raw = yaml.safe_load((REPO / "config.yaml").read_text(encoding="utf-8"))
-    (tmp_path / "config.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    return tmp_path
+    return new_project(tmp_path)
 
 
 @pytest.fixture
@@ -70,6 +78,44 @@ def cli(project: Path):
 
     run.json = lambda *args: json.loads(run(*args).stdout)
     return run
+
+
+# ---- the sample week, built once per session ----
+
+class Demo(NamedTuple):
+    path: Path          # the project folder
+    output: str         # what the first `broadcaster demo` printed on stdout
+
+
+@pytest.fixture(scope="session")
+def demo_project(tmp_path_factory) -> Demo:
+    """A project where `broadcaster demo` ran once (week 2026-W49 built, rendered, recorded): ~15 s
+    once per session instead of per test. Read only; a test that changes it takes `demo_copy`."""
+    path = new_project(tmp_path_factory.mktemp("demo"))
+    result = invoke(["--config", str(path / "config.yaml"), "demo"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return Demo(path, result.stdout)
+
+
+@pytest.fixture
+def demo_copy(demo_project: Demo, tmp_path: Path) -> Path:
+    """A private copy of the demo project (its database's absolute paths moved into the copy)."""
+    target = tmp_path / "demo"
+    shutil.copytree(demo_project.path, target)
+    rebase_database(target / "var" / "broadcaster.db", str(demo_project.path), str(target))
+    return target
+
+
+def rebase_database(database: Path, old: str, new: str) -> None:
+    """Replace the prefix `old` by `new` in every text value of every table (the stored file paths)."""
+    with sqlite3.connect(database) as connection:
+        tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for table in tables:
+            for column in [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]:
+                connection.execute(f'UPDATE "{table}" SET "{column}" = ? || substr("{column}", ?) '
+                                   f'WHERE typeof("{column}") = \'text\' AND instr("{column}", ?) = 1',
+                                   (new, len(old) + 1, old))
+    connection.close()
 
 
 # ---- on air: settings factory, a tiny real MP3, a real Icecast server ----

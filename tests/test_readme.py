@@ -59,6 +59,16 @@ def used_options(contexts: list[click.Context]) -> set[tuple[tuple[str, ...], st
     return used
 
 
+def test_the_demo_transcript_is_what_demo_prints(demo_project):
+    """The README quotes the first `broadcaster demo` ("…" stands for the sample files' folder)."""
+    [block] = [b for b in FENCE.findall(README.read_text(encoding="utf-8")) if "Chương trình tuần 2026-W49" in b]
+    quoted = block.strip().splitlines()
+    printed = demo_project.output.strip().splitlines()
+    assert len(printed) == len(quoted)
+    for said, shown in zip(printed, quoted):
+        assert re.fullmatch(re.escape(shown).replace("…", ".*"), said), f"README: {shown}\ndemo:   {said}"
+
+
 def parse(line: str, folder: Path) -> list[click.Context]:
     """resolve() the line inside `folder`, where the files it names exist (empty) for click.Path(exists=True)."""
     args = arguments(line)
