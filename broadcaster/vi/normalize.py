@@ -48,7 +48,7 @@ from broadcaster.vi.rules_numeric import RULES
 from broadcaster.vi.rules_words import lexicon_rule, word_rules_after, word_rules_before
 from broadcaster.vi.tables import tables
 
-__all__ = ["NormalizeWarning", "Normalized", "normalize", "spoken", "read_number"]
+__all__ = ["NormalizeWarning", "Normalized", "normalize", "read_number", "spoken"]
 
 log = logging.getLogger(__name__)
 
