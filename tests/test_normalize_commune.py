@@ -1027,15 +1027,15 @@ def test_commune_sentence_is_read_as_in_the_snapshot(written, snapshot):
         assert not result.warnings
 
 
-@pytest.mark.parametrize("written, should, reason", [
-    pytest.param(written, should, reason, marks=pytest.mark.xfail(strict=True, reason=reason))
+@pytest.mark.parametrize("written, should", [
+    pytest.param(written, should, marks=pytest.mark.xfail(strict=True, reason=reason), id=written)
     for written, should, reason in KNOWN_BAD])
-def test_known_bad_reading(written, should, reason):
+def test_known_bad_reading(written, should):
     assert normalize(written).text == should
 
 
 @pytest.mark.xfail(strict=True, reason="the normalizer does not warn about Latin words it leaves untransliterated")
-@pytest.mark.parametrize("written, words", LATIN)
+@pytest.mark.parametrize("written, words", LATIN, ids=[written for written, _ in LATIN])
 def test_untransliterated_latin_words_are_warned_about(written, words):
     warned = [w.fragment for w in normalize(written).warnings]
     for word in words:
