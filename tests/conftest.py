@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import inspect
+import ipaddress
 import json
+import shutil
+import socket
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 import yaml
+from audio_helpers import speech_server  # noqa: F401 - a fixture for every test module
 from click.testing import CliRunner
 
 from broadcaster.cli import main
@@ -43,12 +49,17 @@ def invoke(*args, **kwargs) -> Outcome:
     return Outcome(runner.invoke(main, *args, **kwargs))
 
 
+def new_project(folder: Path) -> Path:
+    """Write the repository's config.yaml into `folder` (all paths relative to it); return `folder`."""
+    raw = yaml.safe_load((REPO / "config.yaml").read_text(encoding="utf-8"))
+    (folder / "config.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A project folder with the repository's config.yaml (all paths relative to it)."""
-    raw = yaml.safe_load((REPO / "config.yaml").read_text(encoding="utf-8"))
-    (tmp_path / "config.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    return tmp_path
+    return new_project(tmp_path)
 
 
 @pytest.fixture
@@ -67,6 +78,44 @@ def cli(project: Path):
 
     run.json = lambda *args: json.loads(run(*args).stdout)
     return run
+
+
+# ---- the sample week, built once per session ----
+
+class Demo(NamedTuple):
+    path: Path          # the project folder
+    output: str         # what the first `broadcaster demo` printed on stdout
+
+
+@pytest.fixture(scope="session")
+def demo_project(tmp_path_factory) -> Demo:
+    """A project where `broadcaster demo` ran once (week 2026-W49 built, rendered, recorded): ~15 s
+    once per session instead of per test. Read only; a test that changes it takes `demo_copy`."""
+    path = new_project(tmp_path_factory.mktemp("demo"))
+    result = invoke(["--config", str(path / "config.yaml"), "demo"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return Demo(path, result.stdout)
+
+
+@pytest.fixture
+def demo_copy(demo_project: Demo, tmp_path: Path) -> Path:
+    """A private copy of the demo project (its database's absolute paths moved into the copy)."""
+    target = tmp_path / "demo"
+    shutil.copytree(demo_project.path, target)
+    rebase_database(target / "var" / "broadcaster.db", str(demo_project.path), str(target))
+    return target
+
+
+def rebase_database(database: Path, old: str, new: str) -> None:
+    """Replace the prefix `old` by `new` in every text value of every table (the stored file paths)."""
+    with sqlite3.connect(database) as connection:
+        tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for table in tables:
+            for column in [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]:
+                connection.execute(f'UPDATE "{table}" SET "{column}" = ? || substr("{column}", ?) '
+                                   f'WHERE typeof("{column}") = \'text\' AND instr("{column}", ?) = 1',
+                                   (new, len(old) + 1, old))
+    connection.close()
 
 
 # ---- on air: settings factory, a tiny real MP3, a real Icecast server ----
@@ -133,3 +182,78 @@ def add_program(tiny_mp3):
             session.flush()
             return program.id
     return factory
+
+
+# ---- no network: only 127.0.0.1 / localhost, unless a test is marked `net` ----
+
+def _local(host) -> bool:
+    if isinstance(host, bytes):
+        host = host.decode()
+    if host is None or host in ("localhost", "ip6-localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(str(host).split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def no_network(request, monkeypatch):
+    """Fail a test (not marked `net`) that resolves or connects to anything but 127.0.0.1/localhost.
+
+    The failure is raised where the connection is tried (pytest's Failed is not an Exception, so
+    library code cannot swallow it) and again at teardown, in case it happened in a thread.
+    Yields the list of refused attempts."""
+    if request.node.get_closest_marker("net"):
+        yield
+        return
+    tried: list[str] = []
+
+    def refuse(what: str):
+        tried.append(what)
+        pytest.fail(f"the test tried the network: {what}; tests may use 127.0.0.1/localhost only "
+                    "(mark a test `net` if it must go online)", pytrace=False)
+
+    real_connect, real_connect_ex, real_getaddrinfo = socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo
+
+    def connect(sock, address):
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and not _local(address[0]):
+            refuse(f"connect to {address!r}")
+        return real_connect(sock, address)
+
+    def connect_ex(sock, address):
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and not _local(address[0]):
+            refuse(f"connect to {address!r}")
+        return real_connect_ex(sock, address)
+
+    def getaddrinfo(host, *args, **kwargs):
+        if not _local(host):
+            refuse(f"name lookup of {host!r}")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    yield tried
+    if tried:
+        pytest.fail(f"the test tried the network: {'; '.join(tried)}", pytrace=False)
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 that nobody listens on (connections are refused at once)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def gtts_unreachable(monkeypatch) -> str:
+    """gTTS aimed at a closed port on 127.0.0.1 (its URL template, gtts.tts._translate_url): it fails
+    at once whether or not this machine is online. Returns "127.0.0.1:<port>"."""
+    from gtts import tts
+
+    port = closed_port()
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(tts, "_translate_url", lambda tld="com", path="": f"https://127.0.0.1:{port}/{path}")
+    return f"127.0.0.1:{port}"

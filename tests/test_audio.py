@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from audio_helpers import decode_errors, loudness, make_settings, speech_server, tags  # noqa: F401
+from audio_helpers import decode_errors, loudness, make_settings, tags
 
 from broadcaster.audio import ffmpeg, master, render_program
 from broadcaster.errors import AudioError
@@ -70,7 +70,7 @@ def test_missing_chime_file_is_explained(tmp_path):
         render_program(TEXTS[:1], tmp_path / "p.mp3", make_settings(tmp_path, chime="missing.wav"))
 
 
-def test_fallback_chain_gtts_offline_and_a_failing_server_to_espeak(tmp_path, speech_server):
+def test_fallback_chain_gtts_unreachable_and_a_failing_server_to_espeak(tmp_path, speech_server, gtts_unreachable):
     server = speech_server(500)
     voice = {"chain": ["gtts", "openai", "espeak"], "engines": {
         "gtts": {"timeout": 2, "retries": 0},

@@ -5,10 +5,12 @@ from __future__ import annotations
 from audio_helpers import decode_errors, loudness
 
 
-def test_voices_lists_every_engine_with_why_it_is_not_usable(cli):
+def test_voices_lists_every_engine_with_why_it_is_not_usable(cli, gtts_unreachable, monkeypatch):
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     out = cli("voices").output
     assert "espeak (thứ 1 trong voice.chain): dùng được" in out and "vi-vn-x-south" in out
-    assert "gtts (" in out and "openai (" in out and "OPENAI_API_KEY" in out
+    assert f"gtts (không có trong voice.chain): KHÔNG dùng được: không kết nối được {gtts_unreachable}" in out
+    assert "openai (không có trong voice.chain): KHÔNG dùng được" in out and "OPENAI_API_KEY" in out
 
 
 def test_say_speaks_through_the_full_path_and_reuses_the_cache(cli, project):

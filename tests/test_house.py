@@ -53,7 +53,7 @@ def test_commands_that_need_settings_refuse_without_a_config(empty, command):
 
 def test_help_normalize_and_init_work_without_a_config(empty):
     assert broadcaster("--help", cwd=empty).returncode == 0
-    assert "Usage:" in broadcaster("status", "--help", cwd=empty).stdout
+    assert "Cách dùng:" in broadcaster("status", "--help", cwd=empty).stdout
     spoken = broadcaster("normalize", "họp lúc 7h30", cwd=empty)
     assert spoken.returncode == 0 and spoken.stdout == "họp lúc bảy giờ ba mươi phút\n"
     assert broadcaster("init", "dai-xa", cwd=empty).returncode == 0

@@ -131,8 +131,8 @@ def test_phones(written, expected):
     ("Nghị quyết 57-NQ/TW", "Nghị quyết năm mươi bảy nghị quyết trung ương"),
     ("Quyết định 1234/QĐ-UBND",
      "Quyết định một nghìn hai trăm ba mươi tư quyết định ủy ban nhân dân"),
-    ("Thông tư 39/2020/TT-BTTTT", "Thông tư ba mươi chín năm hai nghìn hai mươi thông tư bộ thông "
-     "tin và truyền thông"),
+    ("Thông tư 39/2020/TT-BTTTT",
+     "Thông tư ba mươi chín năm hai nghìn hai mươi thông tư bộ thông tin và truyền thông"),
     ("Chỉ thị 05/CT-TTg", "Chỉ thị năm chỉ thị thủ tướng chính phủ"),
     ("Luật Đất đai số 31/2024/QH15",
      "Luật Đất đai số ba mươi mốt năm hai nghìn hai mươi tư quốc hội mười lăm"),
@@ -166,7 +166,8 @@ def test_codes_and_documents(written, expected):
     ("KT-XH", "kinh tế xã hội"), ("ĐVHC", "đơn vị hành chính"), ("Sở GD&ĐT", "Sở giáo dục và đào tạo"),
     ("LĐTB&XH", "lao động thương binh và xã hội"), ("TN&MT", "tài nguyên và môi trường"),
     ("CAX", "công an xã"), ("Đ/c Lan", "đồng chí Lan"), ("XYZ", "ích xì i dét"),
-    ("THÔNG BÁO KHẨN", "thông báo khẩn"), ("Zalo", "Zalo"),
+    ("THÔNG BÁO KHẨN", "thông báo khẩn"),
+    pytest.param("Zalo", "Da lô", marks=pytest.mark.xfail(strict=True, reason="Zalo goes raw to espeak-ng")),
     ("CB-CC", "cán bộ công chức"), ("BVTV", "bảo vệ thực vật"), ("NCC", "người có công"), ("TH", "tê hát"),
     ("Trường TH Kim Đồng", "Trường tiểu học Kim Đồng"), ("mã QR", "mã kiu a"), ("e-mail", "i meo"),
     ("BTC giải", "ban tổ chức giải"), ("TM. UBND XÃ", "thay mặt ủy ban nhân dân xã"),
@@ -180,7 +181,8 @@ def test_abbreviations(written, expected):
     "năm nay mưa nhiều", "Đoàn thanh niên phối hợp với Hội Phụ nữ.",
 ])
 def test_ordinary_text_is_left_alone(text):
-    assert normalize(text) == normalize(text) and said(text) == text and not normalize(text).warnings
+    result = normalize(text)
+    assert result.text == text and result.warnings == ()
 
 
 def test_lexicon_overrides_builtin_and_adds_words():
@@ -206,7 +208,8 @@ def test_no_digit_reaches_the_voice():
     assert not re.search(r"\d", text)
 
 
-@pytest.mark.skipif(not SUITE.is_dir(), reason=f"NeMo suite folder {SUITE} is absent (shared checkout)")
+@pytest.mark.skipif(not SUITE.is_dir(), reason=f"the NeMo Vietnamese normalization suite is not at {SUITE} "
+                    "(the 'shared' checkout next to this repository): the 97% check did not run")
 def test_nemo_suite_reaches_97_percent():
     total = ok = 0
     for path in sorted(SUITE.glob("*.txt")):

@@ -1,6 +1,21 @@
-"""Commune sentences as they are written in real notices, plans, decisions and invitations, and
-how the voice must read them: a regression table for the normalizer (each line was read and checked
-by hand; where the NeMo suite decides a convention, e.g. decimals digit by digit, it is followed)."""
+"""A SNAPSHOT of the normalizer's output on ~460 commune sentences, not hand-written expectations.
+
+Read this before trusting a green run. COMMUNE landed in one commit together with the rules it
+tests (1ad5f98): the right-hand column is what the code printed then, not a reading someone wrote
+down first and checked by ear. A passing row therefore means "unchanged since that commit", not
+"read correctly". It is kept as a regression net: a change to the rules that alters one of these
+readings must be looked at, and the row updated on purpose.
+
+Rows found to lock in bad speech were taken out of the snapshot and put in KNOWN_BAD with the
+reading they should have, written by hand (strict xfails: when the normalizer learns one, the test
+says so and the row moves back): an abbreviation or an amount read twice next to its spelled-out
+form ("Dịch tả lợn châu Phi (ASF)", "1.250.000.000 đồng (Một tỷ …)"), "Tr" passed on unread,
+Latin loanwords handed raw to espeak-ng ("Zalo", "Hotline", "Internet"), "Đề án 06" read "sáu".
+
+LATIN lists the Latin words the normalizer leaves as they are (names, domains: it cannot guess their
+reading); it must at least warn about each, so that preview marks it and the officer adds a
+lexicon entry. It does not warn today: those expectations are strict xfails too.
+"""
 
 from __future__ import annotations
 
@@ -73,8 +88,6 @@ COMMUNE = [
      'vệ sinh môi trường, vệ sinh an toàn thực phẩm, giải phóng mặt bằng, tái định cư, hợp tác xã, doanh nghiệp, cán bộ công chức, cán bộ công chức viên chức, bảo hiểm thất nghiệp, khám chữa bệnh, trạm y tế, trung học cơ sở, mầm non, tê hát'),
     ('GDĐT, VH-TT, VHTT-TT, TDTT, BCĐ, BQL, BTC, BVTV, KHKT, TTCN, XKLĐ, LĐTBXH, NCC',
      'giáo dục và đào tạo, văn hóa thông tin, văn hóa thông tin thể thao, thể dục thể thao, ban chỉ đạo, ban quản lý, ban tổ chức, bảo vệ thực vật, khoa học kỹ thuật, tiểu thủ công nghiệp, xuất khẩu lao động, lao động thương binh và xã hội, người có công'),
-    ('BTXH, HCC, DVC, DVCTT, TTHC, CSDL, CNTT, CĐS, ĐVT, Tr',
-     'bảo trợ xã hội, hành chính công, dịch vụ công, dịch vụ công trực tuyến, thủ tục hành chính, cơ sở dữ liệu, công nghệ thông tin, chuyển đổi số, đơn vị tính, Tr'),
     ('Nguyễn Văn A, ông B',
      'Nguyễn Văn A, ông bê'),
     ('UBND xã Hòa Phú thông báo lịch tiếp công dân ngày 1/12.',
@@ -131,16 +144,12 @@ COMMUNE = [
      'Mỗi suất quà trị giá năm mươi nghìn.'),
     ('Tổng kinh phí 120.000.000 VNĐ.',
      'Tổng kinh phí một trăm hai mươi triệu đồng.'),
-    ('Hotline 1900 9095.',
-     'Hotline một chín không không, chín không chín năm.'),
     ('Khi có sự cố gọi 113/114/115.',
      'Khi có sự cố gọi một một ba, một một bốn, một một năm.'),
     ('Gọi 113, 114 hoặc 115.',
      'Gọi một một ba, một một bốn hoặc một một năm.'),
     ('Email: ubnd@hoaphu.gov.vn',
      'I meo: u bê en nờ dê a còng hoaphu chấm gốp chấm vê en'),
-    ('Đăng ký qua Zalo hoặc quét mã QR.',
-     'Đăng ký qua Zalo hoặc quét mã kiu a.'),
     ('Gửi e-mail cho văn phòng.',
      'Gửi i meo cho văn phòng.'),
     ('Hội Nông dân & Hội Phụ nữ xã phối hợp.',
@@ -219,8 +228,6 @@ COMMUNE = [
      'Tiêm vắc xin Sởi, Rubella cho trẻ từ một đến năm tuổi.'),
     ('Phun thuốc khử trùng tiêu độc 2 lần/tuần.',
      'Phun thuốc khử trùng tiêu độc hai lần một tuần.'),
-    ('Dịch tả lợn châu Phi (ASF) xuất hiện tại thôn 2.',
-     'Dịch tả lợn châu Phi (dịch tả lợn châu Phi) xuất hiện tại thôn hai.'),
     ('Bệnh viêm da nổi cục trên trâu, bò.',
      'Bệnh viêm da nổi cục trên trâu, bò.'),
     ('Lúa bị rầy nâu gây hại trên 15 ha.',
@@ -275,8 +282,6 @@ COMMUNE = [
      'Liên hệ: không hai ba sáu, ba tám một hai, ba bốn năm.'),
     ('Nộp hồ sơ trực tuyến tại dichvucong.gov.vn.',
      'Nộp hồ sơ trực tuyến tại dichvucong chấm gốp chấm vê en.'),
-    ('Website: https://hoaphu.danang.gov.vn',
-     'Website: hoaphu chấm danang chấm gốp chấm vê en'),
     ('Truy cập Cổng DVCQG tại địa chỉ www.dichvucong.gov.vn.',
      'Truy cập Cổng dịch vụ công quốc gia tại địa chỉ vê kép vê kép vê kép chấm dichvucong chấm gốp chấm vê en.'),
     ('Tiếp nhận 1.234 hồ sơ TTHC, 98,7% đúng hạn.',
@@ -373,16 +378,12 @@ COMMUNE = [
      'Phòng, chống sốt xuất huyết.'),
     ('Ngày 10/10 là Ngày Chuyển đổi số quốc gia.',
      'Ngày mười tháng mười là Ngày Chuyển đổi số quốc gia.'),
-    ('Tổ CNSCĐ (công nghệ số cộng đồng) thôn 1.',
-     'Tổ công nghệ số cộng đồng (công nghệ số cộng đồng) thôn một.'),
     ('100% thôn có Tổ công nghệ số cộng đồng.',
      'một trăm phần trăm thôn có Tổ công nghệ số cộng đồng.'),
     ('Ứng dụng VNeID, iHanoi, SmartCity.',
      'Ứng dụng vê en e ai đi, iHanoi, SmartCity.'),
     ('Dịch vụ công mức độ 4.',
      'Dịch vụ công mức độ bốn.'),
-    ('Kết nối Internet 4G, 5G, wifi.',
-     'Kết nối Internet bốn giê, năm giê, oai phai.'),
     ('Tốc độ 100 Mbps.',
      'Tốc độ một trăm mê ga bít trên giây.'),
     ('Mạng 5G đã phủ sóng 90% địa bàn.',
@@ -507,10 +508,6 @@ COMMUNE = [
      'Luật Thuế thu nhập cá nhân số bốn năm hai nghìn linh bảy quốc hội mười hai.'),
     ('Luật BHXH số 41/2024/QH15 có hiệu lực từ 01/7/2025.',
      'Luật bảo hiểm xã hội số bốn mươi mốt năm hai nghìn hai mươi tư quốc hội mười lăm có hiệu lực từ ngày một tháng bảy năm hai nghìn hai mươi lăm.'),
-    ('Quyết định số 06/QĐ-TTg về Đề án 06.',
-     'Quyết định số sáu quyết định thủ tướng chính phủ về Đề án sáu.'),
-    ('Thực hiện Đề án 06 của Chính phủ.',
-     'Thực hiện Đề án sáu của Chính phủ.'),
     ('Kết luận số 123-KL/TW.',
      'Kết luận số một trăm hai mươi ba kết luận trung ương.'),
     ('Chỉ thị số 45-CT/TU của Tỉnh ủy.',
@@ -567,8 +564,6 @@ COMMUNE = [
      'Tặng năm mươi suất quà, mỗi suất năm trăm nghìn đồng và mười ki lô gam gạo.'),
     ('Hỗ trợ 2 triệu đồng/hộ/năm.',
      'Hỗ trợ hai triệu đồng một hộ một năm.'),
-    ('Kinh phí: 1.250.000.000 đồng (Một tỷ hai trăm năm mươi triệu đồng).',
-     'Kinh phí: một tỷ hai trăm năm mươi triệu đồng (Một tỷ hai trăm năm mươi triệu đồng).'),
     ('Giá 35.000đ/kg.',
      'Giá ba mươi lăm nghìn đồng một ki lô gam.'),
     ('Giá heo hơi 62.000 - 65.000 đồng/kg.',
@@ -671,8 +666,6 @@ COMMUNE = [
      'bảo hiểm y tế học sinh bốn phẩy năm phần trăm mức lương cơ sở.'),
     ('Mức lương cơ sở 2.340.000 đồng.',
      'Mức lương cơ sở hai triệu ba trăm bốn mươi nghìn đồng.'),
-    ('Hotline: 1900 9095.',
-     'Hotline: một chín không không, chín không chín năm.'),
     ('Tổng đài 1022.',
      'Tổng đài một không hai hai.'),
     ('Đường dây nóng: 0905 123 456.',
@@ -681,8 +674,6 @@ COMMUNE = [
      'một một ba, một một bốn, một một năm.'),
     ('Email: ubnd@hoaphu.gov.vn.',
      'I meo: u bê en nờ dê a còng hoaphu chấm gốp chấm vê en.'),
-    ('Zalo: 0905123456.',
-     'Zalo: không chín không năm, một hai ba, bốn năm sáu.'),
     ('Quét mã QR để đăng ký.',
      'Quét mã kiu a để đăng ký.'),
     ('Gửi e-mail.',
@@ -819,14 +810,10 @@ COMMUNE = [
      'Trạm biến áp hai trăm năm mươi ki lô vôn am pe.'),
     ('Tiêm vắc xin COVID-19 mũi 3 cho người từ 18 tuổi trở lên.',
      'Tiêm vắc xin cô vít mười chín mũi ba cho người từ mười tám tuổi trở lên.'),
-    ('Uống vitamin A cho trẻ từ 6 - 36 tháng tuổi.',
-     'Uống vitamin A cho trẻ từ sáu đến ba mươi sáu tháng tuổi.'),
     ('Xét nghiệm HIV miễn phí.',
      'Xét nghiệm hát i vê miễn phí.'),
     ('Ngày 01/12 hưởng ứng Ngày Thế giới phòng, chống HIV/AIDS.',
      'Ngày một tháng mười hai hưởng ứng Ngày Thế giới phòng, chống hát i vê ết.'),
-    ('Bệnh tay chân miệng (TCM) gia tăng.',
-     'Bệnh tay chân miệng (tay chân miệng) gia tăng.'),
     ('Số ca mắc SXH tăng 25% so với CK năm trước.',
      'Số ca mắc sốt xuất huyết tăng hai mươi lăm phần trăm so với cùng kỳ năm trước.'),
     ('Phun hóa chất diệt muỗi tại 3 thôn: Phú Sơn 1, Phú Sơn 2 và Phú Sơn 3.',
@@ -887,8 +874,6 @@ COMMUNE = [
      'Hồ sơ gồm: một đơn đăng ký dự tuyển; hai ảnh bốn nhân sáu.'),
     ('Nhận hồ sơ tại Bộ phận TN&TKQ.',
      'Nhận hồ sơ tại Bộ phận tiếp nhận và trả kết quả.'),
-    ('Tiếp nhận và trả kết quả (TN&TKQ).',
-     'Tiếp nhận và trả kết quả (tiếp nhận và trả kết quả).'),
     ('Bộ phận Một cửa xã.',
      'Bộ phận Một cửa xã.'),
     ('Tổ chức Lễ giao nhận quân năm 2027 vào ngày 15/02/2027.',
@@ -967,14 +952,96 @@ COMMUNE = [
      'Đến hết năm hai nghìn hai mươi sáu.'),
 ]
 
+# (written, the reading it should have — by hand, reason). The snapshot had these wrong.
+KNOWN_BAD = [
+    ('Dịch tả lợn châu Phi (ASF) xuất hiện tại thôn 2.',
+     'Dịch tả lợn châu Phi xuất hiện tại thôn hai.',
+     'the abbreviation in brackets is read again after its spelled-out form'),
+    ('Tổ CNSCĐ (công nghệ số cộng đồng) thôn 1.',
+     'Tổ công nghệ số cộng đồng thôn một.',
+     'the abbreviation is read, then its spelled-out form in brackets again'),
+    ('Bệnh tay chân miệng (TCM) gia tăng.',
+     'Bệnh tay chân miệng gia tăng.',
+     'the abbreviation in brackets is read again after its spelled-out form'),
+    ('Tiếp nhận và trả kết quả (TN&TKQ).',
+     'Tiếp nhận và trả kết quả.',
+     'the abbreviation in brackets is read again after its spelled-out form'),
+    ('Kinh phí: 1.250.000.000 đồng (Một tỷ hai trăm năm mươi triệu đồng).',
+     'Kinh phí: một tỷ hai trăm năm mươi triệu đồng.',
+     'the amount is read twice: in figures, then in the words written in brackets'),
+    ('BTXH, HCC, DVC, DVCTT, TTHC, CSDL, CNTT, CĐS, ĐVT, Tr',
+     ('bảo trợ xã hội, hành chính công, dịch vụ công, dịch vụ công trực tuyến, thủ tục hành chính, '
+      'cơ sở dữ liệu, công nghệ thông tin, chuyển đổi số, đơn vị tính, tê e rờ'),
+     '"Tr" goes to espeak-ng unread; it is ambiguous (trang, triệu, trưởng), so spelled as "TH" is'),
+    ('Hotline 1900 9095.',
+     'Hót lai một chín không không, chín không chín năm.',
+     'the English loanword "Hotline" goes raw to espeak-ng'),
+    ('Hotline: 1900 9095.',
+     'Hót lai: một chín không không, chín không chín năm.',
+     'the English loanword "Hotline" goes raw to espeak-ng'),
+    ('Đăng ký qua Zalo hoặc quét mã QR.',
+     'Đăng ký qua Da lô hoặc quét mã kiu a.',
+     '"Zalo" goes raw to espeak-ng (said "Da lô")'),
+    ('Zalo: 0905123456.',
+     'Da lô: không chín không năm, một hai ba, bốn năm sáu.',
+     '"Zalo" goes raw to espeak-ng (said "Da lô")'),
+    ('Website: https://hoaphu.danang.gov.vn',
+     'Oép sai: hoaphu chấm danang chấm gốp chấm vê en',
+     'the English loanword "Website" goes raw to espeak-ng (the domain parts: see LATIN)'),
+    ('Kết nối Internet 4G, 5G, wifi.',
+     'Kết nối In tơ nét bốn giê, năm giê, oai phai.',
+     '"Internet" goes raw to espeak-ng while "wifi" next to it is transliterated'),
+    ('Uống vitamin A cho trẻ từ 6 - 36 tháng tuổi.',
+     'Uống vi ta min A cho trẻ từ sáu đến ba mươi sáu tháng tuổi.',
+     '"vitamin" goes raw to espeak-ng'),
+    ('Quyết định số 06/QĐ-TTg về Đề án 06.',
+     'Quyết định số sáu quyết định thủ tướng chính phủ về Đề án không sáu.',
+     'the project is called "Đề án không sáu" (its name, not the number six)'),
+    ('Thực hiện Đề án 06 của Chính phủ.',
+     'Thực hiện Đề án không sáu của Chính phủ.',
+     'the project is called "Đề án không sáu" (its name, not the number six)'),
+]
 
-@pytest.mark.parametrize("written, expected", COMMUNE)
-def test_commune_sentence(written, expected):
+# (written, Latin words the normalizer leaves untransliterated): each must come with a warning.
+LATIN = [
+    ('Email: ubnd@hoaphu.gov.vn', ['hoaphu']),
+    ('Email: ubnd@hoaphu.gov.vn.', ['hoaphu']),
+    ('Website: https://hoaphu.danang.gov.vn', ['hoaphu', 'danang']),
+    ('Nộp hồ sơ trực tuyến tại dichvucong.gov.vn.', ['dichvucong']),
+    ('Truy cập Cổng DVCQG tại địa chỉ www.dichvucong.gov.vn.', ['dichvucong']),
+    ('Truy cập: https://dichvucong.gov.vn/p/home/dvc-trang-chu.html', ['dichvucong', 'home']),
+    ('Bão số 3 (Yagi) có sức gió mạnh cấp 12, giật cấp 15.', ['Yagi']),
+    ('Tiêm vắc xin Sởi - Rubella cho trẻ từ 1 - 5 tuổi.', ['Rubella']),
+    ('Ứng dụng VNeID, iHanoi, SmartCity.', ['iHanoi', 'SmartCity']),
+    ('Số tài khoản 1234567890 tại Agribank.', ['Agribank']),
+    ('Fanpage: Tuổi trẻ Hòa Phú.', ['Fanpage']),
+]
+WARNED_ROWS = {written for written, _ in LATIN}
+
+
+@pytest.mark.parametrize("written, snapshot", COMMUNE)
+def test_commune_sentence_is_read_as_in_the_snapshot(written, snapshot):
     result = normalize(written)
-    assert result.text == expected
-    assert not result.warnings
+    assert result.text == snapshot
+    if written not in WARNED_ROWS:          # those must warn: test_untransliterated_latin_words_are_warned_about
+        assert not result.warnings
 
 
-def test_the_table_is_large_and_has_no_digits_left():
-    assert len(COMMUNE) >= 150
-    assert not any(ch.isdigit() for _, expected in COMMUNE for ch in expected)
+@pytest.mark.parametrize("written, should", [
+    pytest.param(written, should, marks=pytest.mark.xfail(strict=True, reason=reason), id=written)
+    for written, should, reason in KNOWN_BAD])
+def test_known_bad_reading(written, should):
+    assert normalize(written).text == should
+
+
+@pytest.mark.xfail(strict=True, reason="the normalizer does not warn about Latin words it leaves untransliterated")
+@pytest.mark.parametrize("written, words", LATIN, ids=[written for written, _ in LATIN])
+def test_untransliterated_latin_words_are_warned_about(written, words):
+    warned = [w.fragment for w in normalize(written).warnings]
+    for word in words:
+        assert any(word in fragment for fragment in warned), f"no warning for {word!r}: {warned}"
+
+
+def test_no_digit_reaches_the_voice():
+    rows = [written for written, _ in COMMUNE] + [written for written, _, _ in KNOWN_BAD]
+    assert [w for w in rows if any(ch.isdigit() for ch in normalize(w).text)] == []

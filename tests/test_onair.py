@@ -182,7 +182,7 @@ def test_urgent_airs_now_with_emergency_priority(make_settings, cli_for):
 @pytest.mark.parametrize("command", ["approve", "run", "urgent", "status", "history", "logbook"])
 def test_help(make_settings, cli_for, command):
     result = cli_for(make_settings(), command, "--help")
-    assert result.exit_code == 0 and "Usage" in result.output
+    assert result.exit_code == 0 and "Cách dùng" in result.output
 
 
 def test_urgent_that_cannot_be_spoken_is_logged_as_failed(make_settings, cli_for, monkeypatch):

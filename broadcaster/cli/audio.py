@@ -7,12 +7,7 @@ from pathlib import Path
 
 import click
 
-from broadcaster import audio
-from broadcaster.audio.cache import SegmentCache
 from broadcaster.cli import main, settings
-from broadcaster import speech
-from broadcaster.speech.chain import EngineChain
-from broadcaster.vi.normalize import normalize
 
 
 class ProgressBars:
@@ -44,6 +39,8 @@ class ProgressBars:
 @click.pass_context
 def voices(ctx: click.Context) -> None:
     """Liệt kê các giọng đọc, giọng nào dùng được ngay và vì sao không."""
+    from broadcaster import speech
+
     conf = settings(ctx)
     for name in speech.names():
         engine = speech.create(name, conf.voice.engines.get(name, {}))
@@ -65,6 +62,10 @@ def voices(ctx: click.Context) -> None:
 @click.pass_context
 def say(ctx: click.Context, text: str, output: Path, engine: str | None, chime: bool) -> None:
     """Đọc thử một đoạn văn bản: chuẩn hóa → giọng đọc → xử lý âm thanh → MP3."""
+    from broadcaster import audio
+    from broadcaster.speech.chain import EngineChain
+    from broadcaster.vi.normalize import normalize
+
     conf = settings(ctx)
     normalized = normalize(text, conf.lexicon)
     for warning in normalized.warnings:
@@ -88,6 +89,8 @@ def cache() -> None:
 @click.pass_context
 def cache_stats(ctx: click.Context) -> None:
     """Số đoạn và dung lượng trong bộ nhớ đệm âm thanh."""
+    from broadcaster.audio.cache import SegmentCache
+
     store = SegmentCache(settings(ctx).cache_dir)
     stats = store.stats()
     click.echo(f"Bộ nhớ đệm: {store.root}")
@@ -104,6 +107,8 @@ def cache_stats(ctx: click.Context) -> None:
 @click.pass_context
 def cache_prune(ctx: click.Context, days: float) -> None:
     """Xóa các đoạn âm thanh lâu không dùng khỏi bộ nhớ đệm."""
+    from broadcaster.audio.cache import SegmentCache
+
     removed, freed = SegmentCache(settings(ctx).cache_dir).prune(days)
     click.echo(f"Đã xóa {removed} tệp, giải phóng {_mb(freed)}.")
 

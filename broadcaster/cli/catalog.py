@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from broadcaster.intake import catalog
 from broadcaster.cli import main, settings
-from broadcaster.intake import readers
-from broadcaster.intake.announcements import validate
 from broadcaster.intake.vocab import CATEGORY_VALUES, CHANGE_TYPE_VALUES, PRIORITY_VALUES
 
+if TYPE_CHECKING:
+    from broadcaster.intake.catalog import ImportReport
 
-def _report(report: catalog.ImportReport, noun: str) -> None:
+def _report(report: ImportReport, noun: str) -> None:
     click.echo(f"Đã nhập {report.total} {noun} từ {report.path or 'dòng lệnh'}: "
                f"{report.created} mới, {report.updated} cập nhật, {report.unchanged} không đổi.")
 
@@ -32,6 +32,8 @@ def announce_import(ctx: click.Context, file: Path) -> None:
     Cột/khóa: tiêu đề, nội dung, chuyên mục, mức ưu tiên (thường | ưu tiên | khẩn cấp),
     từ ngày, đến ngày (dd/mm/yyyy), số lần phát. Nhập lại cùng tệp không tạo bản trùng.
     """
+    from broadcaster.intake import catalog
+
     _report(catalog.import_announcements(settings(ctx), file), "thông báo")
 
 
@@ -49,6 +51,9 @@ def announce_import(ctx: click.Context, file: Path) -> None:
 @click.pass_context
 def announce_add(ctx, title, body, category, priority, valid_from, valid_until, repeat, uid) -> None:
     """Thêm (hoặc cập nhật) một thông báo từ dòng lệnh."""
+    from broadcaster.intake import catalog, readers
+    from broadcaster.intake.announcements import validate
+
     conf = settings(ctx)
     row = readers.Row("dòng lệnh", {"uid": uid, "title": title, "body": body, "category": category,
                                     "priority": priority, "valid_from": valid_from,
@@ -64,6 +69,8 @@ def announce_add(ctx, title, body, category, priority, valid_from, valid_until, 
 @click.pass_context
 def announce_list(ctx: click.Context) -> None:
     """Liệt kê các thông báo đã nhập."""
+    from broadcaster.intake import catalog
+
     rows = catalog.list_announcements(settings(ctx))
     if not rows:
         click.echo("Chưa có thông báo nào. Nhập bằng: broadcaster announce import TỆP")
@@ -87,6 +94,8 @@ def tthc_import(ctx: click.Context, file: Path) -> None:
     thay thế | bãi bỏ), Ngày hiệu lực. Thêm nếu có: Quyết định công bố, Thời hạn giải quyết,
     Phí, lệ phí, Nơi tiếp nhận, Mức độ DVC trực tuyến, Nội dung thay đổi, Thay thế cho, Nguồn, Ngày lấy.
     """
+    from broadcaster.intake import catalog
+
     _report(catalog.import_tthc(settings(ctx), file), "thủ tục")
 
 
@@ -97,6 +106,8 @@ CHANGE_VI = {key: aliases[1] for key, aliases in CHANGE_TYPE_VALUES.items()}
 @click.pass_context
 def tthc_list(ctx: click.Context) -> None:
     """Liệt kê các TTHC thay đổi đã nhập."""
+    from broadcaster.intake import catalog
+
     rows = catalog.list_tthc(settings(ctx))
     if not rows:
         click.echo("Chưa có TTHC nào. Nhập bằng: broadcaster tthc import TỆP")

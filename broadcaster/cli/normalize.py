@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from broadcaster.cli import main, optional_settings
-from broadcaster.vi.normalize import Normalized, normalize
+
+if TYPE_CHECKING:
+    from broadcaster.vi.normalize import Normalized
 
 
 def _emit(result: Normalized, line: int | None) -> None:
@@ -30,6 +33,8 @@ def normalize_command(ctx: click.Context, texts: tuple[str, ...]) -> None:
 
     Ví dụ: broadcaster normalize "UBND xã họp lúc 7h30 ngày 01/12/2026"
     """
+    from broadcaster.vi.normalize import normalize
+
     conf = optional_settings(ctx)            # works without a config file: then no commune lexicon
     lexicon = conf.lexicon if conf else {}
     if texts:

@@ -10,8 +10,6 @@ from pathlib import Path
 import click
 
 from broadcaster.cli import main, settings
-from broadcaster.onair import approval, logbook
-from broadcaster.production.script.document import minutes_text
 from broadcaster.store.states import PRIORITY_VI, label
 from broadcaster.timeutil import local, vi_date
 
@@ -24,9 +22,11 @@ from broadcaster.timeutil import local, vi_date
 @click.pass_context
 def approve(ctx: click.Context, week: str, slots: tuple[str, ...], by: str) -> None:
     """Duyệt chương trình phát của tuần (ghi người duyệt và thời điểm vào nhật ký)."""
+    from broadcaster.onair import approval
+
     done = approval.approve(settings(ctx), week, by, slots)
     for item in done:
-        click.echo(f"Đã duyệt chương trình {local(item.slot_at):%d/%m/%Y %H:%M} ({item.status}), người duyệt: {by}.")
+        click.echo(f"Đã duyệt chương trình {local(item.slot_at):%d/%m/%Y %H:%M} ({label(item.status)}), người duyệt: {by}.")
     if not done:
         click.echo("Không có chương trình nào cần duyệt (đã phát hoặc đã qua).")
 
@@ -87,6 +87,9 @@ def urgent(ctx: click.Context, text: str | None, file: Path | None, repeat: int,
 def status(ctx: click.Context) -> None:
     """Tình trạng: trình lập lịch, buổi phát 7 ngày tới (buổi nào sẽ bị chặn và vì sao),
     buổi đã qua không có trong nhật ký (trình lập lịch không chạy), lỗi gần đây."""
+    from broadcaster.onair import logbook
+    from broadcaster.production.script.document import minutes_text
+
     report = logbook.status(settings(ctx))
     if report.daemon:
         click.echo(f"Trình lập lịch: đang chạy ({report.daemon}).")
@@ -121,6 +124,9 @@ def status(ctx: click.Context) -> None:
 @click.pass_context
 def history(ctx: click.Context, week: str | None, as_json: bool) -> None:
     """Lịch sử phát: buổi, chương trình, số tin, thời lượng, giờ phát, đầu phát, kết quả, người duyệt."""
+    from broadcaster.onair import logbook
+    from broadcaster.production.script.document import minutes_text
+
     rows = logbook.history(settings(ctx), *(logbook.week_range(week) if week else (None, None)))
     if as_json:
         click.echo(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
@@ -142,5 +148,7 @@ def history(ctx: click.Context, week: str | None, as_json: bool) -> None:
 @click.pass_context
 def export_logbook(ctx: click.Context, month: str, output: Path) -> None:
     """Xuất sổ nhật ký phát thanh của tháng ra CSV (tiêu đề cột tiếng Việt) cho đoàn kiểm tra."""
+    from broadcaster.onair import logbook
+
     count = logbook.write_logbook(settings(ctx), month, output)
     click.echo(f"Đã ghi {count} dòng nhật ký tháng {month} vào {output}.")

@@ -6,9 +6,7 @@ import json
 
 import click
 
-from broadcaster.onair import timetable
 from broadcaster.cli import main, settings
-from broadcaster.onair.calendar import parse_day, parse_minutes
 from broadcaster.timeutil import WEEKDAY_VI, WEEKDAYS, now
 
 NOTE = click.option("--note", default=None, help="Lý do (ghi vào nhật ký).")
@@ -25,6 +23,8 @@ def slots() -> None:
 @click.pass_context
 def slots_list(ctx: click.Context, as_json: bool, show_all: bool) -> None:
     """Liệt kê khung giờ phát hằng tuần và các thay đổi một lần (bỏ/thêm buổi)."""
+    from broadcaster.onair import timetable
+
     rows, overrides = timetable.list_slots(settings(ctx), None if show_all else now().date())
     if as_json:
         click.echo(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
@@ -47,6 +47,9 @@ def slots_add(ctx: click.Context, weekday: str, time: str, max_length: str) -> N
 
     WEEKDAY: mon tue wed thu fri sat sun. TIME: HH:MM giờ Việt Nam. Không được trùng giờ yên tĩnh.
     """
+    from broadcaster.onair import timetable
+    from broadcaster.onair.calendar import parse_minutes
+
     row = timetable.add_slot(settings(ctx), weekday, time, parse_minutes(max_length))
     click.echo(f"Đã thêm khung giờ [{row.id}] {row.weekday} {row.time}, tối đa {row.max_minutes} phút.")
 
@@ -56,6 +59,8 @@ def slots_add(ctx: click.Context, weekday: str, time: str, max_length: str) -> N
 @click.pass_context
 def slots_remove(ctx: click.Context, slot_id: int) -> None:
     """Bỏ khung giờ hằng tuần số SLOT_ID (xem số bằng slots list). Không được ít hơn mức tối thiểu mỗi tuần."""
+    from broadcaster.onair import timetable
+
     row = timetable.remove_slot(settings(ctx), slot_id)
     click.echo(f"Đã bỏ khung giờ [{row.id}] {row.weekday} {row.time}.")
 
@@ -67,6 +72,9 @@ def slots_remove(ctx: click.Context, slot_id: int) -> None:
 @click.pass_context
 def slots_skip(ctx: click.Context, day: str, time: str | None, note: str | None) -> None:
     """Bỏ một buổi phát định kỳ vào ngày DAY (2026-12-01 hoặc 01/12/2026), giờ TIME nếu ngày có nhiều buổi."""
+    from broadcaster.onair import timetable
+    from broadcaster.onair.calendar import parse_day
+
     row = timetable.skip(settings(ctx), parse_day(day), time, note)
     click.echo(f"Đã bỏ buổi phát {row.day:%d/%m/%Y} {row.time} (số {row.id}).")
 
@@ -80,6 +88,9 @@ def slots_skip(ctx: click.Context, day: str, time: str | None, note: str | None)
 @click.pass_context
 def slots_extra(ctx: click.Context, day: str, time: str, max_length: str, note: str | None, emergency: bool) -> None:
     """Thêm một buổi phát riêng vào ngày DAY lúc TIME (HH:MM hoặc HH:MM:SS)."""
+    from broadcaster.onair import timetable
+    from broadcaster.onair.calendar import parse_day, parse_minutes
+
     row = timetable.extra(settings(ctx), parse_day(day), time, parse_minutes(max_length), note, emergency)
     click.echo(f"Đã thêm buổi phát {row.day:%d/%m/%Y} {row.time}, tối đa {row.max_minutes} phút (số {row.id}).")
 
@@ -89,5 +100,7 @@ def slots_extra(ctx: click.Context, day: str, time: str, max_length: str, note: 
 @click.pass_context
 def slots_cancel(ctx: click.Context, override_id: int) -> None:
     """Hủy một thay đổi lịch (bỏ buổi hoặc thêm buổi) số OVERRIDE_ID."""
+    from broadcaster.onair import timetable
+
     row = timetable.cancel_override(settings(ctx), override_id)
     click.echo(f"Đã hủy thay đổi lịch số {row.id} ({row.day:%d/%m/%Y} {row.time}).")

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import shutil
+from typing import TYPE_CHECKING
 
 import click
 
-from broadcaster.production import build
 from broadcaster.cli import main, settings
 from broadcaster.cli.audio import ProgressBars
-from broadcaster.production.rewrite import report as rewrite_report
-from broadcaster.production.script.document import minutes_text
 from broadcaster.timeutil import local, vi_date
+
+if TYPE_CHECKING:
+    from broadcaster.production.build import WeekResult
 
 WEEK_HELP = "Tuần ISO, ví dụ 2026-W49 (mặc định: tuần sau)."
 
@@ -27,6 +28,8 @@ WEEK_HELP = "Tuần ISO, ví dụ 2026-W49 (mặc định: tuần sau)."
 @click.pass_context
 def preview(ctx: click.Context, week: str | None, rewrite: bool, as_json: bool) -> None:
     """Xem trước kịch bản từng buổi phát trong tuần và ghi vào scripts/<tuần>/."""
+    from broadcaster.production import build
+    from broadcaster.production.rewrite import report as rewrite_report
     from broadcaster.timeutil import week_or_next
 
     conf = settings(ctx)
@@ -57,6 +60,7 @@ def preview(ctx: click.Context, week: str | None, rewrite: bool, as_json: bool) 
 @click.pass_context
 def weekly(ctx: click.Context, week: str | None, as_json: bool) -> None:
     """Dựng chương trình phát thanh của tuần: kịch bản, âm thanh MP3, ghi vào cơ sở dữ liệu."""
+    from broadcaster.production import build
     from broadcaster.store.db import current_user
     from broadcaster.timeutil import week_or_next
 
@@ -70,6 +74,8 @@ def weekly(ctx: click.Context, week: str | None, as_json: bool) -> None:
 @click.pass_context
 def demo(ctx: click.Context, as_json: bool) -> None:
     """Nạp dữ liệu mẫu của một xã và dựng chương trình tuần 2026-W49 (chạy lại không bị trùng)."""
+    from broadcaster.production import build
+
     conf = settings(ctx)
     reports, result = build.demo(conf, progress=_progress(as_json))
     if not as_json:
@@ -83,7 +89,9 @@ def _progress(as_json: bool) -> ProgressBars | None:
     return None if as_json else ProgressBars("Dựng âm thanh")
 
 
-def _print_week(conf, result: build.WeekResult, as_json: bool) -> None:
+def _print_week(conf, result: WeekResult, as_json: bool) -> None:
+    from broadcaster.production.script.document import minutes_text
+
     if as_json:
         click.echo(json.dumps(result.to_json(conf.base_dir), ensure_ascii=False, indent=2))
         return

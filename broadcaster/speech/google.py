@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import socket
+import urllib.parse
 from pathlib import Path
 
 from broadcaster.errors import EngineError
@@ -31,14 +32,14 @@ class GttsEngine(RemoteEngine):
 
     def check(self) -> str | None:
         try:
-            import gtts  # noqa: F401
+            from gtts import tts
         except ImportError:
             return "chưa cài gói gTTS (pip install gTTS)"
-        host = f"translate.google.{self.tld}"
+        url = urllib.parse.urlsplit(tts._translate_url(tld=self.tld))   # the host gTTS itself will call
         try:
-            socket.create_connection((host, 443), timeout=min(self.timeout, 5)).close()
+            socket.create_connection((url.hostname, url.port or 443), timeout=min(self.timeout, 5)).close()
         except OSError as exc:
-            return f"không kết nối được {host} ({exc})"
+            return f"không kết nối được {url.netloc} ({exc})"
         return None
 
     def voices(self) -> list[str]:

@@ -25,7 +25,7 @@ read number, year and issuer ("1234/QĐ-UBND" -> "một nghìn hai trăm ba mư�
 nhân dân"); TTHC codes read "một chấm không không một một chín ba"; phone numbers digit by digit
 in their written groups, separated by commas (pauses).
 
-Commune usage on top of that (tests/test_normalize_commune.py holds ~470 real-style sentences):
+Commune usage on top of that (tests/test_normalize_commune.py: ~460 real-style sentences, a snapshot):
 "11 giờ 00" -> "mười một giờ"; place abbreviations lose their dot ("TP. Huế", "Q.1", "X. Hòa Phú"
 -> "thành phố Huế", "quận một", "xã Hòa Phú"; a one-letter one after a name stays an initial);
 "x/y" before a counted noun reads "trên" ("19/19 tiêu chí"); a bare improper "18/11" inside a
@@ -48,7 +48,7 @@ from broadcaster.vi.rules_numeric import RULES
 from broadcaster.vi.rules_words import lexicon_rule, word_rules_after, word_rules_before
 from broadcaster.vi.tables import tables
 
-__all__ = ["NormalizeWarning", "Normalized", "normalize", "spoken", "read_number"]
+__all__ = ["NormalizeWarning", "Normalized", "normalize", "read_number", "spoken"]
 
 log = logging.getLogger(__name__)
 
