@@ -111,4 +111,4 @@ def test_quiet_hours_wrap_midnight(make_settings):
                                   ["slots", "skip"], ["slots", "extra"], ["slots", "cancel"]])
 def test_help(make_settings, cli_for, args):
     result = cli_for(make_settings(), *args, "--help")
-    assert result.exit_code == 0 and "Usage" in result.output
+    assert result.exit_code == 0 and "Cách dùng" in result.output
