@@ -194,3 +194,27 @@ def test_urgent_that_cannot_be_spoken_is_logged_as_failed(make_settings, cli_for
     [row] = rows(conf)
     assert (row.result, row.priority, row.approved_by) == ("failed", "emergency", "Trưởng ban")
     assert row.reason.startswith("không tạo được âm thanh")
+
+
+def test_an_outcome_the_locked_database_cannot_take_is_journaled_then_written(conf, add_program):
+    import sqlite3
+
+    from broadcaster.onair import journal
+    from broadcaster.store.states import Result
+
+    program_id = add_program(conf, SLOT, approved_by="A")
+    job = airing.job_for_program(conf, program_id, airing.slot_key(SLOT))
+    assert airing.claim(conf, job, "here:1:x", SLOT) is not None
+    lock = sqlite3.connect(conf.database_url[len("sqlite:///"):], timeout=1, isolation_level=None)
+    lock.execute("BEGIN IMMEDIATE")                     # another process holds the write lock
+    try:
+        airing.finish(conf, job.key, Result.AIRED, None, 2.0, SLOT + dt.timedelta(seconds=2), "folder", "ok",
+                      deadline_s=0.5)
+    finally:
+        lock.execute("ROLLBACK")
+        lock.close()
+    path = journal.path_for(conf.database_url, conf.paths.data)
+    assert journal.pending(path) and rows(conf)[0].result == "airing"
+    assert airing.replay_journal(conf) == 1
+    assert rows(conf)[0].result == "aired" and rows(conf)[0].aired_s == 2.0 and not journal.pending(path)
+    assert airing.replay_journal(conf) == 0
