@@ -69,13 +69,14 @@ def _notifier():
 def urgent(ctx: click.Context, text: str | None, file: Path | None, repeat: int, by: str | None) -> None:
     """Phát ngay tin khẩn cấp trên mọi đầu phát (bão, lũ, cháy, dịch bệnh), kể cả giờ yên tĩnh."""
     from broadcaster.onair import emergency
+    from broadcaster.onair.outputs import labels
 
     body = file.read_text(encoding="utf-8") if file else (text or "")
     result = emergency.urgent(settings(ctx), body, repeat, by)
     where = ("qua trình lập lịch đang chạy" if result.via == "daemon"
              else "trực tiếp (không có trình lập lịch nào đang chạy)")
     if result.result == "aired":
-        names = ", ".join(r.output for r in result.outputs)
+        names = labels(",".join(r.output for r in result.outputs))
         click.echo(f"Đã phát tin khẩn cấp {where}" + (f" trên: {names}." if names else "."))
         return
     click.echo(f"Lỗi: phát tin khẩn cấp {where} không thành công ({label(result.result)}). {result.reason}", err=True)
@@ -125,6 +126,7 @@ def status(ctx: click.Context) -> None:
 def history(ctx: click.Context, week: str | None, as_json: bool) -> None:
     """Lịch sử phát: buổi, chương trình, số tin, thời lượng, giờ phát, đầu phát, kết quả, người duyệt."""
     from broadcaster.onair import logbook
+    from broadcaster.onair.outputs import labels
     from broadcaster.production.script.document import minutes_text
 
     rows = logbook.history(settings(ctx), *(logbook.week_range(week) if week else (None, None)))
@@ -137,7 +139,7 @@ def history(ctx: click.Context, week: str | None, as_json: bool) -> None:
         started = f"{local(r.started_at):%H:%M:%S}" if r.started_at else "—"
         click.echo(f"{local(r.slot):%d/%m/%Y %H:%M:%S} {label(r.result):9} "
                    f"{PRIORITY_VI.get(r.priority, r.priority):8} bắt đầu {started} {r.items or 0} tin "
-                   f"{minutes_text(r.duration_s) if r.duration_s else ''} [{r.output}] duyệt: {r.approved_by or '—'}"
+                   f"{minutes_text(r.duration_s) if r.duration_s else ''} [{labels(r.output)}] duyệt: {r.approved_by or '—'}"
                    + (f" — {r.reason}" if r.reason else ""))
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from broadcaster import timeutil
 from broadcaster.config import Settings
 from broadcaster.errors import BroadcasterError
+from broadcaster.onair.outputs import labels as output_labels
 from broadcaster.onair.calendar import SlotTime, slot_name, slots_between
 from broadcaster.store import db
 from broadcaster.store.models import Broadcast, DaemonLease, Program, Slot
@@ -95,7 +96,7 @@ def write_logbook(settings: Settings, month: str, path: Path) -> int:
                              _clock(r.finished_at), f"{r.duration_s / 60:.1f}" if r.duration_s else "",
                              f"{r.aired_s:.0f}" if r.aired_s is not None else "", r.attempt,
                              r.program, r.items if r.items is not None else "", PRIORITY_VI.get(r.priority, r.priority),
-                             r.output, label(r.result), r.reason or "", r.approved_by or ""])
+                             output_labels(r.output), label(r.result), r.reason or "", r.approved_by or ""])
     return len(rows)
 
 

@@ -39,6 +39,12 @@ log = logging.getLogger(__name__)
 MODULES = {"folder": "broadcaster.onair.outputs.folder", "command": "broadcaster.onair.outputs.command",
            "icecast": "broadcaster.onair.outputs.icecast"}
 AFTER_EMERGENCY = ("replay", "resume", "drop")
+LABEL_VI = {"folder": "thư mục phát", "command": "trình phát", "icecast": "Icecast"}
+
+
+def labels(names: str) -> str:
+    """'folder,icecast' (as the logbook stores them) in the officer's words."""
+    return ", ".join(LABEL_VI.get(n, n) for n in names.split(",") if n)
 
 
 @dataclasses.dataclass(frozen=True)
