@@ -109,9 +109,24 @@ class _Root(VietnameseGroup):
 @click.pass_context
 def main(ctx: click.Context, config_path: str | None, debug: bool, verbose: bool) -> None:
     """broadcaster: đài truyền thanh cơ sở — lịch phát, kịch bản, giọng đọc, phát sóng."""
-    logging.basicConfig(level=logging.DEBUG if debug or verbose else logging.WARNING,
-                        stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(VietnameseLogFormatter(with_module=debug))
+    logging.basicConfig(level=logging.DEBUG if debug or verbose else logging.WARNING, handlers=[handler])
     ctx.obj = {"config_path": config_path, "debug": debug}
+
+
+class VietnameseLogFormatter(logging.Formatter):
+    """Log lines as the officer reads them: 'CẢNH BÁO: …'; the module name only with --debug."""
+
+    LEVELS = {"DEBUG": "GỠ LỖI", "INFO": "THÔNG TIN", "WARNING": "CẢNH BÁO", "ERROR": "LỖI", "CRITICAL": "NGHIÊM TRỌNG"}
+
+    def __init__(self, with_module: bool) -> None:
+        super().__init__("%(asctime)s %(level_vi)s" + (" %(name)s" if with_module else "") + ": %(message)s",
+                         datefmt="%d/%m %H:%M:%S")
+
+    def format(self, record: logging.LogRecord) -> str:
+        record.level_vi = self.LEVELS.get(record.levelname, record.levelname)
+        return super().format(record)
 
 
 def settings(ctx: click.Context):
