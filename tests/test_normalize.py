@@ -166,7 +166,7 @@ def test_codes_and_documents(written, expected):
     ("KT-XH", "kinh tế xã hội"), ("ĐVHC", "đơn vị hành chính"), ("Sở GD&ĐT", "Sở giáo dục và đào tạo"),
     ("LĐTB&XH", "lao động thương binh và xã hội"), ("TN&MT", "tài nguyên và môi trường"),
     ("CAX", "công an xã"), ("Đ/c Lan", "đồng chí Lan"), ("XYZ", "ích xì i dét"),
-    ("THÔNG BÁO KHẨN", "thông báo khẩn"), ("Zalo", "Zalo"),
+    ("THÔNG BÁO KHẨN", "thông báo khẩn"), ("Zalo", "Da-lô"),
     ("CB-CC", "cán bộ công chức"), ("BVTV", "bảo vệ thực vật"), ("NCC", "người có công"), ("TH", "tê hát"),
     ("Trường TH Kim Đồng", "Trường tiểu học Kim Đồng"), ("mã QR", "mã kiu a"), ("e-mail", "i meo"),
     ("BTC giải", "ban tổ chức giải"), ("TM. UBND XÃ", "thay mặt ủy ban nhân dân xã"),

@@ -42,13 +42,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from broadcaster.vi.echoes import drop_echoes
 from broadcaster.vi.numbers import read_number
 from broadcaster.vi.readings import Rule, alternation, fallback, read_integer_token
 from broadcaster.vi.rules_numeric import RULES
-from broadcaster.vi.rules_words import lexicon_rule, word_rules_after, word_rules_before
+from broadcaster.vi.rules_words import FOREIGN_WORD, lexicon_rule, word_rules_after, word_rules_before
 from broadcaster.vi.tables import tables
 
-__all__ = ["NormalizeWarning", "Normalized", "normalize", "spoken", "read_number"]
+__all__ = ["FOREIGN_WORD", "NormalizeWarning", "Normalized", "normalize", "spoken", "read_number"]
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +107,7 @@ class _Engine:
         self.master = re.compile(rf"(?:(?<!\w)|(?=[$€£¥₹₫]))(?:{alternatives})", re.MULTILINE)
 
     def run(self, text: str) -> Normalized:
+        text = drop_echoes(text)
         out: list[str] = []
         warnings: list[NormalizeWarning] = []
         pos, prev_numeric = 0, False
@@ -114,7 +116,7 @@ class _Engine:
             own = rule.regex.match(text, m.start())
             said = rule.read(own) if own else None
             if said is None:
-                warnings.append(NormalizeWarning(m.start(), m[0], UNKNOWN_PATTERN))
+                warnings.append(NormalizeWarning(m.start(), m[0], rule.warning or UNKNOWN_PATTERN))
                 said = fallback(m[0])
             out.append(_gap(text, pos, m.start(), prev_numeric and rule.numeric, warnings, prev_numeric))
             out.append(said)

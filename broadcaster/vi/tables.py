@@ -29,6 +29,7 @@ class Tables:
     cents: frozenset[str]           # currencies whose decimals are read as "xu"
     letters: dict[str, str]         # Vietnamese letter names, lower case
     words: dict[str, Any]           # word lists of words.yaml
+    loanwords: dict[str, str]       # foreign words, lower case -> a Vietnamese spelling the voice reads
 
 
 @lru_cache(maxsize=1)
@@ -45,4 +46,5 @@ def tables() -> Tables:
         cents=frozenset(r["written"] for r in currencies if r["cents"]),
         letters={r["letter"]: r["name"] for r in _csv("letters.csv")},
         words=yaml.safe_load(_read("words.yaml")),
+        loanwords={r["written"].lower(): r["spoken"] for r in _csv("loanwords.csv")},
     )
