@@ -131,8 +131,8 @@ def test_phones(written, expected):
     ("Nghị quyết 57-NQ/TW", "Nghị quyết năm mươi bảy nghị quyết trung ương"),
     ("Quyết định 1234/QĐ-UBND",
      "Quyết định một nghìn hai trăm ba mươi tư quyết định ủy ban nhân dân"),
-    ("Thông tư 39/2020/TT-BTTTT", "Thông tư ba mươi chín năm hai nghìn hai mươi thông tư bộ thông "
-     "tin và truyền thông"),
+    ("Thông tư 39/2020/TT-BTTTT", ("Thông tư ba mươi chín năm hai nghìn hai mươi thông tư bộ thông "
+     "tin và truyền thông")),
     ("Chỉ thị 05/CT-TTg", "Chỉ thị năm chỉ thị thủ tướng chính phủ"),
     ("Luật Đất đai số 31/2024/QH15",
      "Luật Đất đai số ba mươi mốt năm hai nghìn hai mươi tư quốc hội mười lăm"),

@@ -92,15 +92,14 @@ class Rule:
     """One ordered rule: a regex (unnamed groups only) and a reader of its match.
 
     ``read`` returns the spoken form, or None when the match turns out unreadable (the engine
-    then reads it with :func:`fallback` and reports ``warning``). ``numeric`` marks quantities,
+    then reads it with :func:`fallback` and reports a warning). ``numeric`` marks quantities,
     between which a dash reads "đến".
     """
 
-    __slots__ = ("name", "pattern", "regex", "read", "numeric", "warning")
+    __slots__ = ("name", "numeric", "pattern", "read", "regex")
 
-    def __init__(self, name: str, pattern: str, read, numeric: bool = True, warning: str | None = None) -> None:
+    def __init__(self, name: str, pattern: str, read, numeric: bool = True) -> None:
         self.name, self.pattern, self.read, self.numeric = name, pattern, read, numeric
-        self.warning = warning      # the message when ``read`` returns None (default: unknown pattern)
         self.regex = re.compile(pattern, re.MULTILINE)
 
 

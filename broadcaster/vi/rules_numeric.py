@@ -274,6 +274,10 @@ def _spoken_clock(m: re.Match) -> str | None:
     return _hms(m[1], m[2] or m[3])
 
 
+# How a rule above may begin at a lower-case letter (the single pass tries no rule at a lower-case
+# word that none of these begins): its head words. Keep in step with the rules.
+LOWER_LEADS = [r"(?i:ngày|tháng|quý|thứ|km|số)", _SERVICE, _DAY_HEADS, _SCORE, _RATIO]
+
 RULES = [
     Rule("long_code", START + r"\d\.\d{6}(?:\.\d{2,3}){1,4}(\.[A-Z]{1,2}\d{1,3})?(?![\w.]|,\d)", _long_code),
     Rule("phone_area", r"\((0\d{2,3})\)[ \t]?(\d{3,4}[ .]?\d{3,4})" + END, _phone_area),

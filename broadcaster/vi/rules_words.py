@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from broadcaster.vi.loanwords import spelling
 from broadcaster.vi.numbers import read_digits, read_number, read_ordinal, roman_to_int
 from broadcaster.vi.readings import Rule, alternation, is_syllable, read_capitals, read_code, spell
 from broadcaster.vi.tables import tables
@@ -19,13 +20,7 @@ _DOMAIN_WORDS = {"gov": "gốp", "vn": "vê en", "www": "vê kép vê kép vê k
 _URL_SEPARATORS = {".": "chấm", "/": "gạch chéo", "@": "a còng", "-": "gạch ngang",
                    "_": "gạch dưới", ":": ""}
 _DOC_OVERRIDES = tables().words["document_codes"]
-_LOANWORDS = tables().loanwords
 _TITLES = tables().words["titles"]
-FOREIGN_WORD = "từ nước ngoài chưa có cách đọc (thêm vào lexicon trong config.yaml)"
-# A Vietnamese syllable written without tone marks ("xin chao ba con"): an open or nasal one only,
-# since a syllable ending in c, ch, p or t always carries a tone mark.
-_PLAIN_SYLLABLE = (r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}"
-                   r"(?:ng|nh|[mniyou])?")
 
 
 def _address(m: re.Match) -> str:
@@ -37,8 +32,8 @@ def _address(m: re.Match) -> str:
             words.append(read_digits(part))
         elif part.lower() in _DOMAIN_WORDS:
             words.append(_DOMAIN_WORDS[part.lower()])
-        elif part.lower() in _LOANWORDS:
-            words.append(_LOANWORDS[part.lower()])
+        elif said := spelling(part.lower()):
+            words.append(said)
         elif len(part) <= 4 and sum(c in "aeiouy" for c in part.lower()) <= 1 and not is_syllable(part):
             # "ubnd", "dvc", "html": spelled; "home", "gmail" left to the voice
             words.append(spell(part))
@@ -77,7 +72,7 @@ def _roman_after_head(abbreviations: Mapping[str, str]):
     return read
 
 
-_PLACES = tables().words["places"]
+PLACES = _PLACES = tables().words["places"]
 _TITLE = "(?:" + alternation(_TITLES) + ")(?![^\\W_])"
 _INITIAL = re.compile(r"([^\W\d_]+)\s$")  # "anh P. Tuấn", "Nguyễn Văn T. Hoa": an initial
 _BEFORE_PLACE = frozenset(tables().words["before_place"])
@@ -99,16 +94,13 @@ def _title(m: re.Match) -> str:
     return " ".join(_TITLES[part] for part in re.split(r"[.\s-]+", m[0]) if part)
 
 
-def _loanword(m: re.Match) -> str | None:
-    """A Latin-script word: its spelling from the loanword table (capital kept), or None (warned)."""
-    said = _LOANWORDS.get(m[0].lower())
-    if said is None:
-        return None
-    return said[0].upper() + said[1:] if m[0][0].isupper() else said
-
-
 def _capital_letter(m: re.Match) -> str:
     return m[0] if m[0] in "AEIOUY" else spell(m[0])
+
+
+# How the rules below may begin at a lower-case letter, besides a lower-case abbreviation, place or
+# lexicon entry (see rules_numeric.LOWER_LEADS): an address, a list letter "a)", a word with a digit.
+LOWER_LEADS = [_HEADS, r"https?://", r"[\w.+-]+@", r"[\w-]+\.\w", r"[a-zđ]\)", r"[^\W\d_]*\d"]
 
 
 def word_rules_before(abbreviations: Mapping[str, str]) -> list[Rule]:
@@ -139,8 +131,6 @@ def word_rules_after(abbreviations: Mapping[str, str]) -> list[Rule]:
              lambda m: abbreviations[m[0]], numeric=False),
         Rule("code", r"(?<![\w])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]+(?![\w])",
              lambda m: read_code(m[0], abbreviations), numeric=False),
-        Rule("loanword", r"(?![A-Z]+(?![\w]))(?!(?i:" + _PLAIN_SYLLABLE + r")(?![\w]))(?=[b-df-hj-np-tv-xzB-DF-HJ-NP-TV-XZ]*[aeiouyAEIOUY])[A-Za-z]{2,}(?![\w])",
-             _loanword, numeric=False, warning=FOREIGN_WORD),
         Rule("acronym", r"(?<![\w])" + _CAPS + r"{2,}(?![\w])",
              lambda m: read_capitals(m[0], abbreviations), numeric=False),
         Rule("letter", r"(?<![\w])" + _CAPS + r"(?![\w])", _capital_letter, numeric=False),
