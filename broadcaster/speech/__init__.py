@@ -121,7 +121,8 @@ ENGINES: Mapping[str, str] = {
 
 
 def names() -> list[str]:
-    return sorted(ENGINES)
+    """Engine names in the order they were added (the offline one first)."""
+    return list(ENGINES)
 
 
 def factory(name: str, where: str = "voice.chain") -> EngineFactory:
