@@ -37,6 +37,12 @@ def table() -> tuple[Voice, ...]:
     return tuple(Voice(**row) for row in csv.DictReader(text.splitlines()))
 
 
+def engine_id(voice: Voice) -> str:
+    """The id the engine itself uses, where the table has a friendlier one (espeak's variants)."""
+    return {"central": "vi-vn-x-central", "southern": "vi-vn-x-south"}.get(voice.id, voice.id) \
+        if voice.engine == "espeak" else voice.id
+
+
 def of(engine: str) -> list[Voice]:
     return [v for v in table() if v.engine == engine]
 
