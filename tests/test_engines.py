@@ -7,8 +7,8 @@ import socket
 import pytest
 from audio_helpers import speech_server  # noqa: F401 - fixture
 
-from broadcaster.errors import ConfigError, EngineError
 from broadcaster import speech
+from broadcaster.errors import ConfigError, EngineError
 from broadcaster.speech.chain import EngineChain
 from broadcaster.speech.espeak import EspeakEngine
 from broadcaster.speech.google import GttsEngine
@@ -65,7 +65,7 @@ def test_gtts_speaks_vietnamese_online(tmp_path):
     assert (tmp_path / "a.mp3").stat().st_size > 1000
 
 
-def test_openai_engine_posts_to_audio_speech_with_the_key(speech_server, tmp_path, monkeypatch):
+def test_openai_engine_posts_to_audio_speech_with_the_key(speech_server, tmp_path, monkeypatch):  # noqa: F811 - fixture
     server = speech_server(200)
     monkeypatch.setenv("TEST_TTS_KEY", "sk-test")
     engine = OpenAiEngine(base_url=server.url, model="tts-1", voice="nova", api_key_env="TEST_TTS_KEY")
@@ -77,7 +77,7 @@ def test_openai_engine_posts_to_audio_speech_with_the_key(speech_server, tmp_pat
     assert body["model"] == "tts-1" and body["voice"] == "nova" and body["input"] == "Xin chào"
 
 
-def test_openai_engine_500_is_a_per_segment_failure_after_retries(speech_server, tmp_path):
+def test_openai_engine_500_is_a_per_segment_failure_after_retries(speech_server, tmp_path):  # noqa: F811 - fixture
     server = speech_server(500)
     engine = OpenAiEngine(base_url=server.url, api_key_env="", retries=1, backoff_s=0)
     with pytest.raises(EngineError) as err:
@@ -137,7 +137,7 @@ def test_retries_stop_at_success_or_a_fatal_error():
         speech.with_retries(lambda: (_ for _ in ()).throw(EngineError("hết", fatal=True)), retries=5, backoff_s=0)
 
 
-def test_openai_splits_a_text_over_its_limit_at_sentence_ends(speech_server, tmp_path):
+def test_openai_splits_a_text_over_its_limit_at_sentence_ends(speech_server, tmp_path):  # noqa: F811 - fixture
     server = speech_server(200)
     text = "Câu thứ nhất của bản tin. Câu thứ hai dài hơn một chút, có dấu phẩy. Câu thứ ba!"
     OpenAiEngine(base_url=server.url, api_key_env="", max_chars=40).synthesize(text, tmp_path / "a.mp3")

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from broadcaster import audio
+from broadcaster import audio, speech
 from broadcaster.audio.cache import SegmentCache
-from broadcaster import speech
 from broadcaster.cli import main, settings
 from broadcaster.errors import ConfigError
 from broadcaster.speech import voices as voice_table

@@ -3,7 +3,8 @@
 Design decision (issue 3). We write our own rules instead of building on g2p-hamster (Apache-2.0)
 or vietnormalizer (MIT). Measured in one run by ``benchmarks/normalize.py`` on the NeMo suite and
 on generated commune sentences (medians, one machine): suite exact 100% here vs 48% (g2p-hamster)
-and 51% (vietnormalizer); ~12,400 sentences/s here vs ~1,600 and ~3,900. Both comparators lower-case
+and 51% (vietnormalizer); ~12,400 sentences/s here vs ~1,600 and ~3,900 (issue 14, CPU time on a
+shared machine: ~8,900 vs ~1,300 and ~3,200 warm, 2.6x the faster peer for a whole run with start-up). Both comparators lower-case
 or re-tokenize the text, and both misread what commune texts are made of: document numbers ("49/2024/NĐ-CP" ->
 "bốn mươi chín/hai nghìn…/nđ xê pê"), TTHC codes ("1.001193" -> "một phẩy…"), ranges, phone groups
 and the local-government abbreviations. Patching around either would mean a second rule set on
@@ -32,6 +33,13 @@ Commune usage on top of that (tests/test_normalize_commune.py holds ~470 real-st
 sentence, or a "d/m" right after "d/m -", is a date; "đường 3/2" a street; "113/114/115" and
 "tổng đài 1022" digit by digit; abbreviations whose reading is ambiguous (TH, TT, TN) stay spelled,
 and a few read differently inside document numbers (words.yaml ``document_codes``).
+
+Issue 14 (tests/test_normalize_issue14.py): days sharing a month each get it ("các ngày 3, 4, 5/1" ->
+"ba tháng một, bốn tháng một, năm tháng một"); "gọi 112" digit by digit like the other service
+numbers (not after "kêu gọi"); "(0236) 3821 456" as a phone; "1.000123.000.00.00.H56" every digit,
+the suffix "hát năm mươi sáu"; titles before a name ("ThS.", "BS CKI", "BSCKII") without their dots;
+scores "thắng 3-2" -> "ba hai" and ratios "tỷ lệ 1:500" -> "một trên năm trăm"; brackets that only
+repeat (``echoes``) blanked; Latin words respelled or warned (``loanwords``).
 """
 
 from __future__ import annotations

@@ -62,13 +62,13 @@ class _Handler(BaseHTTPRequestHandler):
         except OSError:
             pass
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server hook
+    def do_POST(self) -> None:
         self._serve("POST")
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server hook
+    def do_GET(self) -> None:
         self._serve("GET")
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet tests
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -76,7 +76,7 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     fake: FakeService
 
-    def handle_error(self, request, client_address) -> None:  # noqa: ANN001 - quiet on client hang-ups
+    def handle_error(self, request, client_address) -> None:
         pass
 
 
@@ -151,7 +151,7 @@ class FakeFpt(FakeService):
     JSON {"async", "error", "message", "request_id"}; the file at the link later."""
 
     path = "/hmi/tts/v5"
-    voices = {"banmai", "lannhi", "leminh", "myan", "thuminh", "giahuy", "linhsan"}
+    voices = frozenset({"banmai", "lannhi", "leminh", "myan", "thuminh", "giahuy", "linhsan"})
 
     def synthesize(self, seen: Seen, failure: str | None) -> Answer:
         key = seen.headers.get("api_key") or seen.headers.get("api-key")
@@ -181,7 +181,8 @@ class FakeViettel(FakeService):
     without_filter}; answers the audio itself (3: mp3, 2: wav)."""
 
     path = "/tts/speech_synthesis"
-    voices = {"hn-quynhanh", "hn-thanhtung", "hue-maingoc", "hue-baoquoc", "hcm-diemmy", "hcm-minhquan"}
+    voices = frozenset({"hn-quynhanh", "hn-thanhtung", "hue-maingoc", "hue-baoquoc", "hcm-diemmy",
+                        "hcm-minhquan"})
 
     def synthesize(self, seen: Seen, failure: str | None) -> Answer:
         try:
