@@ -53,7 +53,8 @@ PLACES_AND_TITLES = [
     ("BSCKII Lê Văn Cường", "bác sĩ chuyên khoa hai Lê Văn Cường"),
     ("TS.BS Phạm Minh Đức", "tiến sĩ bác sĩ Phạm Minh Đức"),
     ("PGS.TS. Nguyễn Văn Giáp", "phó giáo sư tiến sĩ Nguyễn Văn Giáp"),
-    ("KS. Hoàng Văn Em", "kỹ sư Hoàng Văn Em"),
+    ("GS. Hoàng Văn Em", "giáo sư Hoàng Văn Em"),
+    ("Nghỉ tại KS Mường Thanh.", "Nghỉ tại ca ét xì Mường Thanh."),          # khách sạn, not a title
 ]
 
 NUMBER_ECHOES = [
@@ -72,6 +73,7 @@ SCORES_AND_RATIOS = [
     ("Thắng với tỷ số 4-1.", "Thắng với tỷ số bốn một."),
     ("Bản đồ tỷ lệ 1:500.", "Bản đồ tỷ lệ một trên năm trăm."),
     ("Nghỉ từ 3-5 ngày.", "Nghỉ từ ba đến năm ngày."),                         # still a range
+    ("Đội thôn 2 thắng 2-3 trận.", "Đội thôn hai thắng hai đến ba trận."),     # a count, not a score
 ]
 
 ACRONYM_ECHOES = [

@@ -37,6 +37,7 @@ _PLURAL = frozenset({"các", "những", "hai", "ba"})
 _DAY_JOIN = r"(?:\s?,\s?(?:và\s|hoặc\s)?|\s(?:và|hoặc)\s)"
 _SCORE = alternation(T.words["score_words"])
 _RATIO = alternation(T.words["ratio_words"])
+_COUNTED_SCORE = "(?:" + alternation(T.words["score_counted"]) + ")"
 _AFTER_DATE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?\s?[-–]\s?$")
 
 
@@ -292,7 +293,8 @@ RULES = [
     Rule("service", _CALLER + r"(?i:(" + _SERVICE + r"))(:?\s+)(1\d{3})(?![ .]?\d)" + END, _emergency),
     Rule("day_list", r"(?i:(" + _DAY_HEADS + r"))\s+(\d{1,2}(?:" + _DAY_JOIN + r"\d{1,2})+)/(\d{1,2})(?:/(\d{4}))?"
          r"(?![\w/]|[.,]\d)", _day_list),
-    Rule("score", r"(?i:(" + _SCORE + r"))(\s+)(\d{1,2})\s?[-–:]\s?(\d{1,2})(?![\w/:]|[.,]\d)",
+    Rule("score", r"(?i:(" + _SCORE + r"))(\s+)(\d{1,2})\s?[-–:]\s?(\d{1,2})(?![\w/:]|[.,]\d|\s+" + _COUNTED_SCORE
+         + r"(?!\w))",
          lambda m: f"{m[1]}{m[2]}{read_number(m[3])} {read_number(m[4])}"),
     Rule("ratio", r"(?i:(" + _RATIO + r"))(\s+)(\d+)\s?:\s?(" + NUM + r")" + END,
          lambda m: f"{m[1]}{m[2]}{read_number(m[3])} trên {read_amount(m[4])}"),
