@@ -4,7 +4,7 @@ Design decision (issue 3). We write our own rules instead of building on g2p-ham
 or vietnormalizer (MIT). Measured in one run by ``benchmarks/normalize.py`` on the NeMo suite and
 on generated commune sentences (medians, one machine): suite exact 100% here vs 48% (g2p-hamster)
 and 51% (vietnormalizer); ~12,400 sentences/s here vs ~1,600 and ~3,900 (issue 14, CPU time on a
-shared machine: ~8,900 vs ~1,300 and ~3,200 warm, 2.6x the faster peer for a whole run with start-up). Both comparators lower-case
+shared machine: ~10,200 vs ~1,500 and ~3,400 warm, 2.8x the faster peer for a whole run with start-up). Both comparators lower-case
 or re-tokenize the text, and both misread what commune texts are made of: document numbers ("49/2024/NĐ-CP" ->
 "bốn mươi chín/hai nghìn…/nđ xê pê"), TTHC codes ("1.001193" -> "một phẩy…"), ranges, phone groups
 and the local-government abbreviations. Patching around either would mean a second rule set on
