@@ -4,7 +4,9 @@ with g2p-hamster and vietnormalizer when they are installed (``pip install -e '.
     python benchmarks/normalize.py [--suite ../shared/benchmarks/vi-tn-nemo] [--repeats 5]
 
 Accuracy: exact match after lower-casing and collapsing spaces. Speed: 10,000 generated commune
-sentences (seeded, realistic administrative text), single process, median of the repeats.
+sentences (seeded, realistic administrative text), single process, median of the repeats; then the
+whole run as a user sees it: a fresh interpreter that imports the normalizer, builds its rules and
+reads every sentence (start-up included), median wall time of the repeats, and each peer's ratio.
 """
 
 from __future__ import annotations
@@ -12,7 +14,11 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import resource
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -49,15 +55,15 @@ def commune_sentences(count: int, seed: int = 7) -> list[str]:
     out = []
     for i in range(count):
         r = rnd.randint
-        values = dict(
-            d=f"{r(1, 28):02d}", m=f"{r(1, 12):02d}", y=r(2020, 2030), n=r(1, 2999), n2=r(1, 199),
-            topic=rnd.choice(TOPICS), h=r(7, 9), mi=rnd.choice(["00", "15", "30", "45"]), h2=r(10, 17),
-            wd=r(2, 5), code=f"{r(1, 2)}.{r(0, 13000):06d}", fee=r(10, 500), days=f"{r(1, 30):02d}",
-            p1=r(10, 99), p2=r(100, 999), p3=r(100, 999), p4=r(100000, 999999), money=r(1, 9),
-            t1=r(15, 25), t2=r(26, 38), rain=r(10, 300), wind=r(3, 9), pct=r(1, 100), pct2=r(90, 99),
-            roman=rnd.choice(["XX", "XXI", "XXII", "IV", "IX"]), area=r(50, 900), yield_=r(50, 70),
-            dec=r(0, 9), times=r(1, 3), price=r(50, 200), name=rnd.choice("ABCDEH"), rank=r(1, 12),
-            teams=r(12, 30))
+        values = {
+            "d": f"{r(1, 28):02d}", "m": f"{r(1, 12):02d}", "y": r(2020, 2030), "n": r(1, 2999), "n2": r(1, 199),
+            "topic": rnd.choice(TOPICS), "h": r(7, 9), "mi": rnd.choice(["00", "15", "30", "45"]), "h2": r(10, 17),
+            "wd": r(2, 5), "code": f"{r(1, 2)}.{r(0, 13000):06d}", "fee": r(10, 500), "days": f"{r(1, 30):02d}",
+            "p1": r(10, 99), "p2": r(100, 999), "p3": r(100, 999), "p4": r(100000, 999999), "money": r(1, 9),
+            "t1": r(15, 25), "t2": r(26, 38), "rain": r(10, 300), "wind": r(3, 9), "pct": r(1, 100), "pct2": r(90, 99),
+            "roman": rnd.choice(["XX", "XXI", "XXII", "IV", "IX"]), "area": r(50, 900), "yield_": r(50, 70),
+            "dec": r(0, 9), "times": r(1, 3), "price": r(50, 200), "name": rnd.choice("ABCDEH"), "rank": r(1, 12),
+            "teams": r(12, 30)}
         out.append(TEMPLATES[i % len(TEMPLATES)].format(**values))
     return out
 
@@ -98,22 +104,43 @@ def accuracy(fn: Callable[[str], str], cases: dict[str, list[tuple[str, str]]]) 
         for written, expected in pairs:
             try:
                 ok += _canon(fn(written)) == _canon(expected)
-            except Exception:  # a comparator crashing on a line counts as a miss
+            except Exception:  # noqa: BLE001, S110 - a comparator crashing on a line counts as a miss
                 pass
         result[name] = (ok, len(pairs))
     return result
 
 
 def speed(fn: Callable[[str], str], sentences: list[str], repeats: int) -> float:
-    """Median sentences per second over ``repeats`` runs (after one warm-up call)."""
+    """Median sentences per CPU second over ``repeats`` runs (after one warm-up call)."""
     fn(sentences[0])
     rates = []
     for _ in range(repeats):
-        start = time.perf_counter()
+        start = time.process_time()
         for sentence in sentences:
             fn(sentence)
-        rates.append(len(sentences) / (time.perf_counter() - start))
+        rates.append(len(sentences) / (time.process_time() - start))
     return statistics.median(rates)
+
+
+def whole_run(name: str, sentences_file: Path, repeats: int) -> tuple[float, float]:
+    """Median wall and CPU seconds of a fresh interpreter that imports ``name`` and reads every
+    sentence (CPU time is what the comparison uses: other work on a shared machine does not count)."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--input", str(sentences_file)]
+    walls, cpus = [], []
+    for _ in range(repeats):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def _worker(name: str, sentences_file: Path) -> None:
+    fn = comparators()[name]
+    for sentence in sentences_file.read_text(encoding="utf-8").splitlines():
+        fn(sentence)
 
 
 def _cell(ok: int, total: int) -> str:
@@ -125,7 +152,12 @@ def main() -> None:
     parser.add_argument("--suite", type=Path, default=DEFAULT_SUITE)
     parser.add_argument("--sentences", type=int, default=10_000)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.worker:
+        _worker(args.worker, args.input)
+        return
     engines = comparators()
     cases = suite_cases(args.suite) if args.suite.is_dir() else {}
     sentences = commune_sentences(args.sentences)
@@ -140,9 +172,25 @@ def main() -> None:
         print(f"{'TOTAL':<10}" + "".join(_cell(ok, total) for ok, total in totals))
     else:
         print(f"NeMo suite not found at {args.suite}; accuracy skipped")
-    print(f"\nSpeed: {len(sentences)} commune sentences, single process, median of {args.repeats} runs")
-    for name, fn in engines.items():
-        print(f"{name:<16}{speed(fn, sentences, args.repeats):>10.0f} sentences/s")
+    print(f"\nSpeed: {len(sentences)} commune sentences, single process, CPU time, median of {args.repeats} runs")
+    rates = {name: speed(fn, sentences, args.repeats) for name, fn in engines.items()}
+    for name, rate in rates.items():
+        line = f"{name:<16}{rate:>10.0f} sentences/s"
+        if name == "broadcaster" and len(rates) > 1:
+            line += f"   {rate / max(r for n, r in rates.items() if n != name):.1f}x the fastest peer"
+        print(line)
+    print(f"\nWhole run: a fresh interpreter, import + {len(sentences)} sentences, median of {args.repeats} runs")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "sentences.txt"
+        path.write_text("\n".join(sentences), encoding="utf-8")
+        walls = {name: whole_run(name, path, args.repeats) for name in engines}
+    peers = [cpu for name, (_, cpu) in walls.items() if name != "broadcaster"]
+    print(f"{'':<16}{'wall':>10}{'CPU':>10}")
+    for name, (wall, cpu) in walls.items():
+        line = f"{name:<16}{wall:>9.2f}s{cpu:>9.2f}s{len(sentences) / cpu:>10.0f} sentences/CPU s"
+        if name == "broadcaster" and peers:
+            line += f"   {min(peers) / cpu:.1f}x the fastest peer"
+        print(line)
 
 
 if __name__ == "__main__":

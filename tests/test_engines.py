@@ -33,7 +33,7 @@ def test_espeak_missing_program_is_reported_not_raised(tmp_path):
 
 
 def test_unknown_engine_and_bad_options_list_the_valid_ones():
-    with pytest.raises(ConfigError, match="espeak, gtts, openai"):
+    with pytest.raises(ConfigError, match="espeak, gtts, openai, fpt, viettel, zalo"):
         speech.create("festival")
     with pytest.raises(ConfigError, match="voice.engines.espeak"):
         speech.create("espeak", {"speed": 3})
@@ -54,7 +54,7 @@ def test_gtts_speaks_vietnamese_online(tmp_path):
     assert (tmp_path / "a.mp3").stat().st_size > 1000
 
 
-def test_openai_engine_posts_to_audio_speech_with_the_key(speech_server, tmp_path, monkeypatch):
+def test_openai_engine_posts_to_audio_speech_with_the_key(speech_server, tmp_path, monkeypatch):  # noqa: F811 - fixture
     server = speech_server(200)
     monkeypatch.setenv("TEST_TTS_KEY", "sk-test")
     engine = OpenAiEngine(base_url=server.url, model="tts-1", voice="nova", api_key_env="TEST_TTS_KEY")
@@ -66,7 +66,7 @@ def test_openai_engine_posts_to_audio_speech_with_the_key(speech_server, tmp_pat
     assert body["model"] == "tts-1" and body["voice"] == "nova" and body["input"] == "Xin chào"
 
 
-def test_openai_engine_500_is_a_per_segment_failure_after_retries(speech_server, tmp_path):
+def test_openai_engine_500_is_a_per_segment_failure_after_retries(speech_server, tmp_path):  # noqa: F811 - fixture
     server = speech_server(500)
     engine = OpenAiEngine(base_url=server.url, api_key_env="", retries=1, backoff_s=0)
     with pytest.raises(EngineError) as err:
@@ -124,3 +124,25 @@ def test_retries_stop_at_success_or_a_fatal_error():
     assert speech.with_retries(flaky, retries=2, backoff_s=0) == "ok" and len(calls) == 3
     with pytest.raises(EngineError):
         speech.with_retries(lambda: (_ for _ in ()).throw(EngineError("hết", fatal=True)), retries=5, backoff_s=0)
+
+
+def test_openai_splits_a_text_over_its_limit_at_sentence_ends(speech_server, tmp_path):  # noqa: F811 - fixture
+    server = speech_server(200)
+    text = "Câu thứ nhất của bản tin. Câu thứ hai dài hơn một chút, có dấu phẩy. Câu thứ ba!"
+    OpenAiEngine(base_url=server.url, api_key_env="", max_chars=40).synthesize(text, tmp_path / "a.mp3")
+    sent = [body["input"] for _, _, body in server.requests]
+    assert sent == ["Câu thứ nhất của bản tin.", "Câu thứ hai dài hơn một chút,", "có dấu phẩy. Câu thứ ba!"]
+    assert (tmp_path / "a.mp3").stat().st_size > 2.5 * len(server.audio)     # three parts joined
+
+
+@pytest.mark.parametrize("text, limit, pieces", [
+    ("Một. Hai. Ba.", 100, ["Một. Hai. Ba."]),
+    ("Một hai ba. Bốn năm sáu. Bảy tám.", 24, ["Một hai ba. Bốn năm sáu.", "Bảy tám."]),
+    ("Một hai ba, bốn năm sáu bảy tám chín", 20, ["Một hai ba,", "bốn năm sáu bảy tám", "chín"]),
+    ("Dòng một\nDòng hai", 12, ["Dòng một", "Dòng hai"]),
+    ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
+])
+def test_split_sentences_cuts_where_a_reader_pauses(text, limit, pieces):
+    from broadcaster.speech.parts import split_sentences
+
+    assert split_sentences(text, limit) == pieces

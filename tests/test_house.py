@@ -76,7 +76,7 @@ def test_a_typo_in_an_engine_name_stops_status_weekly_and_run_at_once(tmp_path):
         result = broadcaster(*command, cwd=tmp_path)
         assert result.returncode == 1, result.stderr
         assert "Không có giọng đọc “espek” (trong voice.chain)" in result.stderr
-        assert "các giọng đọc hợp lệ: espeak, gtts, openai." in result.stderr
+        assert "các giọng đọc hợp lệ: espeak, gtts, openai, fpt, viettel, zalo." in result.stderr
         assert "Traceback" not in result.stderr
     assert not (tmp_path / "var").exists()
 

@@ -19,6 +19,8 @@ lexicon entry. It does not warn today: those expectations are strict xfails too.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from broadcaster.vi.normalize import normalize
@@ -193,7 +195,7 @@ COMMUNE = [
     ('Dự báo đêm nay có mưa to 50-100mm.',
      'Dự báo đêm nay có mưa to năm mươi đến một trăm mi li mét.'),
     ('Bão số 3 (Yagi) có sức gió mạnh cấp 12, giật cấp 15.',
-     'Bão số ba (Yagi) có sức gió mạnh cấp mười hai, giật cấp mười lăm.'),
+     'Bão số ba (Da-ghi) có sức gió mạnh cấp mười hai, giật cấp mười lăm.'),
     ('Mực nước sông lên mức báo động II.',
      'Mực nước sông lên mức báo động hai.'),
     ('Báo động cấp 3 trên sông Hồng.',
@@ -225,7 +227,7 @@ COMMUNE = [
     ('Người thứ 2 đóng 70% mức đóng của người thứ nhất.',
      'Người thứ hai đóng bảy mươi phần trăm mức đóng của người thứ nhất.'),
     ('Tiêm vắc xin Sởi - Rubella cho trẻ từ 1 - 5 tuổi.',
-     'Tiêm vắc xin Sởi, Rubella cho trẻ từ một đến năm tuổi.'),
+     'Tiêm vắc xin Sởi, Ru-bê-la cho trẻ từ một đến năm tuổi.'),
     ('Phun thuốc khử trùng tiêu độc 2 lần/tuần.',
      'Phun thuốc khử trùng tiêu độc hai lần một tuần.'),
     ('Bệnh viêm da nổi cục trên trâu, bò.',
@@ -381,7 +383,7 @@ COMMUNE = [
     ('100% thôn có Tổ công nghệ số cộng đồng.',
      'một trăm phần trăm thôn có Tổ công nghệ số cộng đồng.'),
     ('Ứng dụng VNeID, iHanoi, SmartCity.',
-     'Ứng dụng vê en e ai đi, iHanoi, SmartCity.'),
+     'Ứng dụng vê en e ai đi, ai Hà Nội, Xờ-mát xi-ti.'),
     ('Dịch vụ công mức độ 4.',
      'Dịch vụ công mức độ bốn.'),
     ('Tốc độ 100 Mbps.',
@@ -541,7 +543,7 @@ COMMUNE = [
     ('Mã số thuế: 4000123456.',
      'Mã số thuế: bốn không không không một hai ba bốn năm sáu.'),
     ('Số tài khoản 1234567890 tại Agribank.',
-     'Số tài khoản một hai ba bốn năm sáu bảy tám chín không tại Agribank.'),
+     'Số tài khoản một hai ba bốn năm sáu bảy tám chín không tại A-gờ-ri-banh.'),
     ('Xã Hòa Phú, huyện Hòa Vang, thành phố Đà Nẵng.',
      'Xã Hòa Phú, huyện Hòa Vang, thành phố Đà Nẵng.'),
     ('Thôn Hòa Khê, X. Hòa Phú, H. Hòa Vang, TP. Đà Nẵng.',
@@ -915,7 +917,7 @@ COMMUNE = [
     ('Truy cập: https://dichvucong.gov.vn/p/home/dvc-trang-chu.html',
      'Truy cập: dichvucong chấm gốp chấm vê en gạch chéo pê gạch chéo home gạch chéo dê vê xê gạch ngang trang gạch ngang chu chấm hát tê em mờ e lờ'),
     ('Fanpage: Tuổi trẻ Hòa Phú.',
-     'Fanpage: Tuổi trẻ Hòa Phú.'),
+     'Phan-pết: Tuổi trẻ Hòa Phú.'),
     ('Ngày 3/2/2026 (tức ngày 16 tháng Chạp năm Ất Tỵ).',
      'Ngày ba tháng hai năm hai nghìn hai mươi sáu (tức ngày mười sáu tháng Chạp năm Ất Tỵ).'),
     ('Họp lúc 14 giờ ngày thứ Sáu, 12/12/2026.',
@@ -1010,11 +1012,6 @@ LATIN = [
     ('Nộp hồ sơ trực tuyến tại dichvucong.gov.vn.', ['dichvucong']),
     ('Truy cập Cổng DVCQG tại địa chỉ www.dichvucong.gov.vn.', ['dichvucong']),
     ('Truy cập: https://dichvucong.gov.vn/p/home/dvc-trang-chu.html', ['dichvucong', 'home']),
-    ('Bão số 3 (Yagi) có sức gió mạnh cấp 12, giật cấp 15.', ['Yagi']),
-    ('Tiêm vắc xin Sởi - Rubella cho trẻ từ 1 - 5 tuổi.', ['Rubella']),
-    ('Ứng dụng VNeID, iHanoi, SmartCity.', ['iHanoi', 'SmartCity']),
-    ('Số tài khoản 1234567890 tại Agribank.', ['Agribank']),
-    ('Fanpage: Tuổi trẻ Hòa Phú.', ['Fanpage']),
 ]
 WARNED_ROWS = {written for written, _ in LATIN}
 
@@ -1027,14 +1024,28 @@ def test_commune_sentence_is_read_as_in_the_snapshot(written, snapshot):
         assert not result.warnings
 
 
+# Rows of KNOWN_BAD the normalizer now reads as they should be read (issue 14): no longer xfails.
+FIXED = {"Bệnh tay chân miệng (TCM) gia tăng.", "Tiếp nhận và trả kết quả (TN&TKQ).",
+         "Kinh phí: 1.250.000.000 đồng (Một tỷ hai trăm năm mươi triệu đồng).", "Hotline 1900 9095.",
+         "Hotline: 1900 9095.", "Đăng ký qua Zalo hoặc quét mã QR.", "Zalo: 0905123456.",
+         "Website: https://hoaphu.danang.gov.vn", "Kết nối Internet 4G, 5G, wifi.",
+         "Uống vitamin A cho trẻ từ 6 - 36 tháng tuổi."}
+
+
+def _said(text: str) -> str:
+    """Loanword spellings join their syllables with hyphens ("In-tơ-nét"); the voice reads a hyphen
+    inside a word as a space, so the hand-written readings compare with hyphens as spaces."""
+    return re.sub(r"(?<=\w)-(?=\w)", " ", text)
+
+
 @pytest.mark.parametrize("written, should", [
-    pytest.param(written, should, marks=pytest.mark.xfail(strict=True, reason=reason), id=written)
-    for written, should, reason in KNOWN_BAD])
+    pytest.param(written, should, id=written, marks=() if written in FIXED else pytest.mark.xfail(
+        strict=True, reason=reason)) for written, should, reason in KNOWN_BAD])
 def test_known_bad_reading(written, should):
-    assert normalize(written).text == should
+    assert _said(normalize(written).text) == _said(should)
 
 
-@pytest.mark.xfail(strict=True, reason="the normalizer does not warn about Latin words it leaves untransliterated")
+@pytest.mark.xfail(strict=True, reason="Latin parts of web and e-mail addresses are spelled raw without a warning")
 @pytest.mark.parametrize("written, words", LATIN, ids=[written for written, _ in LATIN])
 def test_untransliterated_latin_words_are_warned_about(written, words):
     warned = [w.fragment for w in normalize(written).warnings]

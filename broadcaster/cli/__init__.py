@@ -38,7 +38,7 @@ COMMANDS: dict[str, Entry] = {
                             "(chạy lại không bị trùng)."),
     "normalize": Entry("normalize", "In dạng đọc (chữ số, ngày, giờ, số văn bản, chữ viết tắt… thành lời) "
                                     "của mỗi VĂN_BẢN."),
-    "voices": Entry("audio", "Liệt kê các giọng đọc, giọng nào dùng được ngay và vì sao không."),
+    "voices": Entry("audio", "Liệt kê các giọng đọc (vùng miền, nam/nữ), giọng nào dùng được ngay và vì sao không."),
     "say": Entry("audio", "Đọc thử một đoạn văn bản: chuẩn hóa → giọng đọc → xử lý âm thanh → MP3."),
     "cache": Entry("audio", "Bộ nhớ đệm âm thanh (mỗi đoạn đọc được lưu lại để dựng lại nhanh)."),
     "approve": Entry("onair", "Duyệt chương trình phát của tuần (ghi người duyệt và thời điểm vào nhật ký)."),

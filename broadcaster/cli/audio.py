@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from broadcaster.cli import main, settings
+
+if TYPE_CHECKING:
+    from broadcaster import speech
+    from broadcaster.speech.chain import EngineChain
 
 
 class ProgressBars:
@@ -38,7 +43,7 @@ class ProgressBars:
 @main.command()
 @click.pass_context
 def voices(ctx: click.Context) -> None:
-    """Liệt kê các giọng đọc, giọng nào dùng được ngay và vì sao không."""
+    """Liệt kê các giọng đọc (vùng miền, nam/nữ), giọng nào dùng được ngay và vì sao không."""
     from broadcaster import speech
 
     conf = settings(ctx)
@@ -49,8 +54,42 @@ def voices(ctx: click.Context) -> None:
             else "không có trong voice.chain"
         state = "dùng được" if problem is None else f"KHÔNG dùng được: {problem}"
         click.echo(f"{name} ({where}): {state}")
-        for voice in engine.voices():
+        for voice in _voice_lines(name, engine):
             click.echo(f"    {voice}")
+    click.echo("Chọn giọng: voice.engines.<tên>: {region: Bắc|Trung|Nam, gender: nam|nữ} hoặc {voice: <mã>}; "
+               "đọc thử: broadcaster say \"…\" --voice <mã>.")
+
+
+def _voice_lines(name: str, engine: speech.TtsEngine) -> list[str]:
+    from broadcaster.speech import voices as voice_table
+
+    """The engine's voices from the voice table (region, gender, the chosen one marked), else its own list."""
+    table = voice_table.of(name)
+    if not table:
+        return engine.voices()
+    chosen = getattr(engine, "voice", None)
+    chosen = chosen.id if isinstance(chosen, voice_table.Voice) else chosen
+    return [v.describe() + ("  (đang chọn)" if chosen in (v.id, voice_table.engine_id(v)) else "") for v in table]
+
+
+def _chain_with_voice(conf, engine: str | None, voice: str) -> EngineChain:
+    from broadcaster import speech
+    from broadcaster.errors import ConfigError
+    from broadcaster.speech import voices as voice_table
+    from broadcaster.speech.chain import EngineChain
+
+    """`say --voice`: the one engine that has this voice (or `engine:voice`), set to it."""
+    if ":" in voice:
+        engine, voice = voice.split(":", 1)
+    found = [v for v in voice_table.table() if v.id == voice and engine in (None, v.engine)]
+    if found:
+        engine = found[0].engine
+    elif engine is None or "voice" not in speech._parameters(speech.factory(engine)):
+        known = ", ".join(f"{v.engine}:{v.id}" for v in voice_table.table())
+        raise ConfigError(f"Không có giọng “{voice}”" + (f" của {engine}." if engine else "."),
+                          None, f"xem broadcaster voices; các giọng: {known}.")
+    options = {**conf.voice.engines.get(engine, {}), "voice": voice}
+    return EngineChain([speech.create(engine, options)], conf.voice.max_failures)
 
 
 @main.command()
@@ -58,9 +97,11 @@ def voices(ctx: click.Context) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("say.mp3"),
               show_default=True, help="Tệp MP3 kết quả.")
 @click.option("--engine", default=None, help="Chỉ dùng giọng này (mặc định: theo voice.chain).")
+@click.option("--voice", default=None,
+              help="Mã giọng (xem broadcaster voices), ví dụ banmai, hcm-diemmy hoặc zalo:4; chọn luôn giọng đọc.")
 @click.option("--chime/--no-chime", default=False, help="Thêm nhạc hiệu đầu và cuối.")
 @click.pass_context
-def say(ctx: click.Context, text: str, output: Path, engine: str | None, chime: bool) -> None:
+def say(ctx: click.Context, text: str, output: Path, engine: str | None, voice: str | None, chime: bool) -> None:
     """Đọc thử một đoạn văn bản: chuẩn hóa → giọng đọc → xử lý âm thanh → MP3."""
     from broadcaster import audio
     from broadcaster.speech.chain import EngineChain
@@ -70,7 +111,10 @@ def say(ctx: click.Context, text: str, output: Path, engine: str | None, chime: 
     normalized = normalize(text, conf.lexicon)
     for warning in normalized.warnings:
         click.echo(f"Cảnh báo: “{warning.fragment}”: {warning.message}", err=True)
-    chain = EngineChain.from_settings(conf.voice, only=engine)
+    if voice:
+        chain = _chain_with_voice(conf, engine, voice)
+    else:
+        chain = EngineChain.from_settings(conf.voice, only=engine)
     result = audio.render_program([normalized.text], output, conf, chimes=chime, chain=chain,
                                   tags={"title": normalized.text[:60], "station": conf.station.name})
     [segment] = result.segments

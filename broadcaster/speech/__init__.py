@@ -67,21 +67,41 @@ class Throttle:
 
 
 class RemoteEngine:
-    """Shared by network engines: throttled requests, retried with back-off, raw recordings kept."""
+    """Shared by network engines: throttled requests, retried with back-off, raw recordings kept.
+
+    An engine either implements `request(text, out)` (it writes the file itself), or sets `max_chars`
+    (the service's length limit) and implements `fetch(text) -> bytes`: a longer text is then split
+    at sentence ends (speech.parts), each part fetched and retried on its own, and the parts joined.
+    """
 
     keep_raw = True
+    max_chars: int | None = None
 
     def __init__(self, timeout: float, retries: int, backoff_s: float, min_interval_s: float) -> None:
         self.timeout, self.retries, self.backoff_s = float(timeout), int(retries), float(backoff_s)
         self.throttle = Throttle(min_interval_s)
 
     def synthesize(self, text: str, out: Path) -> None:
-        def once() -> None:
-            self.throttle.wait()
-            self.request(text, out)
-        with_retries(once, self.retries, self.backoff_s)
+        if self.max_chars is None:
+            def once() -> None:
+                self.throttle.wait()
+                self.request(text, out)
+            with_retries(once, self.retries, self.backoff_s)
+            return
+        from broadcaster.speech.parts import join_parts, split_sentences
+
+        audio = [with_retries(lambda piece=piece: self._fetch_throttled(piece), self.retries, self.backoff_s)
+                 for piece in split_sentences(text, self.max_chars)]
+        join_parts(audio, out, self.extension)
+
+    def _fetch_throttled(self, text: str) -> bytes:
+        self.throttle.wait()
+        return self.fetch(text)
 
     def request(self, text: str, out: Path) -> None:
+        raise NotImplementedError
+
+    def fetch(self, text: str) -> bytes:
         raise NotImplementedError
 
 
@@ -94,11 +114,15 @@ ENGINES: Mapping[str, str] = {
     "espeak": "broadcaster.speech.espeak:EspeakEngine",
     "gtts": "broadcaster.speech.google:GttsEngine",
     "openai": "broadcaster.speech.openai_tts:OpenAiEngine",
+    "fpt": "broadcaster.speech.fpt:FptEngine",
+    "viettel": "broadcaster.speech.viettel:ViettelEngine",
+    "zalo": "broadcaster.speech.zalo:ZaloEngine",
 }
 
 
 def names() -> list[str]:
-    return sorted(ENGINES)
+    """Engine names in the order they were added (the offline one first)."""
+    return list(ENGINES)
 
 
 def factory(name: str, where: str = "voice.chain") -> EngineFactory:

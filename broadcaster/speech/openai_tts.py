@@ -1,4 +1,8 @@
-"""Any OpenAI-compatible `/audio/speech` endpoint (OpenAI, or a local server), over plain HTTP."""
+"""Any OpenAI-compatible `/audio/speech` endpoint (OpenAI, or a local server), over plain HTTP.
+
+OpenAI takes at most 4,096 characters of `input` per request: a longer text is split at sentence
+ends and the parts joined (RemoteEngine with `max_chars`, speech.parts).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ import json
 import os
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 from broadcaster.errors import EngineError
 from broadcaster.speech import RemoteEngine
@@ -20,12 +23,15 @@ class OpenAiEngine(RemoteEngine):
     def __init__(self, base_url: str = "https://api.openai.com/v1", model: str = "gpt-4o-mini-tts",
                  voice: str = "alloy", api_key_env: str = "OPENAI_API_KEY", format: str = "mp3",
                  speed: float = 1.0, instructions: str = "", timeout: float = 60, retries: int = 2,
-                 backoff_s: float = 2.0, min_interval_s: float = 0.0) -> None:
+                 backoff_s: float = 2.0, min_interval_s: float = 0.0, max_chars: int = 4096) -> None:
         if format not in ("mp3", "wav", "flac", "opus", "aac"):
             raise ValueError(f"format “{format}” không hợp lệ (mp3, wav, flac, opus, aac)")
         super().__init__(timeout, retries, backoff_s, min_interval_s)
         self.base_url, self.model, self.voice = base_url.rstrip("/"), model, voice
         self.api_key_env, self.extension, self.speed, self.instructions = api_key_env, format, float(speed), instructions
+        self.max_chars = int(max_chars)
+        if self.max_chars < 10:
+            raise ValueError("max_chars phải từ 10 trở lên")
 
     def settings_key(self) -> str:
         return f"openai|{self.base_url}|{self.model}|{self.voice}|{self.speed}|{self.instructions}|{self.extension}"
@@ -40,7 +46,7 @@ class OpenAiEngine(RemoteEngine):
     def voices(self) -> list[str]:
         return [f"{self.voice} (mô hình {self.model} tại {self.base_url})"]
 
-    def request(self, text: str, out: Path) -> None:
+    def fetch(self, text: str) -> bytes:
         body = {"model": self.model, "input": text, "voice": self.voice, "response_format": self.extension,
                 "speed": self.speed}
         if self.instructions:
@@ -65,6 +71,4 @@ class OpenAiEngine(RemoteEngine):
                               fatal=not isinstance(reason, TimeoutError)) from exc
         if len(audio) < 100:
             raise EngineError(f"Máy chủ giọng đọc {self.base_url} trả về âm thanh rỗng.", None, FIX)
-        part = out.with_name(out.name + ".part")
-        part.write_bytes(audio)
-        os.replace(part, out)
+        return audio

@@ -3,7 +3,8 @@
 Design decision (issue 3). We write our own rules instead of building on g2p-hamster (Apache-2.0)
 or vietnormalizer (MIT). Measured in one run by ``benchmarks/normalize.py`` on the NeMo suite and
 on generated commune sentences (medians, one machine): suite exact 100% here vs 48% (g2p-hamster)
-and 51% (vietnormalizer); ~12,400 sentences/s here vs ~1,600 and ~3,900. Both comparators lower-case
+and 51% (vietnormalizer); ~12,400 sentences/s here vs ~1,600 and ~3,900 (issue 14, CPU time on a
+shared machine: ~10,200 vs ~1,500 and ~3,400 warm, 2.8x the faster peer for a whole run with start-up). Both comparators lower-case
 or re-tokenize the text, and both misread what commune texts are made of: document numbers ("49/2024/NĐ-CP" ->
 "bốn mươi chín/hai nghìn…/nđ xê pê"), TTHC codes ("1.001193" -> "một phẩy…"), ranges, phone groups
 and the local-government abbreviations. Patching around either would mean a second rule set on
@@ -32,6 +33,13 @@ Commune usage on top of that (tests/test_normalize_commune.py: ~460 real-style s
 sentence, or a "d/m" right after "d/m -", is a date; "đường 3/2" a street; "113/114/115" and
 "tổng đài 1022" digit by digit; abbreviations whose reading is ambiguous (TH, TT, TN) stay spelled,
 and a few read differently inside document numbers (words.yaml ``document_codes``).
+
+Issue 14 (tests/test_normalize_issue14.py): days sharing a month each get it ("các ngày 3, 4, 5/1" ->
+"ba tháng một, bốn tháng một, năm tháng một"); "gọi 112" digit by digit like the other service
+numbers (not after "kêu gọi"); "(0236) 3821 456" as a phone; "1.000123.000.00.00.H56" every digit,
+the suffix "hát năm mươi sáu"; titles before a name ("ThS.", "BS CKI", "BSCKII") without their dots;
+scores "thắng 3-2" -> "ba hai" and ratios "tỷ lệ 1:500" -> "một trên năm trăm"; brackets that only
+repeat (``echoes``) blanked; Latin words respelled or warned (``loanwords``).
 """
 
 from __future__ import annotations
@@ -42,13 +50,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from broadcaster.vi.echoes import drop_echoes
+from broadcaster.vi.loanwords import FOREIGN_WORD, read_foreign
 from broadcaster.vi.numbers import read_number
 from broadcaster.vi.readings import Rule, alternation, fallback, read_integer_token
+from broadcaster.vi.rules_numeric import LOWER_LEADS as NUMERIC_LEADS
 from broadcaster.vi.rules_numeric import RULES
-from broadcaster.vi.rules_words import lexicon_rule, word_rules_after, word_rules_before
+from broadcaster.vi.rules_words import LOWER_LEADS as WORD_LEADS
+from broadcaster.vi.rules_words import PLACES, lexicon_rule, word_rules_after, word_rules_before
 from broadcaster.vi.tables import tables
 
-__all__ = ["NormalizeWarning", "Normalized", "normalize", "read_number", "spoken"]
+__all__ = ["FOREIGN_WORD", "NormalizeWarning", "Normalized", "normalize", "read_number", "spoken"]
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +86,7 @@ _GAP = re.compile(r"""(?P<bullet>^[ \t]*[-+*•·●▪■►❖–—][ \t]+)
 _DASHES = frozenset({"-", "–", "—", "--"})
 _PER_WORDS = tuple(tables().words["per_words"])
 _COUNTED = re.compile(r"[ \t]+[^\W\d_]+(?:[ \t][^\W\d_]+)?")  # "<number> người/": a counted noun
+_LOWER = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.islower() and c.isalpha())
 _SPACES = re.compile(r"[ \t]{2,}")
 _SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([,.;:!?…)])")
 
@@ -94,18 +107,24 @@ class Normalized:
 class _Engine:
     """The rules for one lexicon, joined into one alternation."""
 
-    def __init__(self, lexicon: tuple[tuple[str, str], ...]) -> None:
+    def __init__(self, lexicon: tuple[tuple[str, str], ...], shortcut: bool = True) -> None:
         mapping = dict(lexicon)
         abbreviations = {**tables().abbreviations, **mapping}
         rules: list[Rule] = [lexicon_rule(mapping)] if mapping else []
         rules += word_rules_before(abbreviations) + RULES + word_rules_after(abbreviations)
         self.rules = rules
         # Every rule starts at a word start or a currency sign: checking that first keeps the
-        # single pass fast (most positions are inside words).
+        # single pass fast (most positions are inside words). Most words are lower-case Vietnamese
+        # words no rule can start with: at those, one check of the ways a rule may begin (head
+        # words, lower-case table entries, addresses, words with digits) skips every rule.
         alternatives = "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rules))
-        self.master = re.compile(rf"(?:(?<!\w)|(?=[$€£¥₹₫]))(?:{alternatives})", re.MULTILINE)
+        lower_keys = [w for w in (*abbreviations, *PLACES) if w[:1].islower()]
+        leads = "|".join([alternation(lower_keys), *NUMERIC_LEADS, *WORD_LEADS])
+        skip = rf"(?:(?![{_LOWER}])|(?={leads}))" if shortcut else ""  # off: only to test it changes nothing
+        self.master = re.compile(rf"(?:(?<!\w)|(?=[$€£¥₹₫])){skip}(?:{alternatives})", re.MULTILINE)
 
     def run(self, text: str) -> Normalized:
+        text = drop_echoes(text)
         out: list[str] = []
         warnings: list[NormalizeWarning] = []
         pos, prev_numeric = 0, False
@@ -134,18 +153,21 @@ def _gap(text: str, start: int, end: int, between_quantities: bool,
         return " đến "
     if between_quantities and gap == "/":
         return " trên "
+    def warn(position: int, word: str) -> None:
+        warnings.append(NormalizeWarning(position, word, FOREIGN_WORD))
+
     if _PLAIN.fullmatch(gap):
-        return gap
+        return read_foreign(gap, start, warn)
     parts, pos = [], start
     for m in _GAP.finditer(text, start, end):
-        parts.append(text[pos:m.start()])
+        parts.append(read_foreign(text[pos:m.start()], pos, warn))
         if (m.lastgroup == "slash" and after_quantity and _COUNTED.fullmatch(text, start, m.start())
                 and not text.startswith("hoặc", m.end())):
             parts.append(" một ")  # "50 người/lớp": "năm mươi người một lớp"
         else:
             parts.append(_gap_piece(m, text, end, warnings))
         pos = m.end()
-    parts.append(text[pos:end])
+    parts.append(read_foreign(text[pos:end], pos, warn))
     return "".join(parts)
 
 

@@ -96,11 +96,18 @@ class Rule:
     between which a dash reads "đến".
     """
 
-    __slots__ = ("name", "pattern", "regex", "read", "numeric")
+    __slots__ = ("_regex", "name", "numeric", "pattern", "read")
 
     def __init__(self, name: str, pattern: str, read, numeric: bool = True) -> None:
         self.name, self.pattern, self.read, self.numeric = name, pattern, read, numeric
-        self.regex = re.compile(pattern, re.MULTILINE)
+        self._regex: re.Pattern | None = None
+
+    @property
+    def regex(self) -> re.Pattern:
+        """The rule's own regex, compiled on its first match (start-up compiles only the single pass)."""
+        if self._regex is None:
+            self._regex = re.compile(self.pattern, re.MULTILINE)
+        return self._regex
 
 
 def alternation(words) -> str:

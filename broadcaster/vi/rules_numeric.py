@@ -31,6 +31,13 @@ _SERVICE = alternation(T.words["service_context"])
 _AND = r"(?:\s?/\s?|,\s?|\s(?:hoặc|và)\s)"
 _EMERGENCY = r"11[1345](?:" + _AND + r"11[1345])*"
 _STREET = frozenset({"đường", "phố"})
+_CALLER = r"(?<![Kk]êu )(?<![Ll]ời )"          # "kêu gọi 115 hộ": a call to people, not a number
+_DAY_HEADS = alternation(T.words["day_list_heads"])
+_PLURAL = frozenset({"các", "những", "hai", "ba"})
+_DAY_JOIN = r"(?:\s?,\s?(?:và\s|hoặc\s)?|\s(?:và|hoặc)\s)"
+_SCORE = alternation(T.words["score_words"])
+_RATIO = alternation(T.words["ratio_words"])
+_COUNTED_SCORE = "(?:" + alternation(T.words["score_counted"]) + ")"
 _AFTER_DATE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?\s?[-–]\s?$")
 
 
@@ -223,20 +230,74 @@ def _emergency(m: re.Match) -> str:
     return m[1] + m[2] + re.sub(r"\s?/\s?", ", ", said)
 
 
+def _day_list(m: re.Match) -> str | None:
+    """'các ngày 3, 4, 5/1', 'ngày 5 và 6/12': every day with its month (and the year once, at the end)."""
+    head, days, month, year = m.groups()
+    numbers, joins = re.findall(r"\d+", days), re.findall(_DAY_JOIN, days)
+    if not 1 <= int(month) <= 12 or any(not 1 <= int(d) <= 31 for d in numbers):
+        return None
+    plural = not _PLURAL.isdisjoint(head.lower().split())
+    again = "" if plural else "ngày "
+    words = [head if head.lower().endswith("ngày") else f"{head} ngày"]  # "chiều 5 và 6/12": "chiều ngày năm …"
+    for i, day in enumerate(numbers):
+        if i:
+            join = joins[i - 1].strip().lstrip(",").strip()
+            words.append(f", {again}" if not join else f" {join} {again}")
+        else:
+            words.append(" ")
+        words.append(f"{read_number(day)} tháng {read_month(int(month))}")
+    if year:
+        words.append(f" năm {read_number(year)}")
+    return "".join(words)
+
+
+def _phone_area(m: re.Match) -> str | None:
+    """'(0236) 3821 456': the area code, then the number in its written groups."""
+    groups = [m[1], *re.split(r"[ .]", m[2])]
+    if len("".join(groups)) not in (10, 11):
+        return None
+    return ", ".join(read_digits(g) for g in groups if g)
+
+
+def _long_code(m: re.Match) -> str:
+    """'1.000123.000.00.00.H56': every digit of every group; the suffix letters spelled, its number read."""
+    groups = m[0].split(".")
+    suffix = groups.pop() if m[1] else ""
+    words = [read_digits(g) for g in groups]
+    if suffix:
+        letters, number = re.fullmatch(r"([A-Z]+)(\d+)", suffix).groups()
+        words.append(f"{spell(letters)} {read_number(number)}")
+    return " chấm ".join(words)
+
+
 def _spoken_clock(m: re.Match) -> str | None:
     """'11 giờ 00' -> 'mười một giờ', '7 giờ 05' -> 'bảy giờ năm phút'."""
     return _hms(m[1], m[2] or m[3])
 
 
+# How a rule above may begin at a lower-case letter (the single pass tries no rule at a lower-case
+# word that none of these begins): its head words. Keep in step with the rules.
+LOWER_LEADS = [r"(?i:ngày|tháng|quý|thứ|km|số)", _SERVICE, _DAY_HEADS, _SCORE, _RATIO]
+
 RULES = [
+    Rule("long_code", START + r"\d\.\d{6}(?:\.\d{2,3}){1,4}(\.[A-Z]{1,2}\d{1,3})?(?![\w.]|,\d)", _long_code),
+    Rule("phone_area", r"\((0\d{2,3})\)[ \t]?(\d{3,4}[ .]?\d{3,4})" + END, _phone_area),
     Rule("quarter", r"(?i:(quý))\s+(I{1,3}|IV|[1-4])/(\d{4})(?!\d)", _quarter),
     Rule("date", r"(?:(?i:(ngày))\s+)?" + START + r"(\d{1,2})(?P<dsep>[/.-])(\d{1,2})(?P=dsep)(\d{4})(?![\w/])", _dmy),
     Rule("tthc", START + r"\d\.\d{6}(?![\w.]|,\d)", lambda m: f"{read_digits(m[0][0])} chấm {read_digits(m[0][2:])}"),
     Rule("phone", r"(?<![\w.,+])(?:\+84[ .]?|0)\d{2,3}(?:[ .]?\d){6,8}(?![\w]|[.,]\d)", _phone),
     Rule("hotline", START + r"1[89]00[ .]?\d{3,4}(?:[ .]\d{2,4})?" + END, _hotline),
-    Rule("emergency", r"(?i:(số|" + _SERVICE + r"))(:?\s+)(" + _EMERGENCY + r")" + END, _emergency),
+    Rule("emergency", _CALLER + r"(?i:(số|" + _SERVICE + r"))(:?\s+)(" + _EMERGENCY + r")" + END, _emergency),
     Rule("emergency_list", r"()()(" + START + r"11[345](?:" + _AND + r"11[345])+)" + END, _emergency),
-    Rule("service", r"(?i:(" + _SERVICE + r"))(:?\s+)(1\d{3})(?![ .]?\d)" + END, _emergency),
+    Rule("call", _CALLER + r"(?i:(" + _SERVICE + r"))(:?\s+)(11\d)" + END, _emergency),
+    Rule("service", _CALLER + r"(?i:(" + _SERVICE + r"))(:?\s+)(1\d{3})(?![ .]?\d)" + END, _emergency),
+    Rule("day_list", r"(?i:(" + _DAY_HEADS + r"))\s+(\d{1,2}(?:" + _DAY_JOIN + r"\d{1,2})+)/(\d{1,2})(?:/(\d{4}))?"
+         r"(?![\w/]|[.,]\d)", _day_list),
+    Rule("score", r"(?i:(" + _SCORE + r"))(\s+)(\d{1,2})\s?[-–:]\s?(\d{1,2})(?![\w/:]|[.,]\d|\s+" + _COUNTED_SCORE
+         + r"(?!\w))",
+         lambda m: f"{m[1]}{m[2]}{read_number(m[3])} {read_number(m[4])}"),
+    Rule("ratio", r"(?i:(" + _RATIO + r"))(\s+)(\d+)\s?:\s?(" + NUM + r")" + END,
+         lambda m: f"{m[1]}{m[2]}{read_number(m[3])} trên {read_amount(m[4])}"),
     Rule("day_range", r"(?:(?i:(ngày))\s+)?" + START + r"(\d{1,2})\s?[-–]\s?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\w/])",
          _day_range),
     Rule("month_year", r"(?:(?i:(tháng))\s+)?" + START + r"(\d{1,2})[/.-](\d{4})(?![\w/])", _month_year),

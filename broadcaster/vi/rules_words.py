@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from broadcaster.vi.loanwords import spelling
 from broadcaster.vi.numbers import read_digits, read_number, read_ordinal, roman_to_int
 from broadcaster.vi.readings import Rule, alternation, is_syllable, read_capitals, read_code, spell
 from broadcaster.vi.tables import tables
@@ -19,6 +20,7 @@ _DOMAIN_WORDS = {"gov": "gốp", "vn": "vê en", "www": "vê kép vê kép vê k
 _URL_SEPARATORS = {".": "chấm", "/": "gạch chéo", "@": "a còng", "-": "gạch ngang",
                    "_": "gạch dưới", ":": ""}
 _DOC_OVERRIDES = tables().words["document_codes"]
+_TITLES = tables().words["titles"]
 
 
 def _address(m: re.Match) -> str:
@@ -30,6 +32,8 @@ def _address(m: re.Match) -> str:
             words.append(read_digits(part))
         elif part.lower() in _DOMAIN_WORDS:
             words.append(_DOMAIN_WORDS[part.lower()])
+        elif said := spelling(part.lower()):
+            words.append(said)
         elif len(part) <= 4 and sum(c in "aeiouy" for c in part.lower()) <= 1 and not is_syllable(part):
             # "ubnd", "dvc", "html": spelled; "home", "gmail" left to the voice
             words.append(spell(part))
@@ -68,7 +72,8 @@ def _roman_after_head(abbreviations: Mapping[str, str]):
     return read
 
 
-_PLACES = tables().words["places"]
+PLACES = _PLACES = tables().words["places"]
+_TITLE = "(?:" + alternation(_TITLES) + ")(?![^\\W_])"
 _INITIAL = re.compile(r"([^\W\d_]+)\s$")  # "anh P. Tuấn", "Nguyễn Văn T. Hoa": an initial
 _BEFORE_PLACE = frozenset(tables().words["before_place"])
 
@@ -84,8 +89,18 @@ def _place(m: re.Match) -> str:
     return _PLACES[short] + " "
 
 
+def _title(m: re.Match) -> str:
+    """'ThS.', 'BS CKI', 'TS.BS', 'BSCKII' before a name: each title read, no dot, no pause."""
+    return " ".join(_TITLES[part] for part in re.split(r"[.\s-]+", m[0]) if part)
+
+
 def _capital_letter(m: re.Match) -> str:
     return m[0] if m[0] in "AEIOUY" else spell(m[0])
+
+
+# How the rules below may begin at a lower-case letter, besides a lower-case abbreviation, place or
+# lexicon entry (see rules_numeric.LOWER_LEADS): an address, a list letter "a)", a word with a digit.
+LOWER_LEADS = [_HEADS, r"https?://", r"[\w.+-]+@", r"[\w-]+\.\w", r"[a-zđ]\)", r"[^\W\d_]*\d"]
 
 
 def word_rules_before(abbreviations: Mapping[str, str]) -> list[Rule]:
@@ -110,6 +125,8 @@ def word_rules_after(abbreviations: Mapping[str, str]) -> list[Rule]:
              _roman_after_head(abbreviations), numeric=False),
         Rule("heading", r"^[ \t]*([IVX]{1,5})(?=[.)]\s)",
              lambda m: read_number(roman_to_int(m[1]) or 0) if roman_to_int(m[1]) else None, numeric=False),
+        Rule("title", r"(?<![\w.])" + _TITLE + r"(?:(?:\.[ \t]?|[ \t]|-)" + _TITLE + r")*\.?(?=[ \t]*[" + UPPER + r"])",
+             _title, numeric=False),
         Rule("abbreviation", r"(?<![\w])(?:" + alternation(abbreviations) + r")(?![\w])",
              lambda m: abbreviations[m[0]], numeric=False),
         Rule("code", r"(?<![\w])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]+(?![\w])",
