@@ -196,7 +196,8 @@ def outcome(job: Job, results: Sequence[playout.OutputResult], started: dt.datet
     failed = [r for r in results if not r.ok and not r.stopped]
     if stopped:     # the seconds the cut outputs played (a drop folder got the whole file at once)
         aired = max(r.aired_s for r in stopped) + job.offset_s
-        return Result.INTERRUPTED, f"{STOPPED_VI.get(stopped[0].stopped, stopped[0].stopped)} sau {aired:.0f} giây", aired
+        why = stopped[0].stopped or ""
+        return Result.INTERRUPTED, f"{STOPPED_VI.get(why, why)} sau {aired:.0f} giây", aired
     if failed:
         aired = max(r.aired_s for r in failed) + job.offset_s
         return Result.FAILED, "; ".join(f"{r.output}: {r.detail}" for r in failed), aired

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from broadcaster.config import Schedule, Settings
 from broadcaster.errors import NotFoundError, ScheduleError
+from broadcaster.store import db
 from broadcaster.store.models import Meta, Slot, SlotOverride
 from broadcaster.timeutil import TZ, WEEKDAYS, local_at, parse_hhmm, weekday_index
 from broadcaster.values import SlotTime, Week, slot_name  # noqa: F401 - slot_name re-exported for airing and logbook
@@ -43,7 +44,7 @@ def _mark_seeded(session: Session, count: int) -> bool:
     if dialect in ("sqlite", "postgresql"):
         module = importlib.import_module(f"sqlalchemy.dialects.{dialect}")
         statement = module.insert(Meta).values(**values).on_conflict_do_nothing()
-        return session.execute(statement).rowcount == 1
+        return db.changed(session, statement) == 1
     session.add(Meta(**values))
     session.flush()
     return True
@@ -85,8 +86,9 @@ def slots_between(session: Session, settings: Settings, start: dt.datetime, end:
 def parse_clock(text: str, seconds: bool = False) -> str:
     """'6:00' -> '06:00'; with seconds=True also '06:00:05' (one-off extras only)."""
     match = _TIME_RE.match(str(text).strip())
-    ok = match and int(match.group(1)) <= 23 and int(match.group(2)) <= 59 and int(match.group(3) or 0) <= 59
-    if not ok or (match.group(3) and not seconds):
+    ok = match is not None and int(match.group(1)) <= 23 and int(match.group(2)) <= 59 \
+        and int(match.group(3) or 0) <= 59
+    if match is None or not ok or (match.group(3) and not seconds):
         raise ScheduleError(f"Giờ “{text}” không hợp lệ.", "giờ phải theo dạng HH:MM (24 giờ).",
                             "ví dụ: 06:00 hoặc 17:30.")
     clock = f"{int(match.group(1)):02d}:{match.group(2)}"

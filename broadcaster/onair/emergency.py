@@ -107,14 +107,15 @@ def _hand_over(settings: Settings, program_id: int, key: str, by: str) -> AirRes
     deadline = time.monotonic() + HANDOVER_S
     while time.monotonic() < deadline:
         with db.session_scope(settings.database_url) as session:
-            if session.get(AirRequest, request_id).taken_at is not None:
+            taken = session.get(AirRequest, request_id)
+            if taken is None or taken.taken_at is not None:
                 break
         time.sleep(0.2)
     else:
         with db.session_scope(settings.database_url) as session:   # take it back, unless taken meanwhile
-            took_back = session.execute(update(AirRequest).where(AirRequest.id == request_id,
-                                                                 AirRequest.taken_at.is_(None))
-                                        .values(taken_at=timeutil.now(), taken_by="urgent")).rowcount
+            took_back = db.changed(session, update(AirRequest).where(AirRequest.id == request_id,
+                                                                     AirRequest.taken_at.is_(None))
+                                   .values(taken_at=timeutil.now(), taken_by="urgent"))
         if took_back:
             return None
     return wait_outcome(settings, key)

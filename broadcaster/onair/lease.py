@@ -59,12 +59,14 @@ def acquire(url: str, holder: str, ttl_s: float, now: dt.datetime) -> dt.datetim
         pass
     with db.session_scope(url) as session:
         current = session.get(DaemonLease, NAME)
+        if current is None:     # released and deleted meanwhile: try again from the start
+            return acquire(url, holder, ttl_s, now)
         previous, other = current.heartbeat_at, current.holder
         stale = [DaemonLease.expires_at <= now, DaemonLease.holder == holder]
         if _dead_here(other):
             stale.append(DaemonLease.holder == other)
-        taken = session.execute(update(DaemonLease).where(DaemonLease.name == NAME, or_(*stale))
-                                .values(holder=holder, heartbeat_at=now, expires_at=expires)).rowcount
+        taken = db.changed(session, update(DaemonLease).where(DaemonLease.name == NAME, or_(*stale))
+                           .values(holder=holder, heartbeat_at=now, expires_at=expires))
     if taken != 1:
         raise ScheduleError("Trình lập lịch đang chạy ở nơi khác trên cùng cơ sở dữ liệu, không khởi động thêm.",
                             f"tiến trình {other} còn hoạt động (nhịp gần nhất {local(previous):%H:%M:%S}).",
@@ -75,8 +77,8 @@ def acquire(url: str, holder: str, ttl_s: float, now: dt.datetime) -> dt.datetim
 
 def renew(url: str, holder: str, ttl_s: float, now: dt.datetime) -> bool:
     with db.session_scope(url) as session:
-        return session.execute(update(DaemonLease).where(DaemonLease.name == NAME, DaemonLease.holder == holder)
-                               .values(heartbeat_at=now, expires_at=now + dt.timedelta(seconds=ttl_s))).rowcount == 1
+        return db.changed(session, update(DaemonLease).where(DaemonLease.name == NAME, DaemonLease.holder == holder)
+                          .values(heartbeat_at=now, expires_at=now + dt.timedelta(seconds=ttl_s))) == 1
 
 
 def release(url: str, holder: str, now: dt.datetime) -> None:

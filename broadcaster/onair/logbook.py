@@ -148,7 +148,8 @@ def status(settings: Settings, now: dt.datetime | None = None, days: int = 7) ->
         unlogged = [s for s in past if slot_key(s.at) not in logged]
     problems = [r for r in history(settings, now - dt.timedelta(days=30), now + dt.timedelta(seconds=1))
                 if r.result in PROBLEMS][-5:]
-    return Status(now, lease.holder if live else None, lease.heartbeat_at if lease else None, upcoming, problems,
+    return Status(now, lease.holder if lease is not None and live else None, lease.heartbeat_at if lease else None,
+                  upcoming, problems,
                   unlogged)
 
 

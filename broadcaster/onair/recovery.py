@@ -68,7 +68,7 @@ def close_stuck(settings: Settings, players: set[str], now: dt.datetime | None =
     now = now or timeutil.now()
     with db.session_scope(settings.database_url) as session:
         stuck = [b.key for b in session.scalars(select(Broadcast).where(Broadcast.result == Result.AIRING.value))
-                 if b.key not in players and not lease.holder_alive(b.holder)]
+                 if b.key and b.key not in players and not lease.holder_alive(b.holder)]
     reason = ("bị ngắt giữa chừng: tiến trình phát dừng đột ngột (mất điện, tắt máy, bị dừng) khi đang phát; "
               "không rõ đã phát bao nhiêu giây")
     results = []

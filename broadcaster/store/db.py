@@ -17,10 +17,10 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from sqlalchemy import create_engine, event, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import CursorResult, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -32,6 +32,11 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 T = TypeVar("T")
+
+
+def changed(session: Session, statement) -> int:
+    """Rows an UPDATE/INSERT … ON CONFLICT statement changed (its cursor's row count)."""
+    return cast(CursorResult, session.execute(statement)).rowcount
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -8,7 +8,7 @@ as aired only when the final file has the source's size and the playlists name i
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,7 +57,7 @@ def _complete(target: Path, source: Path, own: Path, playlist: Path) -> bool:
         return False
 
 
-def _m3u(entries: list[tuple[str, float | None, str]]) -> str:
+def _m3u(entries: Sequence[tuple[str, float | None, str]]) -> str:
     lines = ["#EXTM3U"]
     for name, seconds, title in entries:
         lines += [f"#EXTINF:{round(seconds) if seconds else -1},{title}", name]

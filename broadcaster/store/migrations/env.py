@@ -9,7 +9,7 @@ connection = config.attributes.get("connection")
 if connection is None:  # `alembic` CLI use: build a connection from the URL in the ini
     from sqlalchemy import create_engine
 
-    connection = create_engine(config.get_main_option("sqlalchemy.url")).connect()
+    connection = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://").connect()
 
 
 
