@@ -79,7 +79,10 @@ class SegmentCache:
         return path, meta
 
     def stats(self) -> CacheStats:
-        files, sizes, engines, seconds = Counter(), Counter(), Counter(), 0.0
+        files: Counter[str] = Counter()
+        sizes: Counter[str] = Counter()
+        engines: Counter[str] = Counter()
+        seconds = 0.0
         for kind in KINDS:
             for path in self._files(kind):
                 files[kind] += path.suffix != ".json"

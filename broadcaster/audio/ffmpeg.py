@@ -40,7 +40,7 @@ class Loudness:
         return self.integrated <= SILENT_LUFS + 0.5
 
 
-def run(args: Sequence[str], what: str) -> str:
+def run(args: Sequence[str | Path], what: str) -> str:
     """Run ffmpeg with `args`; return its stderr (where it reports); AudioError on failure."""
     cmd = ["ffmpeg", "-hide_banner", "-nostdin", "-y", *map(str, args)]
     try:
@@ -161,7 +161,9 @@ def encode_many(srcs: Sequence[Path], dsts: Sequence[Path], filters: Sequence[Se
     if not srcs:
         return
     chains = [list(chain) or ["anull"] for chain in filters]
-    outputs = [a for i, dst in enumerate(dsts) for a in ("-map", f"[e{i}]", *mp3_args(bitrate, sample_rate), dst)]
+    outputs: list[str | Path] = []
+    for i, dst in enumerate(dsts):
+        outputs += ["-map", f"[e{i}]", *mp3_args(bitrate, sample_rate), dst]
     run([*_inputs(srcs), *_graph(chains, "e"), *outputs], f"mã hóa MP3 {len(srcs)} đoạn")
 
 
@@ -169,7 +171,7 @@ def encode(src: Path, dst: Path, filters: Sequence[str], bitrate: str, sample_ra
     encode_many([src], [dst], [filters], bitrate, sample_rate)
 
 
-def _inputs(paths: Sequence[Path]) -> list:
+def _inputs(paths: Sequence[Path]) -> list[str | Path]:
     return [a for path in paths for a in ("-i", path)]
 
 

@@ -87,11 +87,12 @@ class _Piece:
 
     @property
     def raw_plr(self) -> float:
+        assert self.raw is not None and self.raw.sample_peak is not None   # measured before any choice
         return self.raw.sample_peak - self.raw.integrated
 
     def record(self, limited: ffmpeg.Loudness, last_chance: bool) -> None:
-        self.tries.append(dataclasses.replace(self.next, loudness=limited.integrated,
-                                              plr=limited.sample_peak - limited.integrated))
+        peak = limited.sample_peak if limited.sample_peak is not None else limited.integrated
+        self.tries.append(dataclasses.replace(self.next, loudness=limited.integrated, plr=peak - limited.integrated))
         self.choose(last_chance)
 
     def choose(self, last_chance: bool = False) -> None:
@@ -107,7 +108,8 @@ class _Piece:
             if len(self.tries) > 1 and self.tries[-2].depth != last.depth:   # secant
                 slope = min(max((self.tries[-2].plr - last.plr) / (last.depth - self.tries[-2].depth), 0.1), 1.0)
             depth = last.depth + min(max((last.plr - self.allowed + 0.4) / slope, -6.0), 6.0)
-            gain = min(max(-self.raw.sample_peak, -36.0), 36.0) if self.raw else 0.0   # peaks to full scale
+            peak = self.raw.sample_peak if self.raw and self.raw.sample_peak is not None else None
+            gain = min(max(-peak, -36.0), 36.0) if peak is not None else 0.0   # peaks to full scale
             self.next = _Try(gain, min(max(gain - depth, -24.0), 0.0))
 
     def lower(self, excess: float) -> None:
@@ -117,6 +119,7 @@ class _Piece:
 
     def filters(self) -> list[str]:
         if self.chosen is None:
+            assert self.raw is not None            # no try chosen: the raw level needed no limiting
             return [f"volume={self.aim - self.raw.integrated:.3f}dB"]
         return self.chosen.filters(makeup=self.aim - self.chosen.loudness)
 

@@ -136,8 +136,8 @@ class Renderer:
         origin = file_digest(source) if source else f"generated|{chime.NOTES}|{chime.LENGTH_S}"
         key = digest("chime", origin, self.spec.key())
         hit = self.cache.get("mp3", key, "mp3")
-        return _segment(*(hit or self.cache.put("mp3", key, "mp3", lambda tmp: self._chime(source, tmp))),
-                        cached=bool(hit))
+        path, meta = hit or self.cache.put("mp3", key, "mp3", lambda tmp: self._chime(source, tmp))
+        return _segment(path, meta, cached=bool(hit))
 
     def _chime(self, source: Path | None, tmp: Path) -> dict:
         wav = tmp.with_suffix(".chime.wav")

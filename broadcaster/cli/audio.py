@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,7 +19,8 @@ class ProgressBars:
     """A library progress callback (done, total) shown as one click progress bar per program."""
 
     def __init__(self, label: str) -> None:
-        self.label, self.bar, self.shown = label, None, 0
+        self.label, self.shown = label, 0
+        self.bar: Any = None            # a click progress bar while one is shown
 
     def __call__(self, done: int, total: int) -> None:
         if not sys.stderr.isatty():     # logs, cron jobs, --json pipes: no bar

@@ -29,7 +29,7 @@ def init_command(folder: Path, force: bool) -> None:
 
     report = init_project(folder, force)
     try:
-        program = executable()
+        program = str(executable())
     except BroadcasterError:
         program = "broadcaster"
     said = {"written": f"Đã ghi tệp cấu hình {report.config} (bản mẫu có chú thích).",

@@ -33,8 +33,10 @@ _METAVARS = {"TEXT": "CHUỖI", "INTEGER": "SỐ_NGUYÊN", "INTEGER RANGE": "S�
 _METAVAR = re.compile(r"(?<= )(FLOAT RANGE|INTEGER RANGE|TEXT|INTEGER|FLOAT|FILE|DIRECTORY|PATH|BOOLEAN)$")
 
 
-class _VietnameseHelp:
-    """Help page parts click writes in English: the help option, the usage line, the options."""
+class _VietnameseHelp(click.Command):
+    """Help page parts click writes in English: the help option, the usage line, the options.
+
+    A mixin placed before click.Command or click.Group (it derives from Command for the type checker)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
@@ -87,8 +89,8 @@ class VietnameseGroup(_VietnameseHelp, click.Group):
 
     def summaries(self, ctx: click.Context, width: int) -> list[tuple[str, str]]:
         """(name, one-line help) of each visible subcommand, as click shows them."""
-        commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
-        commands = [(name, cmd) for name, cmd in commands if cmd is not None and not cmd.hidden]
+        found = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+        commands = [(name, cmd) for name, cmd in found if cmd is not None and not cmd.hidden]
         if not commands:
             return []
         limit = width - 6 - max(len(name) for name, _ in commands)
@@ -220,7 +222,7 @@ def _value_problem(text: str) -> str:
 
 def _param_hint(exc: click.BadParameter) -> str | None:
     hint = exc.param_hint
-    if hint is None and exc.param is not None:
+    if hint is None and exc.param is not None and exc.ctx is not None:
         hint = exc.param.get_error_hint(exc.ctx)
     if isinstance(hint, (list, tuple)):
         hint = " / ".join(repr(h) for h in hint)
@@ -247,7 +249,7 @@ def _no_such_option(exc: click.NoSuchOption) -> str:
 def _no_such_command(name: str, ctx: click.Context | None) -> str:
     said = f"Không có lệnh “{name}”."
     group = ctx.command if ctx is not None else None
-    if isinstance(group, click.Group):
+    if ctx is not None and isinstance(group, click.Group):
         close = difflib.get_close_matches(name, group.list_commands(ctx), n=3)
         if close:
             said += f" Có phải ý bạn là {' hoặc '.join(close)}?"

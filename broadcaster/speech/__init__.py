@@ -8,6 +8,7 @@ read (`extension` says which kind). `check()` tells once whether the engine can 
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import threading
@@ -76,6 +77,7 @@ class RemoteEngine:
 
     keep_raw = True
     max_chars: int | None = None
+    extension = "mp3"                   # the kind of file the service answers with (engines override)
 
     def __init__(self, timeout: float, retries: int, backoff_s: float, min_interval_s: float) -> None:
         self.timeout, self.retries, self.backoff_s = float(timeout), int(retries), float(backoff_s)
@@ -90,7 +92,7 @@ class RemoteEngine:
             return
         from broadcaster.speech.parts import join_parts, split_sentences
 
-        audio = [with_retries(lambda piece=piece: self._fetch_throttled(piece), self.retries, self.backoff_s)
+        audio = [with_retries(functools.partial(self._fetch_throttled, piece), self.retries, self.backoff_s)
                  for piece in split_sentences(text, self.max_chars)]
         join_parts(audio, out, self.extension)
 

@@ -61,6 +61,7 @@ def _echoes_words(before: str, inside: str) -> bool:
     m = _WORDS_BEFORE.search(before) if digits else None
     if not m:
         return False
+    assert digits is not None          # m is only set when digits matched
     value, words = _value(digits[1], digits[2]), m[1].lower().split()
     for start in range(len(words)):
         parsed = parse_number_words(words[start:])

@@ -129,7 +129,7 @@ class _Engine:
         warnings: list[NormalizeWarning] = []
         pos, prev_numeric = 0, False
         for m in self.master.finditer(text):
-            rule = self.rules[int(m.lastgroup[1:])]
+            rule = self.rules[int((m.lastgroup or "r0")[1:])]
             own = rule.regex.match(text, m.start())
             said = rule.read(own) if own else None
             if said is None:

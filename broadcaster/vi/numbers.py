@@ -172,9 +172,9 @@ class _Heard:
         elif word == TEN and phase in ("start", "hundred", "scale"):
             self.group, self.phase = self.group + 10, "ten"
         elif word == TENS and phase == "digit" and (self.digit or 0) >= 2:
-            self.group, self.digit, self.phase = self.group + self.digit * 10, None, "tens"
+            self.group, self.digit, self.phase = self.group + (self.digit or 0) * 10, None, "tens"
         elif word == HUNDRED and phase == "digit":
-            self.group, self.digit, self.phase = Decimal(self.digit * 100), None, "hundred"
+            self.group, self.digit, self.phase = Decimal((self.digit or 0) * 100), None, "hundred"
         elif word in LINH and phase in ("hundred", "scale"):
             self.phase = "linh"
         elif word in SCALES and phase in ("digit", "hundred", "ten", "tens", "unit", "scale", "fraction"):

@@ -217,7 +217,7 @@ def _road(m: re.Match) -> str:
 
 def _quarter(m: re.Match) -> str:
     value = int(m[2]) if m[2].isdigit() else roman_to_int(m[2])
-    return f"{m[1]} {read_number(value)} năm {read_number(m[3])}"
+    return f"{m[1]} {read_number(value if value is not None else m[2])} năm {read_number(m[3])}"
 
 
 def _hotline(m: re.Match) -> str:
@@ -265,7 +265,9 @@ def _long_code(m: re.Match) -> str:
     suffix = groups.pop() if m[1] else ""
     words = [read_digits(g) for g in groups]
     if suffix:
-        letters, number = re.fullmatch(r"([A-Z]+)(\d+)", suffix).groups()
+        parts = re.fullmatch(r"([A-Z]+)(\d+)", suffix)
+        assert parts is not None         # the code pattern only matches such a suffix
+        letters, number = parts.groups()
         words.append(f"{spell(letters)} {read_number(number)}")
     return " chấm ".join(words)
 
