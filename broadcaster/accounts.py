@@ -187,6 +187,11 @@ def authenticate(settings: Settings, name: str, password: str, address: str,
     raise AccountError(message)
 
 
+def record_logout(settings: Settings, name: str) -> None:
+    with db.session_scope(settings.database_url) as session:
+        db.audit(session, "logout", f"user {name}", None, name)
+
+
 def _verify(hashed: str, password: str) -> bool:
     try:
         return _hasher.verify(hashed, password)

@@ -17,9 +17,17 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
-
-from web_helpers import PASSWORD, TTHC_BAD_ROWS, TTHC_ROWS, WEEK, LiveServer, add_users, cheap_hashes, tthc_csv, \
-    web_settings
+from web_helpers import (
+    PASSWORD,
+    TTHC_BAD_ROWS,
+    TTHC_ROWS,
+    WEEK,
+    LiveServer,
+    add_users,
+    cheap_hashes,
+    tthc_csv,
+    web_settings,
+)
 
 pytestmark = pytest.mark.browser
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"

@@ -6,11 +6,11 @@ import io
 
 import pytest
 from sqlalchemy import select
+from web_helpers import TTHC_ROWS, WEEK, Browser, add_users, cheap_hashes, tthc_csv, web_settings
 
 from broadcaster.store import db
 from broadcaster.store.models import AuditEvent, Broadcast, Program, Segment
 from broadcaster.web.app import create_app
-from web_helpers import TTHC_ROWS, WEEK, Browser, add_users, cheap_hashes, tthc_csv, web_settings
 
 
 @pytest.fixture(autouse=True)
@@ -113,7 +113,7 @@ def test_a_hand_edit_is_checked_by_the_fact_guard_then_rerendered(app, conf, bui
         assert program.status == "draft" and program.duration_s < before
         assert program.audio_path and segment.audio_path
     page = officer.get(f"/program/{ids[0]}").get_data(as_text=True)
-    assert "SỬA TAY" in page and "<del>" in page and "segment_edit" in page
+    assert "Sửa tay:" in page and "không thêm, không bỏ dữ kiện" in page and "<del>" in page and "<td>sửa tay</td>" in page
     # the approver approves the edited text, and that text is what the audit trail keeps
     approver = signed_in(app, "lanhdao")
     approver.post(f"/program/{ids[0]}/approve")

@@ -76,7 +76,8 @@ def create_app(settings: Settings, *, key: str | None = None, behind_proxy: bool
     app.before_request(_sign_in_gate)
     app.after_request(_headers)
     app.context_processor(lambda: {"me": user(), "can": can, "nav": NAV, "section": _section(),
-                                   "station": settings.station.name})
+                                   "station": settings.station.name,
+                                   "max_upload": MAX_UPLOAD})
     _error_pages(app)
     return app
 

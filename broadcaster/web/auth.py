@@ -6,7 +6,6 @@ from flask import Blueprint, flash, redirect, render_template, request, session
 
 from broadcaster import accounts
 from broadcaster.errors import BroadcasterError
-from broadcaster.store import db
 from broadcaster.web.context import actor, back, conf, error, user
 
 bp = Blueprint("auth", __name__)
@@ -41,8 +40,7 @@ def login():
 @bp.route("/logout", methods=["POST"])
 def logout():
     if user() is not None:
-        with db.session_scope(conf().database_url) as s:
-            db.audit(s, "logout", f"user {actor()}", None, actor())
+        accounts.record_logout(conf(), actor())
     session.clear()
     flash("Đã đăng xuất.", "info")
     return back("auth.login")

@@ -64,7 +64,7 @@ class Jobs:
         self._jobs: dict[str, Job] = {}
 
     def start(self, kind: str, key: str, user: str, work: Callable[[Job], Any], steps: int = 1) -> Job:
-        """Run work(job) in a thread; refused (None) while a job of the same kind runs."""
+        """Run work(job) in a thread; a second build while one runs is refused (BroadcasterError)."""
         job = Job(secrets.token_urlsafe(9), kind, key, user, time.time(), steps=max(1, steps))
         with self._lock:
             if kind == "build" and self.running(kind):

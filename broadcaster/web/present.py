@@ -18,7 +18,28 @@ GOOD = {"approved", "rendered", "scheduled", "aired"}
 BAD = {"failed", "missed", "blocked", "interrupted", "none"}
 CATEGORY_VI = {key: aliases[1] for key, aliases in CATEGORY_VALUES.items()}
 CHANGE_VI = {key: aliases[2] if key in ("new", "amended") else aliases[1] for key, aliases in CHANGE_TYPE_VALUES.items()}
-REWRITE_STATUS_VI = {**REWRITE_VI, "edited": "SỬA TAY — máy đã đối chiếu với văn bản gốc"}
+REWRITE_STATUS_VI = {**REWRITE_VI, "edited": "máy đã đối chiếu với văn bản gốc: không thêm, không bỏ dữ kiện"}
+
+
+ACTION_VI = {
+    "approve": "duyệt", "approved_text": "ghi toàn văn đã duyệt", "send_back": "trả lại", "segment_edit": "sửa tay",
+    "render": "dựng âm thanh", "approval_reset": "hủy duyệt (kịch bản đổi)", "program_removed": "bỏ chương trình",
+    "urgent": "tin khẩn cấp", "weekly_build": "dựng chương trình tuần",
+}
+
+
+def action(name: str) -> str:
+    """An audit action in words; state changes ("program_draft") by the state's label."""
+    if name.startswith("program_") and name not in ACTION_VI:
+        return "chuyển sang: " + label(name.removeprefix("program_"))
+    return ACTION_VI.get(name, name)
+
+
+def split_hint(reason: str) -> tuple[str, str]:
+    """'chưa được duyệt (broadcaster approve …)' -> ('chưa được duyệt', 'broadcaster approve …'): the
+    library's reasons end with the command that fixes them; pages show it smaller."""
+    head, sep, tail = reason.partition(" (")
+    return (head, tail.removesuffix(")")) if sep and tail.endswith(")") else (reason, "")
 
 
 def when(moment: dt.datetime | None, fmt: str = "%d/%m/%Y %H:%M") -> str:
@@ -90,7 +111,7 @@ def message_lines(message: str) -> tuple[list[str], list[str]]:
 
 def install(app: Flask) -> None:
     app.jinja_env.filters.update(when=when, day=day, duration=duration, label=label, tone=tone, diff=word_diff,
-                                 marked=marked, message_lines=message_lines,
+                                 marked=marked, message_lines=message_lines, action=action, split_hint=split_hint,
                                  priority=lambda p: PRIORITY_VI.get(p, p), role=lambda r: ROLE_VI.get(r, r),
                                  category=lambda c: CATEGORY_VI.get(c, c), change=lambda c: CHANGE_VI.get(c, c),
                                  rewrite=lambda s: REWRITE_STATUS_VI.get(s, s))

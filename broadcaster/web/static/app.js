@@ -21,6 +21,15 @@ function follow(box) {
 
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("[data-job][data-state=running]").forEach(follow);
+  document.querySelectorAll("input[type=file][data-max]").forEach((input) => {
+    input.form.addEventListener("submit", (event) => {
+      const file = input.files[0];
+      if (file && file.size > Number(input.dataset.max)) {
+        event.preventDefault();
+        window.alert("Tệp quá lớn (tối đa " + Math.round(input.dataset.max / 1048576) + " MB). Chưa có gì được nhập.");
+      }
+    });
+  });
   document.querySelectorAll("form[data-confirm]").forEach((form) => {
     form.addEventListener("submit", (event) => {
       if (!window.confirm(form.dataset.confirm)) { event.preventDefault(); }
