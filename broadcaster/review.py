@@ -175,8 +175,11 @@ def program_view(settings: Settings, program_id: int) -> ProgramView:
 
 def _segment_view(settings: Settings, segment: Segment) -> SegmentView:
     marks = tuple(Mark(w.position, w.fragment, w.message) for w in normalize(segment.text, settings.lexicon).warnings)
+    status = segment.rewrite_status
+    if segment.source_text and status == "off":     # a rebuild refreshed the verdicts; the hand edit stayed
+        status = EDITED
     return SegmentView(segment.id, segment.position, segment.kind, segment.title, segment.text, segment.source_text,
-                       segment.rewrite_status, segment.rewrite_reason, marks)
+                       status, segment.rewrite_reason, marks)
 
 
 def _program(session, program_id: int) -> Program:

@@ -123,6 +123,26 @@ def test_a_hand_edit_is_checked_by_the_fact_guard_then_rerendered(app, conf, bui
     assert shorter in kept and source not in kept
 
 
+def test_a_hand_edit_survives_a_rebuild_of_unchanged_data(app, conf, built):
+    officer, ids, _ = built
+    with db.session_scope(conf.database_url) as session:
+        segment = session.scalar(select(Segment).where(Segment.program_id == ids[1], Segment.kind == "tthc"))
+        segment_id, shorter = segment.id, segment.text.split("\n\n")[0]
+    assert officer.post(f"/program/{ids[1]}/segment/{segment_id}", {"text": shorter}).status_code == 303
+    with db.session_scope(conf.database_url) as session:
+        audio = session.get(Program, ids[1]).audio_path
+    officer.post(f"/week/{WEEK}/build")
+    app.extensions["broadcaster"].jobs.wait_all(180)
+    with db.session_scope(conf.database_url) as session:
+        assert session.get(Segment, segment_id).text == shorter
+        assert session.get(Program, ids[1]).audio_path == audio
+        renders = list(session.scalars(select(AuditEvent.detail).where(AuditEvent.action == "render",
+                                                                        AuditEvent.target == f"program {ids[1]}")
+                                       .order_by(AuditEvent.id)))
+    assert len(renders) == 2 and "sửa tay" in renders[-1]      # the rebuild kept the edited audio
+    assert "Sửa tay:" in officer.get(f"/program/{ids[1]}").get_data(as_text=True)
+
+
 def test_the_approver_approves_and_the_week_says_so(app, conf, built):
     _, ids, _ = built
     approver = signed_in(app, "lanhdao")
