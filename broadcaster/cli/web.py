@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import signal
+
 import click
 
 from broadcaster.cli import main, settings
+
+
+def _stop(*_) -> None:
+    raise KeyboardInterrupt
 
 
 @main.command()
@@ -34,6 +40,8 @@ def web(ctx: click.Context, host: str, port: int, behind_proxy: bool, idle_minut
         click.echo("Chú ý: trang web mở ra mạng mà không có TLS: mật khẩu đi qua mạng không mã hóa. "
                    "Nên đặt sau Caddy/nginx (xem README) và dùng --behind-proxy.", err=True)
     click.echo(f"Trang web đang chạy: http://{host}:{server.effective_port}/ (Ctrl+C để dừng)", err=True)
+    for sig in (signal.SIGTERM, signal.SIGINT):    # systemd stops with SIGTERM; a background job ignores SIGINT
+        signal.signal(sig, _stop)
     try:
         server.run()
     except KeyboardInterrupt:
