@@ -148,7 +148,7 @@ def get_account(settings: Settings, user_id: int) -> Account | None:
 
 def session_version(account: Account) -> str:
     """Changes when the password changes: a session remembers it and ends when it differs."""
-    return account.password_changed_at.strftime("%Y%m%d%H%M%S%f")
+    return f"{account.password_changed_at.timestamp():.6f}"
 
 
 def authenticate(settings: Settings, name: str, password: str, address: str,

@@ -145,6 +145,21 @@ def test_session_cookie_is_httponly_lax_and_secure_over_https(app):
     assert s.client.get_cookie("broadcaster_session", domain="radio.local").secure
 
 
+def test_behind_a_tls_proxy_the_cookie_is_secure_and_the_throttle_sees_the_client(conf):
+    app = create_app(conf, key="k", behind_proxy=True)
+    b = Browser(app)
+    proxied = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.7", "X-Forwarded-Host": "radio.local",
+               "Referer": "https://radio.local/login"}      # over https, Flask-WTF also checks the referrer
+    b.get("/login", headers=proxied)
+    b.post("/login", {"name": "canbo", "password": "sai"}, headers=proxied)
+    response = b.post("/login", {"name": "canbo", "password": PASSWORD}, headers=proxied)
+    assert response.status_code == 303
+    assert b.client.get_cookie("broadcaster_session").secure
+    with db.session_scope(conf.database_url) as session:
+        details = list(session.scalars(select(AuditEvent.detail).where(AuditEvent.action.in_(["login", "login_failed"]))))
+    assert details == ["từ 198.51.100.7", "từ 198.51.100.7"]
+
+
 def test_security_headers_on_every_page(app):
     b = signed_in(app, "canbo")
     for url in ("/", "/login", "/tthc", "/nothing-here"):
@@ -408,6 +423,32 @@ def test_audio_cannot_escape_the_audio_folder(app, conf, add_program, tmp_path):
     for url in ("/audio/program/..%2f..%2fsecret.mp3", "/audio/program/../secret.mp3",
                 "/audio/preview/..%2f..%2fsecret.mp3", "/audio/preview/%2e%2e.mp3", "/audio/program/-1.mp3"):
         assert b.get(url).status_code == 404, url
+
+
+# ---- accounts ---------------------------------------------------------------------------------
+
+def test_the_admin_manages_accounts_on_the_page(app, conf):
+    admin = signed_in(app, "quantri")
+    admin.post("/admin/users", {"name": "phoban", "full_name": "Lê Văn Cường", "role": "approver",
+                                "password": "mat-khau-456"})
+    assert "Đã thêm tài khoản phoban." in admin.get("/admin").get_data(as_text=True)
+    admin.post("/admin/users", {"name": "x", "role": "approver", "password": "mat-khau-456"})
+    assert "Tên đăng nhập “x” không hợp lệ" in admin.get("/admin").get_data(as_text=True)
+    admin.post("/admin/users/phoban/password", {"password": "mat-khau-789"})
+    assert Browser(app).login("phoban", "mat-khau-789").status_code == 303
+    admin.post("/admin/users/phoban/active", {"active": "0"})
+    assert Browser(app).login("phoban", "mat-khau-789").status_code == 401
+    actions = [(a, act) for a, act, _ in audit(conf) if act.startswith("user_")]
+    assert actions[-3:] == [("quantri", "user_add"), ("quantri", "user_passwd"), ("quantri", "user_disable")]
+
+
+def test_everyone_changes_their_own_password(app, conf):
+    b = signed_in(app, "lanhdao")
+    b.post("/account", {"current": "sai", "new": "mat-khau-moi-1", "again": "mat-khau-moi-1"})
+    assert "Sai tên đăng nhập hoặc mật khẩu" in b.get("/account").get_data(as_text=True)
+    b.post("/account", {"current": PASSWORD, "new": "mat-khau-moi-1", "again": "mat-khau-moi-1"})
+    assert "Đã đổi mật khẩu." in b.get("/account").get_data(as_text=True)      # this session goes on
+    assert Browser(app).login("lanhdao", "mat-khau-moi-1").status_code == 303
 
 
 # ---- the log ---------------------------------------------------------------------------------
