@@ -22,7 +22,7 @@ from broadcaster import accounts
 from broadcaster.config import Settings
 from broadcaster.errors import NotFoundError
 from broadcaster.web import present
-from broadcaster.web.context import WebState, can, user
+from broadcaster.web.context import WebState, can, conf, user
 from broadcaster.web.jobs import Jobs
 
 MAX_UPLOAD = 8 * 1024 * 1024
@@ -97,8 +97,6 @@ def _section() -> str:
 
 def _sign_in_gate():
     """Load the signed-in user on every request; send everyone else to the login page."""
-    from broadcaster.web.context import conf
-
     g.user = None
     uid = session.get("uid")
     if uid is not None:
