@@ -252,3 +252,31 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(40))
     target: Mapped[str] = mapped_column(String(200), default="")
     detail: Mapped[str | None] = mapped_column(Text)
+
+
+class User(Base):
+    """An account of the web app: officer (prepares), approver (approves) or admin (users, slots)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)     # login name, lower-case
+    full_name: Mapped[str | None] = mapped_column(String(100))      # shown and recorded as approver
+    role: Mapped[str] = mapped_column(String(20))                   # officer | approver | admin
+    password_hash: Mapped[str] = mapped_column(String(200))         # argon2id
+    active: Mapped[int] = mapped_column(Integer, default=1)
+    password_changed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class LoginThrottle(Base):
+    """Failed logins per account ("user:NAME") and per address ("addr:IP"); a key is locked after
+    too many failures in a row (see broadcaster.accounts)."""
+
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
