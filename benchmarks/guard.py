@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-import guard_set  # noqa: E402
+import guard_set
 
-from broadcaster.production.rewrite.guard import check_rewrite  # noqa: E402
+from broadcaster.production.rewrite.guard import check_rewrite
 
 
 def _check(source: str, rewrite: str) -> tuple[bool, tuple[str, ...]]:

@@ -46,3 +46,12 @@ def tables() -> Tables:
         letters={r["letter"]: r["name"] for r in _csv("letters.csv")},
         words=yaml.safe_load(_read("words.yaml")),
     )
+
+
+@lru_cache(maxsize=1)
+def rewrite_terms() -> dict[str, list[str]]:
+    """The lower-case nouns the rewrite's fact guard reads as claims (data/rewrite_terms.yaml):
+    {"offices": [...], "places": [...], "groups": [...], "procedures": [...], "documents": [...]},
+    each entry "canonical | other spelling | …"."""
+    return {kind: [str(entry) for entry in entries or []]
+            for kind, entries in (yaml.safe_load(_read("rewrite_terms.yaml")) or {}).items()}

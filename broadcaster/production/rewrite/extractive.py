@@ -6,7 +6,7 @@ import logging
 import re
 
 from broadcaster.production.rewrite.facts import extract_facts
-from broadcaster.production.rewrite.lexicon import ACTION_WORDS, DEADLINE_WORDS, FEE_WORDS
+from broadcaster.production.rewrite.lexicon import ACTION_WORDS, DEADLINE_WORDS, FEE_MARK_WORDS
 from broadcaster.production.rewrite.result import Draft
 from broadcaster.production.rewrite.settings import RewriteSettings
 
@@ -28,7 +28,7 @@ def score_sentence(sentence: str) -> int:
     score = sum(_KIND_SCORES.get(kind, 0) for kind in {f.kind for f in facts})
     score += 3 if any(w in low for w in DEADLINE_WORDS) else 0
     score += 2 if any(w in low for w in ACTION_WORDS) else 0
-    score += 2 if any(w in low for w in FEE_WORDS) else 0
+    score += 2 if any(w in low for w in FEE_MARK_WORDS) else 0
     return score
 
 
