@@ -103,7 +103,7 @@ _TIME_BEFORE = re.compile(r"(?:\d|giờ|phút|rưỡi|h)\s*$", re.IGNORECASE)
 def _time_period(text: str, start: int, end: int) -> str:
     """The day part of a clock time: the word just after it ("7 giờ 30 tối"), else the last day part
     before it in its sentence that is not itself after a time ("chiều thứ Bảy, lúc 2 giờ": 14:00)."""
-    follow = re.findall(r"[^\W\d_]+", text[end:end + 14].lower())
+    follow = re.findall(r"[^\W\d_]+", re.split(r"[,.;:!?()\n]", text[end:end + 14].lower())[0])
     after = next((w for w in follow[:2] if w in DAY_PERIODS), "")
     if after:
         return after
@@ -115,7 +115,8 @@ def _time_period(text: str, start: int, end: int) -> str:
     for m in _DAY_PART.finditer(text, max(sentence, 0), start):
         before = text[max(0, m.start() - 12):m.start()]
         prev = re.findall(r"[^\W\d_]+", before.lower())
-        if _TIME_BEFORE.search(before) or (prev and prev[-1] in NOT_DAY_PART_AFTER):
+        if _TIME_BEFORE.search(before) or (prev and prev[-1] in NOT_DAY_PART_AFTER) \
+                or re.match(r"\s+(?:đa|thiểu|kiến|tạo|cao|dài|rộng)\b", text[m.end():m.end() + 8].lower()):
             continue
         found = m.group().lower()
     return found
@@ -195,13 +196,17 @@ def _names(text: str, vocabulary: frozenset[str] = frozenset()) -> list[Fact]:
         run, i = words[i:j], j
         first = run[0].group().lower()
         common = first in vocabulary or first in _STARTERS or first in PLACE_TRIGGERS or len(run) == 1
-        if at_start and not after_trigger and common and not (len(run) == 1 and run[0].group().isupper()):
-            run = run[1:]  # the first word of a sentence is capitalised anyway
+        alternative = ()
+        if at_start and not after_trigger and not (len(run) == 1 and run[0].group().isupper()):
+            if common:
+                run = run[1:]  # the first word of a sentence is capitalised anyway
+            else:
+                alternative = (" ".join(x.group() for x in run[1:]).casefold(),)
         while run and run[0].group().lower() in COMMON_CAPITALISED:
             run = run[1:]
         if run:
             surface = " ".join(x.group() for x in run)
-            found.append(Fact("name", (surface.casefold(),), surface, run[0].start()))
+            found.append(Fact("name", (surface.casefold(), *alternative), surface, run[0].start()))
     return found
 
 

@@ -86,7 +86,7 @@ ADDRESSEES = frozenset({
     "chủ", "mọi", "quý", "vị", "đồng", "chí", "cán", "bộ", "tham",
 })
 # Negations that are not about the next word.
-NOT_STANCE = ("không khí", "không gian", "không chỉ", "không những", "không ít", "hay không", "không phẩy",
+NOT_STANCE = ("không đổi", "không thay đổi", "không khí", "không gian", "không chỉ", "không những", "không ít", "hay không", "không phẩy",
               "không trăm", "có hay không", "xin lỗi", "xin chào", "xin phép", "không kể", "không thể thiếu")
 
 # Comparators bound to the threshold after them (or "trở lên"/"trở xuống" after it).
@@ -127,13 +127,18 @@ MANNER_CONFLICTS = frozenset({
 })
 
 # Date and time roles, from the words just before them.
+# The first kind may stand a few words before the date ("hạn cuối nộp thuế … là ngày"); the second
+# (NEAR_ROLE_WORDS) only right before it ("từ ngày", "đến 11h00", "lúc 6h30").
 ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("có hiệu lực từ", "effective"), ("hiệu lực", "effective"), ("áp dụng từ", "effective"), ("áp dụng", "effective"),
-    ("kể từ", "start"), ("bắt đầu từ", "start"), ("bắt đầu", "start"), ("khai giảng", "start"), ("từ", "start"),
-    ("đến hết", "end"), ("kết thúc", "end"), ("đến", "end"), ("tới", "end"),
+    ("bắt đầu", "start"), ("khai giảng", "start"), ("kết thúc", "end"),
     ("hạn chót", "deadline"), ("hạn cuối", "deadline"), ("hạn nộp", "deadline"), ("chậm nhất", "deadline"),
-    ("trước", "deadline"), ("hạn", "deadline"), ("hết hạn", "expiry"),
-    ("sau", "after"),
+    ("hết hạn", "expiry"),
+)
+NEAR_ROLE_WORDS: tuple[tuple[str, str], ...] = (
+    ("kể từ", "start"), ("bắt đầu từ", "start"), ("từ", "start"), ("đến hết", "end"), ("đến", "end"),
+    ("tới", "end"), ("trước", "deadline"), ("hạn", "deadline"), ("sau", "after"), ("lúc", "event"),
+    ("vào", "event"),
 )
 # Roles that may stand for each other (a date "từ" in one text may be "áp dụng từ" in the other).
 ROLE_GROUPS = {"effective": "start", "start": "start", "end": "end", "deadline": "end", "expiry": "end",
@@ -165,8 +170,8 @@ DOCUMENT_TRIGGERS = ("mang theo", "mang", "đem theo", "cầm theo", "xuất tr�
 # A place, an office to go to or ask, after one of these.
 PLACE_WORDS = ("địa điểm", "tại", "ở", "đến", "tới", "về", "liên hệ", "gửi về", "nơi", "qua")
 # Actors: an office at the start of a sentence followed by one of these is who acts.
-ACTOR_VERBS = frozenset({"thông", "tổ", "triển", "phối", "hướng", "cấp", "mở", "nhắc", "đề", "cho", "hỗ", "thu",
-                         "phát", "tạm", "làm", "cắt", "tiêm", "phun", "điều"})
+ACTOR_VERBS = frozenset({"thông", "tổ", "triển", "phối", "hướng", "cấp", "mở", "nhắc", "đề", "cho", "hỗ", "phát",
+                         "cùng"})
 
 PLACE_TRIGGERS = frozenset({
     "xã", "thôn", "ấp", "bản", "xóm", "buôn", "làng", "tổ", "phường", "thị", "trấn", "huyện",
