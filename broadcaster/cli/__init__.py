@@ -64,7 +64,7 @@ def optional_settings(ctx: click.Context):
 
 def _register() -> None:
     # One import per command module; each module adds its commands to `main`.
-    from broadcaster.cli import audio, catalog, house, normalize, onair, slots, weekly  # noqa: F401
+    from broadcaster.cli import audio, catalog, house, normalize, onair, rewrite, slots, weekly  # noqa: F401
 
 
 _register()

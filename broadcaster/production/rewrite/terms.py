@@ -99,8 +99,10 @@ def _role(reading: Reading, first: int, end: int) -> str:
         for gap in (0, 1):  # "tại các …", "ở nhà …"
             start = first - gap - len(phrase)
             if start >= 0 and tuple(words[start:start + len(phrase)]) == phrase \
-                    and tokens[start].clause == clause and (gap == 0 or words[first - 1] in ("các", "một")):
-                return "place"
+                    and (tokens[start].clause == clause or (phrase == ("địa", "điểm")
+                                                            and tokens[start].sentence == tokens[first].sentence)) \
+                    and (gap == 0 or words[first - 1] in ("các", "một")):
+                return "place"  # "tại …", "Địa điểm: …"
     starts_clause = first == 0 or tokens[first - 1].clause != clause
     if starts_clause:
         j = end
