@@ -462,7 +462,7 @@ def _entities(doc: Document) -> list[Claim]:
             trigger = next((p for p in triggers if k + 1 >= len(p) and tuple(words[k + 1 - len(p):k + 1]) == p), None)
             if trigger:
                 start = k + 1 - len(trigger)
-                required = not (start and words[start - 1] in ("không", "chưa"))
+                required = not any(w in ("không", "chưa", "chẳng") for w in words[max(0, start - 3):start])
                 break
             if k not in in_docs and words[k] not in _DOC_LIST and not tokens[k].is_number:
                 break

@@ -167,7 +167,7 @@ class _Check:
 
     def run(self) -> list[Finding]:
         for step in (self.facts, self.quantities, self.times, self.weekdays, self.day_parts, self.relatives,
-                     self.tables, self.money, self.stances, self.entities, self.must_keep):
+                     self.tables, self.money, self.stances, self.documents, self.entities, self.must_keep):
             step()
         return self.findings
 
@@ -242,8 +242,8 @@ class _Check:
             units = [s for s in same_value if s.value[1] == base and per <= s.value[2]]  # type: ignore[index]
             if base and not units and any(s.value[1] for s in same_value):  # type: ignore[index]
                 s = next((s for s in same_value if s.value[1]), same_value[0])  # type: ignore[index]
-                self.add("contradicted", "đơn vị", f"{q.surface} {_unit_text(base, per)}".strip(),
-                         f"{s.surface} {_unit_text(s.value[1], s.value[2])}".strip())  # type: ignore[index]
+                self.add("contradicted", "đơn vị", _unit_text(q.surface.rstrip("%"), base, per),
+                         _unit_text(s.surface.rstrip("%"), s.value[1], s.value[2]))  # type: ignore[index]
                 continue
             pool = units or same_value
             groups = {s.role for s in pool}
@@ -414,6 +414,18 @@ class _Check:
             self.add("contradicted", STANCE_VI.get(str(c.value), str(c.value)), c.surface, best.surface)
 
     # ---- entities ----------------------------------------------------------------------------------
+    def documents(self) -> None:
+        """A document the rewrite asks for that the source names but does not ask for ("không cần mang hộ khẩu")."""
+        required = {c.value for c in self.src.of("document")}
+        named = {c.value[1]: c for c in self.src.of("entity") if c.value[0] == "documents"}  # type: ignore[index]
+        words = self.src.reading.words
+        for c in self.new.of("document"):
+            if c.value not in required and c.value in named:
+                m = named[c.value]
+                start = next((k for k in range(max(0, m.index - 4), m.index) if words[k] in ("không", "chưa")), m.index)
+                said = " ".join(words[start:m.index] + [m.surface])
+                self.add("contradicted", "giấy tờ cần mang", c.surface, said)
+
     def entities(self) -> None:
         names = {c.value for c in self.src.of("entity")}
         for c in self.new.of("entity"):
@@ -486,8 +498,9 @@ def _compatible(a: str, b: str) -> bool:
     return frozenset({a, b}) not in lx.STANCE_CONFLICTS
 
 
-def _unit_text(base: str, per: frozenset) -> str:
-    return base + "".join(f"/{p}" for p in sorted(per))
+def _unit_text(surface: str, base: str, per: frozenset) -> str:
+    unit = base + "".join(f"/{p}" for p in sorted(per))
+    return f"{surface}{unit}" if surface.endswith("%") or unit.startswith("%") else f"{surface} {unit}".strip()
 
 
 def _comparator_text(group: str) -> str:
