@@ -252,8 +252,8 @@ class _Check:
                 self.add("contradicted", "ngưỡng", f"{_comparator_text(q.role)}{q.surface}",
                          f"{_comparator_text(s.role)}{s.surface}")
                 continue
-            money = q.extra.split("|")[0]
-            if money in ("fee", "support") and {s.extra.split("|")[0] for s in pool} == {"fee" if money == "support"
+            money = q.extra
+            if money in ("fee", "support") and {s.extra for s in pool} == {"fee" if money == "support"
                                                                                            else "support"}:
                 self.add("contradicted", "khoản tiền", f"{q.surface} ({_MONEY_VI[money]})",
                          f"{pool[0].surface} ({_MONEY_VI['fee' if money == 'support' else 'support']})")
@@ -380,7 +380,7 @@ class _Check:
 
     def money(self) -> None:
         src = self.src.of("money")
-        fees = [q for q in self.src.of("quantity") if q.extra.split("|")[0] == "fee"]
+        fees = [q for q in self.src.of("quantity") if q.extra == "fee"]
         for c in self.new.of("money"):
             candidates = src + ([Claim("money", "paid", q.surface, q.index, anchor=q.anchor, key=q.key) for q in fees]
                                 if c.value == "free" else [])

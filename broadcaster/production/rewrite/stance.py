@@ -10,7 +10,8 @@ is compared with "không có lương hưu".
 from __future__ import annotations
 
 from broadcaster.production.rewrite import lexicon as lx
-from broadcaster.production.rewrite.claims import STOP, Claim, Document, money_spans
+from broadcaster.production.rewrite.claims import STOP, Claim, Document
+from broadcaster.production.rewrite.claims_text import money_spans
 
 _STANCES = sorted(((tuple(p.split()), v) for p, v in lx.STANCE_WORDS), key=lambda pv: -len(pv[0]))
 _NOT_STANCE = [tuple(p.split()) for p in lx.NOT_STANCE]
