@@ -54,7 +54,13 @@ def check_rewrite(source: str, rewrite: str, settings: RewriteSettings | None = 
                   cache: RewriteCache | None = None) -> CheckResult:
     """Check `rewrite` against `source`. `verify` None follows settings.verify; `max_words` None
     leaves the length unchecked (a hand edit has no word budget)."""
-    verdict = guard_check(source, rewrite, max_words, terms=terms_for(settings))
+    try:
+        verdict = guard_check(source, rewrite, max_words, terms=terms_for(settings))
+    except Exception as exc:  # a guard bug must not stop the weekly job, nor let an unchecked rewrite through
+        log.exception("Lỗi khi kiểm tra bản viết lại; dùng văn bản gốc")
+        reason = f"Lỗi khi kiểm tra bản viết lại ({type(exc).__name__}), nên không dùng bản viết lại."
+        return CheckResult(GuardVerdict(False, reason, reasons=(reason,),
+                                        findings=(Finding("verify", "kiểm tra", reason),)))
     wanted = settings is not None and settings.verify if verify is None else verify
     if not verdict.ok or not wanted:
         return CheckResult(verdict)

@@ -71,7 +71,7 @@ def quantity(doc: Document, fact: Fact) -> Claim:
             break
         per.add(unit)
         j += size
-    for k in range(max(0, first - 3), first):  # "mỗi khẩu 15 kg"
+    for k in range(max(0, first - 6), first):  # "mỗi khẩu 15 kg", "mỗi hộ cử ít nhất 1 người"
         if words[k] == "mỗi" and tokens[k].clause == tokens[first].clause and _unit_at(words, k + 1):
             per.add(_unit_at(words, k + 1)[1])  # type: ignore[index]
     comparator = _comparator(doc, first, j)

@@ -149,8 +149,10 @@ class TextChecks:
             return c.value in new_times
         if c.kind == "quantity":
             return any(q.value[0] == c.value[0] for q in new.of("quantity"))  # type: ignore[index]
-        if c.kind == "money":
-            return any(m.value == c.value for m in new.of("money"))
+        if c.kind == "money":  # an exemption of a group is kept only with the group ("người khuyết tật được miễn")
+            groups = {e.value[1] for e in new.of("entity") if e.value[0] == "groups"}  # type: ignore[index]
+            exempt = [m.name for m in self.src.mentions if m.category == "groups" and c.index - 3 <= m.end <= c.index]
+            return any(m.value == c.value for m in new.of("money")) and all(g in groups for g in exempt)
         if c.kind in ("document",):
             return any(e.value[1] == c.value for e in new.of("entity"))  # type: ignore[index]
         if c.kind == "entity":

@@ -20,6 +20,8 @@ def _in_part(hour: int, part: str) -> bool:
 
 
 def _unit_text(surface: str, base: str, per: frozenset) -> str:
+    if base and surface.endswith(base):
+        surface = surface[:-len(base)].rstrip()
     unit = base + "".join(f"/{p}" for p in sorted(per))
     return f"{surface}{unit}" if surface.endswith("%") or unit.startswith("%") else f"{surface} {unit}".strip()
 
