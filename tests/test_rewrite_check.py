@@ -195,3 +195,14 @@ def test_preview_shows_the_word_level_change_and_the_deciding_claims(cli, projec
     data = cli.json("preview", "--week", "2026-W49", "--rewrite", "--json")
     segments = [s for slot in data["slots"] for s in slot["segments"] if s["rewrite_status"] == "accepted"]
     assert segments and all(s["rewrite_claims"] for s in segments)
+
+
+def test_a_guard_error_refuses_the_rewrite_instead_of_failing_the_job(monkeypatch):
+    from broadcaster.production.rewrite import check
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(check, "guard_check", broken)
+    result = check.check_rewrite(SOURCE, FAITHFUL)
+    assert not result.ok and "Lỗi khi kiểm tra bản viết lại (RuntimeError)" in result.reason
