@@ -2,8 +2,12 @@
 
 Kinds and values: date (day, month, year|None), month (month, year|None), day (day,), time (hour, minute),
 amount (Decimal đồng), number (Decimal), phone (digits), code (TTHC "1.001193"),
-doc ("49/2024/NĐ-CP"), free (miễn phí), name (casefolded place or organisation).
-Number words are turned into digits first, so "ngày 5 tháng 12" and "05/12" give the same fact.
+doc ("49/2024/NĐ-CP"), free (miễn phí), name (casefolded place or organisation; a sentence-initial
+name also carries its reading without the first word).
+The text is prepared first (reading.prepare: abbreviations written out, number words as digits), so
+"ngày 5 tháng 12" and "05/12" give the same fact. A clock time takes its day part from the word after
+it or, failing that, from a day part earlier in its sentence ("chiều thứ Bảy, lúc 2 giờ" is 14:00); a
+range shares its end's month and year ("từ ngày 01 đến ngày 10/12/2026").
 """
 
 from __future__ import annotations

@@ -24,8 +24,6 @@ DAY_PERIODS = {"sáng": 0, "trưa": 12, "chiều": 12, "tối": 12, "đêm": 12}
 DAY_PART_HOURS = {"sáng": (0, 12), "trưa": (10, 14), "chiều": (12, 19), "tối": (17, 24), "đêm": (19, 29)}
 NOT_DAY_PART_AFTER = frozenset({"ăn", "bữa", "ánh", "chiếu", "rạng"})  # "ăn sáng" is breakfast
 
-CURRENCY_WORDS = ("đồng", "vnđ", "vnd", "đ")
-
 # Free of charge, however it is said (matched after the text is lower-cased).
 FREE_PATTERNS = (
     r"miễn (?:phí|lệ phí|học phí|tiền|mọi chi phí|chi phí)",
@@ -145,7 +143,6 @@ ROLE_GROUPS = {"effective": "start", "start": "start", "end": "end", "deadline":
                "after": "after", "event": "event"}
 
 WEEKDAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "2": 0, "3": 1, "4": 2, "5": 3, "6": 4, "7": 5}
-SUNDAY = ("chủ nhật",)
 WEEKDAY_CONTEXT = frozenset({"sáng", "trưa", "chiều", "tối", "đêm", "vào", "từ", "đến", "tới", "các", "hôm", "và",
                              "hoặc", "ngày", "mỗi", "hằng", "là", "lúc", "trước", "sau", "buổi"})
 
