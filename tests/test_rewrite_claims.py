@@ -71,6 +71,9 @@ VILLAGES = ("Trạm Y tế xã phun thuốc diệt muỗi ngày 02/12/2026: thô
     (AID, AID.replace(" và giấy xác nhận hộ nghèo", ""), "giấy tờ cần mang: “giấy xác nhận hộ nghèo”"),
     (AID, AID.replace("Đối với hộ chưa có sổ hộ nghèo, bà con", "Bà con"), "điều kiện: “đối với chưa sổ nghèo”"),
     ("Nếu trời mưa to, buổi họp hoãn sang ngày 05/12/2026.", "Buổi họp hoãn sang ngày 05/12/2026.", "điều kiện"),
+    # a measure for some widened to everyone
+    ("Ủy ban nhân dân xã cấp gạo cho hộ nghèo, hộ cận nghèo ngày 10/12/2026 tại nhà văn hóa các thôn.",
+     "Ủy ban nhân dân xã cấp gạo cho mọi hộ dân ngày 10/12/2026 tại nhà văn hóa các thôn.", "phạm vi “mọi hộ dân”"),
     # model chatter
     (MEETING, "Sau đây là văn bản đã viết lại: " + MEETING, "lời của mô hình “Sau đây là văn bản đã viết lại:”"),
     (MEETING, "Sure! Here's the rewritten text. " + MEETING, "Here's the rewritten text."),
@@ -111,6 +114,13 @@ def test_unfaithful_rewrites_are_refused_naming_the_claim(source, rewrite, fragm
     ("Nộp hồ sơ từ ngày 07 đến ngày 18/12/2026.", "Nộp hồ sơ từ 07/12/2026 đến 18/12/2026."),
     # and a weekday the date implies
     ("Hạn nộp trước ngày 20/12/2026.", "Hạn nộp trước Chủ nhật, ngày 20/12/2026."),
+    # a ban said another way; "để khỏi" is a negation; "nên" meaning "so"
+    ("Ủy ban nhân dân xã cấm xe tải trên 5 tấn đi qua đường liên thôn từ ngày 01/12/2026.",
+     "Từ ngày 01/12/2026, xe tải trên 5 tấn không được đi qua đường liên thôn."),
+    ("Để không gián đoạn quyền lợi, bà con đóng tiền trước ngày 20/12/2026.",
+     "Bà con đóng tiền trước ngày 20/12/2026 để khỏi gián đoạn quyền lợi."),
+    ("Đường đang sửa, nên từ ngày 01/12/2026 xe tải không được đi qua.",
+     "Từ ngày 01/12/2026 xe tải không được đi qua vì đường đang sửa."),
 ])
 def test_faithful_rewrites_pass(source, rewrite):
     verdict = check_rewrite(source, rewrite)

@@ -23,6 +23,7 @@ STOP = frozenset({
     "vào", "ngày", "tháng", "năm", "giờ", "phút", "thông", "báo", "nhé", "ạ", "nay", "như", "sau", "trước", "về",
 })
 _KEY_HEADS = frozenset({"thôn", "xóm", "ấp", "tổ", "khu", "bản", "buôn"})
+_LINKS = frozenset({"cho", "đối", "với", "của", "các", "người", "thuộc", "dành"})
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,8 @@ def anchor(reading: Reading, first: int, end: int, before: int = 6, after: int =
 
 
 def key_at(reading: Reading, mentions: list[Mention], index: int) -> str:
-    """The village ("thôn 1", "thôn đông") or target group a claim at `index` is said of, nearest
-    in its clause (before it first), else ""."""
+    """The village ("thôn 1", "thôn đông") or target group a claim at `index` is said of: one right
+    after it ("20% cho các đối tượng khác"), else the nearest before it in its clause, else after it."""
     tokens, words = reading.tokens, reading.words
     if index >= len(tokens):
         return ""
@@ -105,6 +106,11 @@ def key_at(reading: Reading, mentions: list[Mention], index: int) -> str:
                 and (tokens[j + 1].is_number or reading.norm[tokens[j + 1].start].isupper()):
             keys.append((j, f"{w} {words[j + 1]}"))
     keys += [(m.first, m.name) for m in mentions if m.category == "groups" and tokens[m.first].clause == clause]
+    right_after = [k for k in keys if index < k[0] <= index + 5
+                   and all(w in _LINKS or tokens[x].is_number or w in ("%", "đồng") for x, w in
+                           enumerate(words[index + 1:k[0]], start=index + 1))]
+    if right_after:
+        return min(right_after)[1]
     before = [k for k in keys if k[0] < index]
     if before:
         return max(before)[1]
@@ -152,6 +158,7 @@ def read(text: str, terms: Terms) -> Document:
     doc.claims = [
         *(values.quantity(doc, f) for f in doc.facts if f.kind in ("amount", "number")),
         *values.time_claims(doc), *values.weekdays(doc), *values.day_parts(doc), *values.relatives(doc),
+        *values.scopes(doc),
         *text.tables(doc), *text.conditions(doc), *text.money_claims(doc), *text.entities(doc),
         *text.places(doc), *text.actors(doc),
     ]

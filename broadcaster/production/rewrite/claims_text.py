@@ -110,7 +110,7 @@ def entities(doc: Document) -> list[Claim]:
             continue
         required = False
         in_docs = {k for d in doc.mentions if d.category == "documents" for k in range(d.first, d.end)}
-        for k in range(m.first - 1, max(-1, m.first - 14), -1):
+        for k in range(m.first - 1, max(-1, m.first - 40), -1):
             if tokens[k].sentence != t.sentence:
                 break
             trigger = next((p for p in triggers if k + 1 >= len(p) and tuple(words[k + 1 - len(p):k + 1]) == p), None)

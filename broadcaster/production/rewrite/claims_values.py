@@ -203,6 +203,17 @@ def day_parts(doc: Document) -> list[Claim]:
     return out
 
 
+def scopes(doc: Document) -> list[Claim]:
+    """"mọi hộ dân", "tất cả các thủ tục": a claim about everyone or everything."""
+    out = []
+    for phrase in lx.SCOPE_WORDS:
+        for i in doc.reading.find(phrase):
+            t = doc.reading.tokens[i]
+            end = i + len(phrase.split())
+            out.append(Claim("scope", phrase, " ".join(doc.reading.words[i:end + 2]), i, t.sentence, t.clause))
+    return out
+
+
 def relatives(doc: Document) -> list[Claim]:
     out = []
     taken: set[int] = set()

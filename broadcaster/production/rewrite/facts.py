@@ -108,7 +108,8 @@ def _time_period(text: str, start: int, end: int) -> str:
     """The day part of a clock time: the word just after it ("7 giờ 30 tối"), else the last day part
     before it in its sentence that is not itself after a time ("chiều thứ Bảy, lúc 2 giờ": 14:00)."""
     follow = re.findall(r"[^\W\d_]+", re.split(r"[,.;:!?()\n]", text[end:end + 14].lower())[0])
-    after = next((w for w in follow[:2] if w in DAY_PERIODS), "")
+    follow = follow[1:] if follow[:1] == ["buổi"] else follow
+    after = follow[0] if follow and follow[0] in DAY_PERIODS else ""
     if after:
         return after
     sentence = max(text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start),

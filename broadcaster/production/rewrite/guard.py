@@ -19,13 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from broadcaster.production.rewrite import lexicon as lx
 from broadcaster.production.rewrite.claims import Claim, Document, read
 from broadcaster.production.rewrite.facts import Fact, to_decimal
 from broadcaster.production.rewrite.guard_text import TextChecks
 from broadcaster.production.rewrite.guard_values import ValueChecks
 from broadcaster.production.rewrite.hygiene import chatter
-from broadcaster.production.rewrite.stance import add_affirmed
+from broadcaster.production.rewrite.stance import add_affirmed, negated_predicates
 from broadcaster.production.rewrite.terms import Terms
 from broadcaster.vi.number_runs import words_to_digits
 from broadcaster.vi.tables import tables
@@ -102,8 +101,8 @@ def check_rewrite(source: str, rewrite: str, max_words: int | None = None, *, te
     terms = terms or Terms.load()
     findings = [Finding("chatter", "lời của mô hình", piece) for piece in chatter(source, rewrite)]
     src, new = read(source, terms), read(rewrite, terms)
-    add_affirmed(new, {c.role for c in src.of("stance") if c.value in lx.NEGATIVE_STANCES})
-    add_affirmed(src, {c.role for c in new.of("stance") if c.value in lx.NEGATIVE_STANCES})
+    add_affirmed(new, negated_predicates(src))
+    add_affirmed(src, negated_predicates(new))
     check = _Check(src, new)
     findings += check.run()
     words = len(rewrite.split())

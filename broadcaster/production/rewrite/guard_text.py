@@ -78,8 +78,9 @@ class TextChecks:
     # ---- stances -----------------------------------------------------------------------------------
     def stances(self) -> None:
         src = self.src.of("stance")
-        for c in self.new.of("stance"):
-            same_pred = [s for s in src if s.role == c.role]
+        for c in self.new.of("stance"):  # a ban ("cấm xe tải … đi qua") speaks of the verbs after its object too
+            same_pred = [s for s in src if s.role == c.role or (s.surface.startswith(("cấm", "nghiêm cấm"))
+                                                                and c.role in s.anchor)]
             if not same_pred:
                 continue
             scored = sorted(((self.similarity(c.anchor, s.anchor), s) for s in same_pred), key=lambda x: -x[0])
@@ -151,19 +152,25 @@ class TextChecks:
             return any(q.value[0] == c.value[0] for q in new.of("quantity"))  # type: ignore[index]
         if c.kind == "money":  # an exemption of a group is kept only with the group ("người khuyết tật được miễn")
             groups = {e.value[1] for e in new.of("entity") if e.value[0] == "groups"}  # type: ignore[index]
-            exempt = [m.name for m in self.src.mentions if m.category == "groups" and c.index - 3 <= m.end <= c.index]
+            others_pay = any(q.extra == "fee" for q in self.src.of("quantity")) or any(
+                m.value == "paid" for m in self.src.of("money"))
+            exempt = [m.name for m in self.src.mentions if others_pay and m.category == "groups"
+                      and c.index - 3 <= m.end <= c.index]
             return any(m.value == c.value for m in new.of("money")) and all(g in groups for g in exempt)
         if c.kind in ("document",):
             return any(e.value[1] == c.value for e in new.of("entity"))  # type: ignore[index]
         if c.kind == "entity":
             return any(e.value == c.value for e in new.of("entity")) or c.surface in new.low
-        if c.kind == "place":
-            return bool(re.search(rf"(?<!\w){re.escape(str(c.value))}(?!\w)", new.low))
+        if c.kind == "place":  # "thôn tây" is kept by "các thôn Đông, Tây và Trung"
+            head, _, name = str(c.value).partition(" ")
+            return bool(re.search(rf"(?<!\w){re.escape(str(c.value))}(?!\w)", new.low)) or (
+                head in new.reading.words and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", new.low) is not None)
         if c.kind == "condition":
             words = set(new.reading.words)
             content = set(c.value)  # type: ignore[arg-type]
             need = len(content) if len(content) <= 3 else round(0.6 * len(content))
             return len(content & words) >= need
-        if c.kind == "stance":
-            return any(s.role == c.role and s.value in lx.NEGATIVE_STANCES for s in new.of("stance"))
+        if c.kind == "stance":  # the same verb negated, or a negation about the same things ("cấm xe tải")
+            return any(s.value in lx.NEGATIVE_STANCES and (s.role == c.role or self.similarity(s.anchor, c.anchor) >= 2)
+                       for s in new.of("stance"))
         return True

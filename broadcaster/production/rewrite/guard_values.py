@@ -95,7 +95,9 @@ class ValueChecks:
         for k in range(claim.index - 1, max(-1, claim.index - 3), -1):
             if tokens[k].clause != tokens[claim.index].clause:
                 break
-            if words[k] in lx.DAY_PART_HOURS and (k == 0 or words[k - 1] not in lx.NOT_DAY_PART_AFTER):
+            if words[k] in lx.DAY_PART_HOURS and (k == 0 or (words[k - 1] not in lx.NOT_DAY_PART_AFTER
+                                                              and words[k - 1] not in ("giờ", "phút", "rưỡi")
+                                                              and not tokens[k - 1].is_number)):
                 return words[k]
         return ""
 
@@ -154,3 +156,7 @@ class ValueChecks:
         for c in self.new.of("relative"):
             if c.value not in have:
                 self.add("invented", "thời gian tương đối", c.surface)
+        scopes = {c.value for c in self.src.of("scope")}
+        for c in self.new.of("scope"):
+            if c.value not in scopes:
+                self.add("invented", "phạm vi", c.surface)

@@ -56,7 +56,7 @@ STANCE_WORDS: tuple[tuple[str, str], ...] = (
     ("không cần", "not_required"), ("không phải", "not_required"), ("không buộc phải", "not_required"),
     ("không nên", "advised_not"),
     ("không còn", "negated"), ("không hề", "negated"), ("chưa được", "negated"), ("không", "negated"),
-    ("chưa", "negated"), ("chẳng", "negated"), ("tránh", "negated"),
+    ("chưa", "negated"), ("chẳng", "negated"), ("tránh", "negated"), ("để khỏi", "negated"), ("để tránh", "negated"),
     ("bắt buộc phải", "required"), ("buộc phải", "required"), ("bắt buộc", "required"),
     ("nhất thiết phải", "required"), ("cần phải", "required"), ("phải", "required"), ("cần", "required"),
     ("có trách nhiệm", "required"),
@@ -75,8 +75,8 @@ STANCE_CONFLICTS = frozenset({
 })
 # Words between a stance word and its predicate that change nothing ("không tự ý trèo", "vẫn được").
 STANCE_SKIP = frozenset({
-    "tự", "ý", "sẽ", "đã", "vẫn", "cũng", "còn", "chủ", "động", "tiếp", "tục", "lại", "ngay", "bị", "hãy",
-    "đi", "nữa", "thêm", "luôn", "hoàn", "toàn", "được", "phải", "cần", "nên", "chỉ", "đều",
+    "tự", "ý", "sẽ", "đã", "vẫn", "cũng", "còn", "chủ", "động", "tiếp", "tục", "ngay", "bị", "hãy",
+    "nữa", "thêm", "luôn", "hoàn", "toàn", "được", "phải", "cần", "nên", "chỉ", "đều",
 })
 # After "đề nghị", "kính mời"…: who is asked, skipped before the predicate.
 ADDRESSEES = frozenset({
@@ -146,6 +146,9 @@ WEEKDAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "2": 
 WEEKDAY_CONTEXT = frozenset({"sáng", "trưa", "chiều", "tối", "đêm", "vào", "từ", "đến", "tới", "các", "hôm", "và",
                              "hoặc", "ngày", "mỗi", "hằng", "là", "lúc", "trước", "sau", "buổi"})
 
+# Universal quantifiers: a rewrite that says "every" when the source does not widens who or what it is about.
+SCOPE_WORDS = ("tất cả", "toàn bộ", "toàn dân", "mọi", "bất kỳ")
+
 # Relative times: a rewrite may say them only when the source does (pairs are the same time).
 RELATIVE_TIMES = (
     "hôm nay", "ngày mai", "hôm qua", "sáng nay", "trưa nay", "chiều nay", "tối nay", "đêm nay", "sáng mai",
@@ -159,7 +162,7 @@ RELATIVE_SAME = {"tuần tới": "tuần sau", "tháng tới": "tháng sau", "n�
 CONDITION_WORDS = ("trong trường hợp", "trường hợp", "nếu", "đối với", "với điều kiện", "chỉ khi", "trừ khi")
 # Words a kept condition need not repeat.
 CONDITION_STOP = frozenset({"bà", "con", "thì", "các", "những", "của", "và", "là", "người", "hộ", "ai", "nào",
-                            "có", "được", "đã", "với", "xin", "đó", "này"})
+                            "có", "được", "đã", "với", "xin", "đó", "này", "thuộc", "đang", "sẽ"})
 
 # A document after one of these (in the same sentence, not negated) is required.
 DOCUMENT_TRIGGERS = ("mang theo", "mang", "đem theo", "cầm theo", "xuất trình", "hồ sơ gồm", "hồ sơ",

@@ -33,6 +33,12 @@ def _imperative(doc: Document, i: int) -> bool:
                for k in range(max(1, i - 30), i) if tokens[k].sentence == tokens[i].sentence)
 
 
+# Words that are never the verb a stance word governs ("…, nên từ ngày 01/12": "nên" is "so").
+_NOT_PREDICATE = frozenset({"từ", "ngày", "tháng", "năm", "khi", "với", "tại", "ở", "theo", "vào", "trong", "của",
+                            "là", "và", "hoặc", "thì", "nếu", "lúc", "như", "bằng"})
+_BANS = ("cấm", "nghiêm cấm")  # "cấm xe tải … đi qua": the word after is what is banned, not a verb
+
+
 def predicate_of(word: str) -> str:
     return _SYNONYMS.get(word, word)
 
@@ -89,7 +95,8 @@ def stance_claims(doc: Document) -> list[Claim]:
             else:
                 break
         covered.update(range(i, j))
-        if j >= len(words) or tokens[j].clause != tokens[i].clause or not tokens[j].is_word or j in in_money:
+        if j >= len(words) or tokens[j].clause != tokens[i].clause or not tokens[j].is_word or j in in_money \
+                or words[j] in _NOT_PREDICATE:
             i = j
             continue
         stance = _combine(chain)
@@ -100,7 +107,7 @@ def stance_claims(doc: Document) -> list[Claim]:
                          keep=imperative))
         covered.add(j)
         i = j + 1
-    negated = {c.role for c in out if c.value in lx.NEGATIVE_STANCES}
+    negated = {c.role for c in out if c.value in lx.NEGATIVE_STANCES and not c.surface.startswith(_BANS)}
     return out + _affirmed(doc, negated, covered | in_money, out)
 
 
@@ -111,8 +118,10 @@ def _affirmed(doc: Document, predicates: set[str], covered: set[int], stances: l
     for c in stances:
         if c.value in lx.NEGATIVE_STANCES:
             negations.setdefault(c.clause, c.index)
+    named = {k for m in doc.mentions if m.category in ("procedures", "documents", "offices")
+             for k in range(m.first, m.end)}  # "thủ tục Cấp giấy xác nhận …" states nothing
     for j, w in enumerate(words):
-        if j in covered or predicate_of(w) not in predicates or not tokens[j].is_word:
+        if j in covered or j in named or predicate_of(w) not in predicates or not tokens[j].is_word:
             continue
         if negations.get(tokens[j].clause, len(words)) < j:
             continue  # "không cần làm đơn hay nộp hồ sơ": the negation covers both
@@ -120,6 +129,11 @@ def _affirmed(doc: Document, predicates: set[str], covered: set[int], stances: l
         out.append(Claim("stance", "affirmed", w, j, tokens[j].sentence, tokens[j].clause, role=predicate_of(w),
                          anchor=subject | obj, extra=" ".join(sorted(obj))))
     return out
+
+
+def negated_predicates(doc: Document) -> set[str]:
+    """The predicates a text negates (not the object of a ban: "cấm xe tải")."""
+    return {c.role for c in doc.of("stance") if c.value in lx.NEGATIVE_STANCES and not c.surface.startswith(_BANS)}
 
 
 def add_affirmed(doc: Document, predicates: set[str]) -> None:
