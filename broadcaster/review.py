@@ -20,7 +20,8 @@ from broadcaster.onair import approval, logbook
 from broadcaster.onair.calendar import SlotTime, slot_name, week_slots
 from broadcaster.production import recording
 from broadcaster.production.programs import SlotScript, reestimate
-from broadcaster.production.rewrite.guard import GuardVerdict, check_rewrite
+from broadcaster.production.rewrite.check import check_rewrite
+from broadcaster.production.rewrite.guard import GuardVerdict
 from broadcaster.production.script import compose
 from broadcaster.store import db
 from broadcaster.store.models import AuditEvent, Program, Segment
@@ -256,7 +257,7 @@ def edit_segment(settings: Settings, segment_id: int, text: str, actor: str) -> 
         if program.status not in PREPARING or program.priority != "normal":
             raise ReviewError("Không sửa được: chương trình đang phát, đã phát hoặc đã qua.")
         source = segment.source_text or segment.text
-        verdict = check_rewrite(source, text)
+        verdict = check_rewrite(source, text, settings.rewrite).verdict   # the commune's terms, its verify setting
         if not verdict.ok:
             raise ReviewError(f"Bản sửa không được nhận: {verdict.reason}", None,
                               "chỉ dùng con số, ngày giờ, tên riêng có trong văn bản gốc và giữ ngày hiệu lực, thời hạn.")

@@ -70,12 +70,17 @@ SRC = ("UBND xã Hòa Phong thông báo: theo Nghị định 49/2024/NĐ-CP, k�
        "ngày 05/12 tại nhà văn hóa thôn Trung Sơn. Liên hệ 0912.345.678.")
 
 
+# Faithful rewrites keep every must-keep claim: the reception's time, date and place too.
 @pytest.mark.parametrize("rewrite", [
     ("Ủy ban nhân dân xã Hòa Phong thông báo. Từ ngày 15 tháng 12 năm 2026, thủ tục 1.001193 có lệ phí "
-     "năm mươi nghìn đồng. Thời hạn giải quyết là năm ngày làm việc."),
-    "Kể từ 15 tháng 12 năm 2026, lệ phí là 50 nghìn đồng. Tiếp dân lúc 7 giờ 30 ngày 5 tháng 12.",
-    "Từ ngày 15/12, theo Nghị định 49 năm 2024 của Chính phủ, lệ phí 50.000đ.",
-    "Từ ngày 15/12/2026. Bà con đến nhà văn hóa thôn Trung Sơn lúc bảy giờ ba mươi sáng. Gọi 0912 345 678.",
+     "năm mươi nghìn đồng. Thời hạn giải quyết là năm ngày làm việc. Tiếp dân lúc 7 giờ 30 sáng ngày 5 tháng 12 "
+     "tại nhà văn hóa thôn Trung Sơn."),
+    ("Kể từ 15 tháng 12 năm 2026, lệ phí là 50 nghìn đồng. Tiếp dân lúc 7 giờ 30 ngày 5 tháng 12 tại nhà văn "
+     "hóa thôn Trung Sơn."),
+    ("Từ ngày 15/12, theo Nghị định 49 năm 2024 của Chính phủ, lệ phí 50.000đ. Tiếp dân 7h30 sáng 05/12 ở nhà "
+     "văn hóa thôn Trung Sơn."),
+    ("Từ ngày 15/12/2026, lệ phí 50.000 đồng. Ngày 05/12, bà con đến nhà văn hóa thôn Trung Sơn lúc bảy giờ ba "
+     "mươi sáng. Gọi 0912 345 678."),
 ])
 def test_faithful_rewrites_pass(rewrite):
     verdict = check_rewrite(SRC, rewrite, max_words=120)

@@ -52,6 +52,7 @@ COMMANDS: dict[str, Entry] = {
     "logbook": Entry("onair", "Xuất sổ nhật ký phát thanh của tháng ra CSV (tiêu đề cột tiếng Việt) "
                               "cho đoàn kiểm tra."),
     "slots": Entry("slots", "Lịch phát: khung giờ hằng tuần, bỏ một buổi, thêm buổi phát riêng (giờ Việt Nam)."),
+    "rewrite": Entry("rewrite", "Viết lại cho dễ nghe: kiểm tra một bản viết lại với văn bản gốc."),
     "web": Entry("web", "Chạy trang web: tuần này, chương trình, duyệt, thông báo, TTHC, lịch phát, khẩn cấp, nhật ký."),
     "user": Entry("users", "Tài khoản đăng nhập trang web (broadcaster web): thêm, đổi mật khẩu, liệt kê, khóa."),
     "init": Entry("house", "Tạo đài mới trong THƯ_MỤC: config.yaml có chú thích, các thư mục dữ liệu và cơ sở dữ liệu."),

@@ -50,3 +50,12 @@ def tables() -> Tables:
         words=yaml.load(_read("words.yaml"), Loader=_LOADER),
         loanwords={r["written"].lower(): r["spoken"] for r in _csv("loanwords.csv")},
     )
+
+
+@lru_cache(maxsize=1)
+def rewrite_terms() -> dict[str, list[str]]:
+    """The lower-case nouns the rewrite's fact guard reads as claims (data/rewrite_terms.yaml):
+    {"offices": [...], "places": [...], "groups": [...], "procedures": [...], "documents": [...]},
+    each entry "canonical | other spelling | …"."""
+    return {kind: [str(entry) for entry in entries or []]
+            for kind, entries in (yaml.safe_load(_read("rewrite_terms.yaml")) or {}).items()}

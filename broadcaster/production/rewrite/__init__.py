@@ -3,16 +3,19 @@
 `rewrite_text` is the one function the pipeline calls. It never raises for engine, network or
 answer problems: those end in status "failed", a guard refusal in "rejected", and in both cases
 `text` is the source (template) text. Only configuration errors raise (ConfigError).
+`check_rewrite` is the check alone (fact guard, then the optional second opinion), for any caller.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Callable, Protocol
+from collections.abc import Callable
+from typing import Protocol
 
 from broadcaster.errors import BroadcasterError, ConfigError
 from broadcaster.production.rewrite.cache import FileRewriteCache, MemoryRewriteCache, RewriteCache, cache_key
-from broadcaster.production.rewrite.guard import GuardVerdict, check_rewrite
+from broadcaster.production.rewrite.check import CheckResult, check_rewrite
+from broadcaster.production.rewrite.guard import GuardVerdict
 from broadcaster.production.rewrite.prompt import PROMPT_VERSION
 from broadcaster.production.rewrite.result import Draft, RewriteResult
 from broadcaster.production.rewrite.settings import RewriteSettings
@@ -20,9 +23,9 @@ from broadcaster.production.rewrite.settings import RewriteSettings
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "Draft", "FileRewriteCache", "GuardVerdict", "MemoryRewriteCache", "PROMPT_VERSION", "RewriteCache",
-    "RewriteResult", "RewriteSettings", "Summarizer", "check_rewrite", "engine_names", "make_summarizer",
-    "rewrite_text",
+    "PROMPT_VERSION", "CheckResult", "Draft", "FileRewriteCache", "GuardVerdict", "MemoryRewriteCache",
+    "RewriteCache", "RewriteResult", "RewriteSettings", "Summarizer", "check_rewrite", "engine_names",
+    "make_summarizer", "rewrite_text",
 ]
 
 
@@ -80,10 +83,12 @@ def make_summarizer(settings: RewriteSettings) -> Summarizer:
 
 
 def rewrite_text(source: str, settings: RewriteSettings, cache: RewriteCache | None = None,
-                 summarizer: Summarizer | None = None) -> RewriteResult:
-    """Rewrite `source` for listening and guard it. `text` of the result is what will be read."""
+                 summarizer: Summarizer | None = None, verifier: object | None = None) -> RewriteResult:
+    """Rewrite `source` for listening and guard it. `text` of the result is what will be read.
+
+    Tokens of the result are those of the rewrite plus, with rewrite.verify, the second opinion."""
     engine = summarizer or make_summarizer(settings)
-    base = dict(source=source, engine=engine.name, model=engine.model, prompt_version=PROMPT_VERSION)
+    base = {"source": source, "engine": engine.name, "model": engine.model, "prompt_version": PROMPT_VERSION}
     if engine.name == "none" or not source.strip():
         return RewriteResult(text=source, status="off", reason="", prompt_version="", **{
             k: v for k, v in base.items() if k != "prompt_version"})
@@ -96,7 +101,7 @@ def rewrite_text(source: str, settings: RewriteSettings, cache: RewriteCache | N
         except BroadcasterError as exc:
             log.warning("Viết lại thất bại, dùng văn bản gốc: %s", exc.what)
             return RewriteResult(text=source, status="failed", reason=exc.message, **base)
-        except Exception as exc:  # noqa: BLE001 - the weekly job must never fail because of the LLM
+        except Exception as exc:  # the weekly job must never fail because of the LLM
             log.exception("Lỗi không lường trước khi viết lại; dùng văn bản gốc")
             return RewriteResult(text=source, status="failed",
                                  reason=f"Lỗi không lường trước khi viết lại: {type(exc).__name__}: {exc}",
@@ -104,10 +109,15 @@ def rewrite_text(source: str, settings: RewriteSettings, cache: RewriteCache | N
         if cache is not None and engine.cacheable:
             cache.put(key, draft)
     spent_in, spent_out = (0, 0) if cached else (draft.tokens_in, draft.tokens_out)
-    verdict = check_rewrite(source, draft.text, settings.max_words)
+    checked = check_rewrite(source, draft.text, settings, max_words=settings.max_words, verifier=verifier,
+                            cache=cache)
+    verdict = checked.verdict
     if not verdict.ok:
         log.info("Bản viết lại bị từ chối: %s", verdict.reason)
+    status = "accepted" if verdict.ok else ("failed" if checked.verify_failed else "rejected")
     return RewriteResult(
-        text=draft.text if verdict.ok else source, status="accepted" if verdict.ok else "rejected",
-        reason=verdict.reason, tokens_in=spent_in, tokens_out=spent_out, cached=cached,
-        draft=draft.text, **base)
+        text=draft.text if verdict.ok else source, status=status, reason=verdict.reason,
+        tokens_in=spent_in + checked.tokens_in, tokens_out=spent_out + checked.tokens_out, cached=cached,
+        draft=draft.text, findings=tuple(f.describe() if f.kind not in ("length", "verify") else f.text
+                                         for f in verdict.findings),
+        kept=verdict.kept, verified=checked.verified, **base)

@@ -1,12 +1,17 @@
-"""Offline summarizer: keep the sentences that carry dates, times, places, fees and what to do."""
+"""Offline summarizer: keep the sentences that carry dates, times, places, fees and what to do.
+
+Every sentence with a claim the fact guard requires a rewrite to keep (a date or time, a deadline, a
+prohibition, a fee or exemption, a required document, a condition, a place) is kept, whatever the
+word budget; the budget only decides which of the others are dropped."""
 
 from __future__ import annotations
 
 import logging
 import re
 
+from broadcaster.production.rewrite.claims import read
 from broadcaster.production.rewrite.facts import extract_facts
-from broadcaster.production.rewrite.lexicon import ACTION_WORDS, DEADLINE_WORDS, FEE_WORDS
+from broadcaster.production.rewrite.lexicon import ACTION_WORDS, DEADLINE_WORDS, FEE_MARK_WORDS
 from broadcaster.production.rewrite.result import Draft
 from broadcaster.production.rewrite.settings import RewriteSettings
 
@@ -28,15 +33,22 @@ def score_sentence(sentence: str) -> int:
     score = sum(_KIND_SCORES.get(kind, 0) for kind in {f.kind for f in facts})
     score += 3 if any(w in low for w in DEADLINE_WORDS) else 0
     score += 2 if any(w in low for w in ACTION_WORDS) else 0
-    score += 2 if any(w in low for w in FEE_WORDS) else 0
+    score += 2 if any(w in low for w in FEE_MARK_WORDS) else 0
     return score
 
 
 def has_deadline(sentence: str) -> bool:
-    """A sentence with a date and a word like 'hiệu lực', 'trước ngày', 'hạn': must be kept."""
+    """A sentence with a date and a word like 'hiệu lực', 'trước ngày', 'hạn'."""
     _, facts = extract_facts(sentence)
     low = sentence.lower()
     return any(f.kind in ("date", "month") for f in facts) and any(w in low for w in DEADLINE_WORDS)
+
+
+def must_keep(sentence: str) -> bool:
+    """A sentence the fact guard would miss: it carries a must-keep claim (or a deadline)."""
+    from broadcaster.production.rewrite.terms import Terms
+
+    return has_deadline(sentence) or any(c.keep for c in read(sentence, Terms.load()).claims)
 
 
 def summarize_extractive(source: str, max_words: int) -> str:
@@ -46,7 +58,7 @@ def summarize_extractive(source: str, max_words: int) -> str:
         return " ".join(sentences)
     scores = [score_sentence(s) + (2 if i == 0 else 0) for i, s in enumerate(sentences)]
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
-    chosen = [i for i in order if has_deadline(sentences[i])]  # the fact guard insists on these
+    chosen = [i for i in order if must_keep(sentences[i])]  # the fact guard insists on these
     used = sum(len(sentences[i].split()) for i in chosen)
     for i in order:
         words = len(sentences[i].split())

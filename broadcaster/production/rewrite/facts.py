@@ -2,28 +2,31 @@
 
 Kinds and values: date (day, month, year|None), month (month, year|None), day (day,), time (hour, minute),
 amount (Decimal đồng), number (Decimal), phone (digits), code (TTHC "1.001193"),
-doc ("49/2024/NĐ-CP"), free (miễn phí), name (casefolded place or organisation).
-Number words are turned into digits first, so "ngày 5 tháng 12" and "05/12" give the same fact.
+doc ("49/2024/NĐ-CP"), free (miễn phí), name (casefolded place or organisation; a sentence-initial
+name also carries its reading without the first word).
+The text is prepared first (reading.prepare: abbreviations written out, number words as digits), so
+"ngày 5 tháng 12" and "05/12" give the same fact. A clock time takes its day part from the word after
+it or, failing that, from a day part earlier in its sentence ("chiều thứ Bảy, lúc 2 giờ" is 14:00); a
+range shares its end's month and year ("từ ngày 01 đến ngày 10/12/2026").
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from broadcaster.production.rewrite.lexicon import (
     COMMON_CAPITALISED,
-    CONTEXT_BEFORE,
     DAY_PERIODS,
-    FREE_PHRASES,
-    NOT_NUMBER_AFTER,
+    FREE_PATTERNS,
+    NOT_DAY_PART_AFTER,
     PLACE_TRIGGERS,
-    UNIT_WORDS,
 )
-from broadcaster.vi.number_runs import NumberRun, words_to_digits
-from broadcaster.vi.numbers import DIGITS, HALF, HUNDRED, SCALES
+from broadcaster.production.rewrite.reading import number_words_to_digits, prepare
+from broadcaster.vi.numbers import HALF, HUNDRED, SCALES
+
+__all__ = ["Fact", "extract_facts", "facts_of", "normalize", "number_words_to_digits", "to_decimal"]
 
 
 @dataclass(frozen=True)
@@ -60,29 +63,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(_L + rf"({_NUM})(?![\w]|[.,]\d)")),
 ]
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-
-
-def _is_number(run: NumberRun) -> bool:
-    """The guard's caution with number words: "thứ hai" is Monday, and a lone "năm" or "một" is a
-    number only next to a unit or context word ("năm ngày", "ngày năm"; not "một số", "năm tháng")."""
-    if run.before in NOT_NUMBER_AFTER:
-        return False
-    if len(run.words) > 1:
-        return True
-    if run.before in CONTEXT_BEFORE:
-        return True
-    return run.after in UNIT_WORDS and not (run.words[0] == DIGITS[5] and run.after in ("tháng", "năm"))
-
-
-def number_words_to_digits(text: str) -> str:
-    """'lệ phí năm mươi nghìn đồng' -> 'lệ phí 50000 đồng', with the guard's caution (:func:`_is_number`)."""
-    return words_to_digits(text, _is_number)
+_FREE = re.compile("|".join(f"(?:{p})" for p in FREE_PATTERNS))
+_WEEKDAY = re.compile(r"\bthứ\s+[^\W\d_]+|\bchủ\s+nhật\b", re.IGNORECASE)
 
 
 def normalize(text: str) -> str:
-    """NFC, plain spaces, number words as digits."""
-    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u202f", " ")
-    return number_words_to_digits(text)
+    """NFC, plain spaces, abbreviations written out, number words as digits (see reading.prepare)."""
+    return prepare(text)
 
 
 def to_decimal(written: str) -> Decimal | None:
@@ -113,9 +100,31 @@ def _amount_value(expr: str) -> Decimal | None:
     return total + (current or 0)
 
 
-def _time_period(text: str, end: int) -> str:
-    follow = re.findall(r"[^\W\d_]+", text[end:end + 14].lower())
-    return next((w for w in follow[:2] if w in DAY_PERIODS), "")
+_DAY_PART = re.compile(r"(?<![\w])(sáng|trưa|chiều|tối|đêm)(?!\w)", re.IGNORECASE)
+_TIME_BEFORE = re.compile(r"(?:\d|giờ|phút|rưỡi|h)\s*$", re.IGNORECASE)
+
+
+def _time_period(text: str, start: int, end: int) -> str:
+    """The day part of a clock time: the word just after it ("7 giờ 30 tối"), else the last day part
+    before it in its sentence that is not itself after a time ("chiều thứ Bảy, lúc 2 giờ": 14:00)."""
+    follow = re.findall(r"[^\W\d_]+", re.split(r"[,.;:!?()\n]", text[end:end + 14].lower())[0])
+    follow = follow[1:] if follow[:1] == ["buổi"] else follow
+    after = follow[0] if follow and follow[0] in DAY_PERIODS else ""
+    if after:
+        return after
+    sentence = max(text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start),
+                   text.rfind(";", 0, start), text.rfind("\n", 0, start), start - 90)
+    while sentence > 0 and text[sentence - 1:sentence].isdigit() and text[sentence] == ".":
+        sentence = max(text.rfind(".", 0, sentence), start - 90)
+    found = ""
+    for m in _DAY_PART.finditer(text, max(sentence, 0), start):
+        before = text[max(0, m.start() - 12):m.start()]
+        prev = re.findall(r"[^\W\d_]+", before.lower())
+        if _TIME_BEFORE.search(before) or (prev and prev[-1] in NOT_DAY_PART_AFTER) \
+                or re.match(r"\s+(?:đa|thiểu|kiến|tạo|cao|dài|rộng)\b", text[m.end():m.end() + 8].lower()):
+            continue
+        found = m.group().lower()
+    return found
 
 
 def _fact(kind: str, m: re.Match[str], text: str) -> Fact | None:
@@ -148,7 +157,7 @@ def _fact(kind: str, m: re.Match[str], text: str) -> Fact | None:
         minute = 30 if len(g) > 2 and g[2] else int(g[1] or 0)
         if len(g) > 3 and g[3]:
             hour, minute = hour - 1, 60 - int(g[3])
-        period = _time_period(text, m.end())
+        period = _time_period(text, m.start(), m.end())
         if period and hour < 12 and (period != "trưa" or hour <= 3) and (period != "đêm" or hour >= 6):
             hour += DAY_PERIODS[period]
         if not (0 <= hour <= 24 and 0 <= minute < 60):
@@ -164,8 +173,16 @@ def _fact(kind: str, m: re.Match[str], text: str) -> Fact | None:
     return None if value is None else Fact("number", (value,), surface, m.start())
 
 
-def _names(text: str) -> list[Fact]:
-    """Places and organisations: runs of Capitalised words, acronyms, and Name after 'xã', 'thôn'…"""
+_STARTERS = frozenset({"tại", "ở", "từ", "theo", "khi", "nếu", "trong", "sáng", "trưa", "chiều", "tối", "vào",
+                       "đến", "sau", "trước", "với", "để", "do", "cùng", "tất", "mọi", "các", "những", "thưa"})
+
+
+def _names(text: str, vocabulary: frozenset[str] = frozenset()) -> list[Fact]:
+    """Places and organisations: runs of Capitalised words, acronyms, and Name after 'xã', 'thôn'…
+
+    The first word of a sentence is capitalised anyway: it is dropped from a run when it is a common
+    word (one the texts also write in lower case, or a usual sentence opener), and kept otherwise, so
+    "Quảng Nam áp dụng…" still names Quảng Nam."""
     words = list(_WORD.finditer(text))
     found: list[Fact] = []
     i = 0
@@ -182,19 +199,47 @@ def _names(text: str) -> list[Fact]:
         at_start = not before or before[-1] in ".!?:;\n-•*(\"“'"
         after_trigger = not at_start and i > 0 and words[i - 1].group().lower() in PLACE_TRIGGERS
         run, i = words[i:j], j
+        first = run[0].group().lower()
+        common = first in vocabulary or first in _STARTERS or first in PLACE_TRIGGERS or len(run) == 1
+        alternative = ()
         if at_start and not after_trigger and not (len(run) == 1 and run[0].group().isupper()):
-            run = run[1:]  # the first word of a sentence is capitalised anyway
+            if common:
+                run = run[1:]  # the first word of a sentence is capitalised anyway
+            else:
+                alternative = (" ".join(x.group() for x in run[1:]).casefold(),)
         while run and run[0].group().lower() in COMMON_CAPITALISED:
             run = run[1:]
         if run:
             surface = " ".join(x.group() for x in run)
-            found.append(Fact("name", (surface.casefold(),), surface, run[0].start()))
+            found.append(Fact("name", (surface.casefold(), *alternative), surface, run[0].start()))
     return found
 
 
-def extract_facts(text: str) -> tuple[str, list[Fact]]:
-    """Return the normalized text and the facts found in it, in order of appearance."""
-    norm = normalize(text)
+def _ranges(facts: list[Fact], text: str) -> list[Fact]:
+    """A range shares the month and year of its end: "từ ngày 01 đến ngày 10/12/2026" is 1/12/2026
+    to 10/12/2026, and so is "từ 1 đến 10 tháng 12"."""
+    out = list(facts)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if b.kind != "date" or b.value[1] is None:
+            continue
+        gap = text[a.start + len(a.surface):b.start].lower()
+        if not re.fullmatch(r"\s*(?:,\s*)?(?:-|–|đến|tới|và|hoặc|đến hết|đến hết ngày|đến ngày|tới ngày|và ngày|-\s*ngày)\s*",
+                            gap):
+            continue
+        day, month, year = b.value
+        if a.kind == "day" or (a.kind == "number" and a.value[0] == int(a.value[0]) and 1 <= a.value[0] <= 31
+                               and re.search(r"(?:từ|ngày|mùng)\s*$", text[max(0, a.start - 8):a.start].lower())):
+            value = (int(a.value[0]), month, year)
+            if value[0] <= day:
+                out[k] = Fact("date", value, a.surface, a.start)
+        elif a.kind == "date" and a.value[2] is None and year is not None and a.value[1] <= month:
+            out[k] = Fact("date", (a.value[0], a.value[1], year), a.surface, a.start)
+    return out
+
+
+def facts_of(norm: str, vocabulary: frozenset[str] = frozenset()) -> list[Fact]:
+    """The facts in a prepared text (:func:`prepare`), in order of appearance."""
     work = norm
     facts: list[Fact] = []
     for kind, pattern in _PATTERNS:
@@ -205,9 +250,14 @@ def extract_facts(text: str) -> tuple[str, list[Fact]]:
             facts.append(fact)
             work = work[:m.start()] + " " * (m.end() - m.start()) + work[m.end():]
     low = work.lower()
-    for phrase in FREE_PHRASES:
-        for m in re.finditer(re.escape(phrase), low):
-            facts.append(Fact("free", ("miễn phí",), norm[m.start():m.end()], m.start()))
-    facts.extend(_names(work))
+    for m in _FREE.finditer(low):
+        facts.append(Fact("free", ("miễn phí",), norm[m.start():m.end()], m.start()))
+    facts.extend(_names(_WEEKDAY.sub(lambda m: " " * len(m.group()), work), vocabulary))
     facts.sort(key=lambda f: f.start)
-    return norm, facts
+    return _ranges(facts, norm)
+
+
+def extract_facts(text: str) -> tuple[str, list[Fact]]:
+    """Return the normalized text and the facts found in it, in order of appearance."""
+    norm = prepare(text)
+    return norm, facts_of(norm)

@@ -1,19 +1,32 @@
-"""The fact guard: a rewrite may only say what the source says, and must keep its deadlines.
+"""The fact guard: a rewrite may only say what the source says, and must keep what the listener acts on.
 
-Every number, date, time, amount, phone number, TTHC code, document number and named place or
-organisation in the rewrite must be present in the source (compared in canonical form), and the
-source's effective date or deadline must still be in the rewrite.
+Both texts are read into typed claims (claims.py, stance.py). The rewrite is refused when it
+- has a claim the source does not support (a number, date, time, amount, phone, code, document number,
+  name, office, place, group, procedure, weekday, relative time or day part not in the source);
+- contradicts one: polarity and modality of a predicate, direction (before/after, up/down), comparator
+  of a threshold, the role of a date, time or sum, its unit, its day part, the village or group it is
+  said of, the manner (online or in person);
+- drops one the source marks as must-keep: effective date, deadline and other dates and times, a
+  prohibition, a fee or exemption, a required document, a condition, a place;
+- or is not the announcement at all (model chatter, notes, English, refusals: hygiene.py).
+Reasons are Vietnamese and name each claim.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
-from broadcaster.production.rewrite.facts import Fact, extract_facts
-from broadcaster.production.rewrite.lexicon import DEADLINE_WORDS
+from broadcaster.production.rewrite.claims import Claim, Document, read
+from broadcaster.production.rewrite.facts import Fact, to_decimal
+from broadcaster.production.rewrite.guard_text import TextChecks
+from broadcaster.production.rewrite.guard_values import ValueChecks
+from broadcaster.production.rewrite.hygiene import chatter
+from broadcaster.production.rewrite.stance import add_affirmed, negated_predicates
+from broadcaster.production.rewrite.terms import Terms
+from broadcaster.vi.number_runs import words_to_digits
 from broadcaster.vi.tables import tables
 
 LABELS = {
@@ -22,6 +35,23 @@ LABELS = {
     "name": "tên riêng",
 }
 LENGTH_TOLERANCE = 1.25  # a rewrite may overshoot the word budget by a quarter before it is refused
+_MIN_BIND, _MARGIN = 1.0, 0.99
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One claim that decided the verdict: what the rewrite says and, for a contradiction, the source."""
+
+    kind: str    # invented | contradicted | missing | chatter | length | verify
+    label: str   # Vietnamese name of the claim ("ngày", "số tiền", "phủ định"…); for missing, the group
+    text: str    # the rewrite's words (or the source's, for missing)
+    source: str = ""
+    item: str = ""  # for missing: the item's own name ("ngày") when it differs from the group
+
+    def describe(self) -> str:
+        label = self.item or ("" if self.kind == "missing" else self.label)
+        head = f"“{self.text}”" if not label or self.text.lower().startswith(label) else f"{label} “{self.text}”"
+        return f"{head} (gốc: “{self.source}”)" if self.source else head
 
 
 @dataclass(frozen=True)
@@ -30,80 +60,57 @@ class GuardVerdict:
     reason: str  # Vietnamese, "" when ok
     invented: tuple[Fact, ...] = ()
     missing: tuple[Fact, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    reasons: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()  # must-keep claims of the source found in the rewrite (for the report)
 
 
-@dataclass(frozen=True)
-class _Abbreviations:
-    """The normalizer's abbreviation table, as the guard uses it."""
-
-    written: tuple[tuple[re.Pattern[str], str], ...]  # case-sensitive, as the normalizer matches
-    spoken: dict[str, frozenset[str]]                 # casefolded written form -> spoken forms
-
-
-@lru_cache(maxsize=1)
-def _abbreviations() -> _Abbreviations:
-    table = tables().abbreviations
-    spoken: dict[str, set[str]] = {}
-    for short, full in table.items():
-        spoken.setdefault(short.casefold(), set()).add(full.casefold())
-    written = tuple((re.compile(rf"(?<!\w){re.escape(short)}(?!\w)"), full.casefold())
-                    for short, full in table.items())
-    return _Abbreviations(written, {k: frozenset(v) for k, v in spoken.items()})
+_HEADS = {
+    "invented": "Bản viết lại có thông tin không có trong văn bản gốc: {}.",
+    "contradicted": "Bản viết lại nói khác văn bản gốc: {}.",
+    "missing": "Bản viết lại bỏ mất {}.",
+    "chatter": "Bản viết lại có lời của mô hình, không phải nội dung thông báo: {}.",
+}
 
 
-class _Source:
-    """The source's facts, indexed for the checks."""
+def _reasons(findings: list[Finding]) -> list[str]:
+    out = []
+    for kind in ("chatter", "invented", "contradicted"):
+        items = [f.describe() for f in findings if f.kind == kind]
+        if items:
+            out.append(_HEADS[kind].format(", ".join(dict.fromkeys(items))))
+    missing: dict[str, list[str]] = {}
+    for f in findings:
+        if f.kind == "missing":
+            missing.setdefault(f.label, []).append(f.describe())
+    for label, items in missing.items():
+        out.append(f"Bản viết lại bỏ mất {label}: {', '.join(dict.fromkeys(items))}.")
+    out += [f.text for f in findings if f.kind in ("length", "verify")]
+    return out
 
-    def __init__(self, text: str) -> None:
-        self.text, self.facts = extract_facts(text)
-        self.by_kind: dict[str, set[tuple]] = {}
-        self.pool: set[Decimal] = set()
-        for fact in self.facts:
-            self.by_kind.setdefault(fact.kind, set()).add(fact.value)
-            self.pool.update(_numbers_in(fact))
-        expansions = [full for pattern, full in _abbreviations().written if pattern.search(self.text)]
-        self.haystack = "\n".join([self.text.casefold(), *expansions])
 
-    def has_year(self, year: int | None, candidate: int | None) -> bool:
-        return year is None or candidate == year or (candidate is None and Decimal(year) in self.pool)
+def describe(facts: tuple[Fact, ...] | list[Fact]) -> str:
+    """'ngày “6/12”, con số “3”' — for the officer."""
+    return ", ".join(Finding("", LABELS.get(f.kind, f.kind), f.surface).describe() for f in facts)
 
-    def supports(self, fact: Fact) -> bool:
-        kind, value = fact.kind, fact.value
-        if kind == "date":
-            day, month, year = value
-            return any(d == day and m == month and self.has_year(year, y)
-                       for d, m, y in self.by_kind.get("date", ()))
-        if kind == "month":
-            month, year = value
-            pairs = [(m, y) for _, m, y in self.by_kind.get("date", ())] + list(self.by_kind.get("month", ()))
-            return any(m == month and self.has_year(year, y) for m, y in pairs)
-        if kind == "day":
-            return any(d == value[0] for d, _, _ in self.by_kind.get("date", ())) \
-                or value in self.by_kind.get("day", ())
-        if kind == "amount":
-            return value in self.by_kind.get("amount", ()) or value in self.by_kind.get("number", ())
-        if kind == "number":
-            return value[0] in self.pool
-        if kind == "name":
-            return self._has_name(value[0])
-        return value in self.by_kind.get(kind, ())
 
-    def _has_name(self, name: str) -> bool:
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.haystack):
-            return True
-        return any(full in self.haystack for full in _abbreviations().spoken.get(name, ()))
-
-    def deadlines(self) -> list[Fact]:
-        """Dates whose sentence says they are an effective date or a deadline."""
-        found = []
-        for fact in self.facts:
-            if fact.kind not in ("date", "month"):
-                continue
-            start = max(_sentence_start(self.text, fact.start), fact.start - 48)
-            context = self.text[start:fact.start].lower()
-            if any(word in context for word in DEADLINE_WORDS):
-                found.append(fact)
-        return found
+def check_rewrite(source: str, rewrite: str, max_words: int | None = None, *, terms: Terms | None = None) -> GuardVerdict:
+    """Compare `rewrite` with `source`; ok only when it invents, changes and drops nothing."""
+    if not rewrite.strip():
+        return GuardVerdict(False, "Bản viết lại rỗng.", reasons=("Bản viết lại rỗng.",))
+    terms = terms or Terms.load()
+    findings = [Finding("chatter", "lời của mô hình", piece) for piece in chatter(source, rewrite)]
+    src, new = read(source, terms), read(rewrite, terms)
+    add_affirmed(new, negated_predicates(src))
+    add_affirmed(src, negated_predicates(new))
+    check = _Check(src, new)
+    findings += check.run()
+    words = len(rewrite.split())
+    if max_words and words > max_words * LENGTH_TOLERANCE:
+        findings.append(Finding("length", "độ dài", f"Bản viết lại dài {words} từ, vượt giới hạn {max_words} từ."))
+    reasons = _reasons(findings)
+    return GuardVerdict(not findings, " ".join(reasons), tuple(check.invented), tuple(check.missing_facts),
+                        tuple(findings), tuple(reasons), tuple(check.kept))
 
 
 def _numbers_in(fact: Fact) -> list[Decimal]:
@@ -120,49 +127,96 @@ def _numbers_in(fact: Fact) -> list[Decimal]:
     return []
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    cut = max((m.end() for m in re.finditer(r"[.!?;\n](?:\s|$)", text[:pos])), default=0)
-    return cut
+class _Check(ValueChecks, TextChecks):
+    def __init__(self, src: Document, new: Document) -> None:
+        self.src, self.new = src, new
+        self.findings: list[Finding] = []
+        self.invented: list[Fact] = []
+        self.missing_facts: list[Fact] = []
+        self.kept: list[str] = []
+        self.by_kind: dict[str, set[tuple]] = {}
+        self.pool: set[Decimal] = set()
+        for fact in src.facts:
+            self.by_kind.setdefault(fact.kind, set()).add(fact.value)
+            self.pool.update(_numbers_in(fact))
+        # Numbers the source says in words in any context ("ba bước", "hai hội viên"): a rewrite may
+        # write them in digits. Digits of the source are masked so only spoken numbers count here.
+        raw = words_to_digits(re.sub(r"\d", "#", src.reading.original.lower()))
+        self.lenient = {v for v in (to_decimal(x) for x in re.findall(r"\d+(?:[.,]\d+)*", raw)) if v is not None}
+        table = tables().abbreviations  # inside document numbers too: "NĐ-CP" says "Chính phủ"
+        self.haystack = "\n".join([src.low, *(full.lower() for short, full in table.items()
+                                              if re.search(rf"(?<!\w){re.escape(short)}(?!\w)", src.reading.original))])
+        self.idf: dict[str, float] = {}
+        for words in src.sentence_words:
+            for w in words:
+                self.idf[w] = self.idf.get(w, 0) + 1
+        self.idf = {w: 1 / n for w, n in self.idf.items()}
 
+    def add(self, kind: str, label: str, text: str, source: str = "", item: str = "") -> None:
+        self.findings.append(Finding(kind, label, text, source, item))
 
-def _kept(deadline: Fact, rewrite_facts: list[Fact]) -> bool:
-    if deadline.kind == "date":
-        day, month, year = deadline.value
-        return any(f.kind == "date" and f.value[:2] == (day, month)
-                   and f.value[2] in (None, year) for f in rewrite_facts)
-    month, year = deadline.value
-    return any((f.kind == "month" and f.value[0] == month and f.value[1] in (None, year))
-               or (f.kind == "date" and f.value[1] == month) for f in rewrite_facts)
+    def run(self) -> list[Finding]:
+        for step in (self.facts, self.quantities, self.times, self.weekdays, self.day_parts, self.relatives,
+                     self.tables, self.money, self.stances, self.documents, self.entities, self.must_keep):
+            step()
+        return self.findings
 
+    # ---- support of facts ------------------------------------------------------------------------
+    def has_year(self, year: int | None, candidate: int | None) -> bool:
+        return year is None or candidate == year or (candidate is None and Decimal(year) in self.pool)
 
-def describe(facts: tuple[Fact, ...] | list[Fact]) -> str:
-    """'ngày “6/12”, con số “3”' — for the officer."""
-    parts = []
-    for fact in facts:
-        label = LABELS.get(fact.kind, fact.kind)
-        parts.append(f"“{fact.surface}”" if fact.surface.lower().startswith(label) else f"{label} “{fact.surface}”")
-    return ", ".join(parts)
+    def supports(self, fact: Fact) -> bool:
+        kind, value = fact.kind, fact.value
+        if kind == "date":
+            day, month, year = value
+            return any(d == day and m == month and self.has_year(year, y) for d, m, y in self.by_kind.get("date", ()))
+        if kind == "month":
+            month, year = value
+            pairs = [(m, y) for _, m, y in self.by_kind.get("date", ())] + list(self.by_kind.get("month", ()))
+            return any(m == month and self.has_year(year, y) for m, y in pairs)
+        if kind == "day":
+            return any(d == value[0] for d, _, _ in self.by_kind.get("date", ())) or value in self.by_kind.get("day", ())
+        if kind == "amount":
+            return value in self.by_kind.get("amount", ()) or value in self.by_kind.get("number", ())
+        if kind == "number":
+            return value[0] in self.pool
+        if kind == "name":  # a sentence-initial name may carry its reading without the first word
+            return any(v and re.search(rf"(?<!\w){re.escape(v)}(?!\w)", self.haystack) for v in value)
+        return value in self.by_kind.get(kind, ())
 
+    def facts(self) -> None:
+        seen: set[tuple] = set()
+        for fact in self.new.facts:
+            if fact.kind == "free" or (fact.kind, fact.value) in seen:
+                continue
+            seen.add((fact.kind, fact.value))
+            if self.supports(fact):
+                continue
+            if fact.kind == "number" and (fact.value[0] in self.lenient or self._said_one(fact)):
+                continue
+            self.invented.append(fact)
+            self.add("invented", LABELS.get(fact.kind, fact.kind), fact.surface)
 
-def check_rewrite(source: str, rewrite: str, max_words: int | None = None) -> GuardVerdict:
-    """Compare `rewrite` with `source`; ok only when it invents nothing and drops no deadline."""
-    if not rewrite.strip():
-        return GuardVerdict(False, "Bản viết lại rỗng.")
-    src = _Source(source)
-    _, facts = extract_facts(rewrite)
-    invented: list[Fact] = []
-    seen: set[tuple] = set()
-    for fact in facts:
-        if (fact.kind, fact.value) not in seen and not src.supports(fact):
-            invented.append(fact)
-        seen.add((fact.kind, fact.value))
-    missing = [d for d in src.deadlines() if not _kept(d, facts)]
-    reasons = []
-    if invented:
-        reasons.append(f"Bản viết lại có thông tin không có trong văn bản gốc: {describe(invented)}.")
-    if missing:
-        reasons.append(f"Bản viết lại bỏ mất ngày hiệu lực hoặc thời hạn: {describe(missing)}.")
-    words = len(rewrite.split())
-    if max_words and words > max_words * LENGTH_TOLERANCE:
-        reasons.append(f"Bản viết lại dài {words} từ, vượt giới hạn {max_words} từ.")
-    return GuardVerdict(not reasons, " ".join(reasons), tuple(invented), tuple(missing))
+    def _said_one(self, fact: Fact) -> bool:
+        return fact.value[0] == 1 and "một" in self.new.reading.original.lower()
+
+    # ---- binding -----------------------------------------------------------------------------------
+    def similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
+        return sum(self.idf.get(w, 1.0) for w in a & b)
+
+    def misbound(self, claim: Claim, candidates: list[Claim], same: Callable[[Claim], bool]) -> Claim | None:
+        """The source claim `claim` is said of instead, when its words or its key point elsewhere."""
+        if not candidates or all(same(c) for c in candidates) or not any(same(c) for c in candidates):
+            return None
+        keys_same = {c.key for c in candidates if same(c) and c.key}
+        keys_other = {c.key for c in candidates if not same(c) and c.key}
+        if claim.key and keys_same and claim.key not in keys_same and claim.key in keys_other:
+            return next(c for c in candidates if not same(c) and c.key == claim.key)
+        if claim.key and claim.key in keys_same:
+            return None
+        scored = [(self.similarity(claim.anchor, c.anchor), c) for c in candidates]
+        best_same = max(s for s, c in scored if same(c))
+        best_other, other = max(((s, c) for s, c in scored if not same(c)), key=lambda sc: sc[0])
+        if any(c.clause == other.clause for c in candidates if same(c)):
+            return None  # the source says both in one breath: their words cannot tell them apart
+        return other if best_other >= _MIN_BIND and best_other - best_same >= _MARGIN else None

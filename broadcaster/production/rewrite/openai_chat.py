@@ -45,11 +45,15 @@ class OpenAIChatSummarizer:
         return self._client
 
     def summarize(self, source: str, max_words: int) -> Draft:
+        draft = self.complete(build_messages(source, max_words))
+        return Draft(clean_answer(draft.text), draft.tokens_in, draft.tokens_out)
+
+    def complete(self, messages: list[dict[str, str]]) -> Draft:
+        """One chat completion: the answer's text (as sent) and the tokens it cost."""
         extra = {} if self.settings.temperature is None else {"temperature": self.settings.temperature}
         where = self.settings.base_url or "api.openai.com"
         try:
-            response = self._connect().chat.completions.create(
-                model=self.model, messages=build_messages(source, max_words), **extra)
+            response = self._connect().chat.completions.create(model=self.model, messages=messages, **extra)
         except openai.APITimeoutError as exc:
             raise RewriteError(f"Dịch vụ viết lại không trả lời trong {self.settings.timeout_s:g} giây.",
                                f"máy chủ {where} quá tải hoặc mô hình quá chậm",
@@ -95,5 +99,5 @@ def _draft(response: object) -> Draft:
     usage = getattr(response, "usage", None)
     tokens_in = int(getattr(usage, "prompt_tokens", 0) or 0)
     tokens_out = int(getattr(usage, "completion_tokens", 0) or 0)
-    log.debug("Viết lại xong: %d token vào, %d token ra", tokens_in, tokens_out)
-    return Draft(clean_answer(content), tokens_in, tokens_out)
+    log.debug("Dịch vụ trả lời: %d token vào, %d token ra", tokens_in, tokens_out)
+    return Draft(content, tokens_in, tokens_out)

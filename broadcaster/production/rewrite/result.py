@@ -34,6 +34,9 @@ class RewriteResult:
     tokens_out: int = 0
     cached: bool = False
     draft: str = ""  # the summarizer's text, kept for side-by-side review even when rejected
+    findings: tuple[str, ...] = ()  # the claims that decided a refusal, as the officer reads them
+    kept: tuple[str, ...] = ()      # the source's must-keep claims found in the rewrite
+    verified: bool = False          # the second opinion (rewrite.verify) ran
 
     @property
     def used_rewrite(self) -> bool:

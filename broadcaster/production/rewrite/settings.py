@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import Any, Mapping
+from typing import Any
 
 from broadcaster.errors import ConfigError
+
+TERM_KEYS = ("offices", "places", "groups", "procedures", "documents")
 
 
 @dataclass(frozen=True)
 class RewriteSettings:
-    """`rewrite: {engine, base_url, model, api_key_env, timeout_s, max_retries, max_words, temperature}`.
+    """`rewrite: {engine, base_url, model, api_key_env, timeout_s, max_retries, max_words, temperature,
+    verify, offices, places, groups, procedures, documents}`.
 
     engine: "none" (template text as is), "extractive" (offline) or "openai"
     (any OpenAI-compatible chat-completions endpoint at `base_url`).
     temperature: None leaves it to the server (some models reject the parameter).
+    verify: after the fact guard accepts a rewrite, ask the same endpoint for contradictions and
+    unsupported statements (JSON); it can only add rejections. Needs engine "openai".
+    offices, places, groups, procedures, documents: the commune's own lower-case names the fact guard
+    reads as claims, added to vi/data/rewrite_terms.yaml; each entry "name | other spelling | …".
     """
 
     engine: str = "none"
@@ -25,9 +33,20 @@ class RewriteSettings:
     max_retries: int = 2
     max_words: int = 120
     temperature: float | None = 0.0
+    verify: bool = False
+    offices: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    procedures: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+
+    @property
+    def terms(self) -> dict[str, tuple[str, ...]]:
+        """The commune's additions to the fact guard's term tables (empty categories left out)."""
+        return {key: getattr(self, key) for key in TERM_KEYS if getattr(self, key)}
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any] | None) -> "RewriteSettings":
+    def from_mapping(cls, data: Mapping[str, Any] | None) -> RewriteSettings:
         """Build from the `rewrite:` mapping of config.yaml; raise ConfigError naming a bad key."""
         from broadcaster.production.rewrite import engine_names  # late: the registry imports this module
 
@@ -57,6 +76,13 @@ class RewriteSettings:
             values["temperature"] = _number("temperature", data["temperature"], minimum=0.0)
         elif "temperature" in data:
             values["temperature"] = None
+        if "verify" in data:
+            if not isinstance(data["verify"], bool):
+                raise _bad("verify", f"cần true hoặc false, nhận được {data['verify']!r}", "ví dụ: verify: true")
+            values["verify"] = data["verify"]
+        for key in TERM_KEYS:
+            if key in data and data[key] is not None:
+                values[key] = _names(key, data[key])
         settings = cls(**values)
         valid = engine_names()
         if settings.engine not in valid:
@@ -64,6 +90,9 @@ class RewriteSettings:
                        f"dùng một trong: {', '.join(valid)}")
         if settings.engine == "openai" and not settings.model:
             raise _bad("model", "engine 'openai' cần tên mô hình", "ví dụ: model: gpt-4o-mini")
+        if settings.verify and settings.engine != "openai":
+            raise _bad("verify", f"kiểm tra lần hai hỏi lại dịch vụ viết lại, nhưng engine đang là '{settings.engine}'",
+                       "đặt engine: openai (kèm base_url, model) hoặc bỏ verify")
         return settings
 
 
@@ -75,6 +104,15 @@ def _string(key: str, value: Any) -> str:
     if not isinstance(value, str):
         raise _bad(key, f"cần một chuỗi, nhận được {value!r}", f"sửa giá trị 'rewrite.{key}' thành chuỗi")
     return value.strip()
+
+
+def _names(key: str, value: Any) -> tuple[str, ...]:
+    """A list of names ("tên | cách viết khác | …"); one string is a list of one."""
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, str) and v.strip() for v in items):
+        raise _bad(key, f"cần một danh sách tên (chuỗi), nhận được {value!r}",
+                   f"ví dụ: {key}: [\"nhà văn hóa thôn Đông | nhà văn hóa Đông\"]")
+    return tuple(v.strip().lower() for v in items)
 
 
 def _number(key: str, value: Any, *, minimum: float, integer: bool = False) -> float:

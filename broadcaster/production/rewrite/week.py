@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from broadcaster.production.rewrite import RewriteResult, RewriteSettings, make_summarizer, rewrite_text
 from broadcaster.production.rewrite.cache import FileRewriteCache, RewriteCache
@@ -57,11 +58,16 @@ def rewrite_week(scripts: Any, settings: RewriteSettings, cache: RewriteCache | 
     will be read (the rewrite when accepted, else the template text).
     """
     summarizer = make_summarizer(settings)
+    verifier = None
+    if settings.verify:
+        from broadcaster.production.rewrite.verify import Verifier  # imports openai
+
+        verifier = Verifier(settings)
     results: dict[str, RewriteResult] = {}
     for slot in scripts.slots:
         for seg in slot.segments:
             if _rewritable(seg) and seg.text not in results:
-                results[seg.text] = rewrite_text(seg.text, settings, cache, summarizer=summarizer)
+                results[seg.text] = rewrite_text(seg.text, settings, cache, summarizer=summarizer, verifier=verifier)
     slots = tuple(dataclasses.replace(slot, segments=tuple(_apply(seg, results) for seg in slot.segments))
                   for slot in scripts.slots)
     usage = _usage(summarizer.name, summarizer.model, results)
@@ -83,7 +89,7 @@ def _apply(segment: Any, results: Mapping[str, RewriteResult]) -> Any:
 
 def _usage(engine: str, model: str, results: Mapping[str, RewriteResult]) -> RewriteUsage:
     values = list(results.values())
-    count = lambda status: sum(1 for r in values if r.status == status)  # noqa: E731
+    count = lambda status: sum(1 for r in values if r.status == status)
     version = next((r.prompt_version for r in values if r.prompt_version), "")
     return RewriteUsage(engine, model, version, len(values), count("accepted"), count("rejected"),
                         count("failed"), sum(1 for r in values if r.cached),

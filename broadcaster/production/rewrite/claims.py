@@ -1,0 +1,166 @@
+"""A text read into typed claims with their roles: what the fact guard compares.
+
+`read(text, terms)` gives a `Document`: the prepared text, its numeric facts (facts.py), the
+mentions of offices, places, groups, procedures and documents (terms.py), stance claims (stance.py)
+and the claims below, each with the words around it (its anchor) and, where it has one, the village
+or group it is said of (its key), so a morning for village A is not taken for village B's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from broadcaster.production.rewrite.facts import Fact, facts_of
+from broadcaster.production.rewrite.reading import Reading
+from broadcaster.production.rewrite.terms import Mention, Terms
+
+# Words that carry no meaning of their own in an anchor.
+STOP = frozenset({
+    "và", "hoặc", "của", "các", "những", "là", "có", "được", "để", "cho", "với", "tại", "ở", "từ", "đến", "trong",
+    "theo", "thì", "này", "đó", "bà", "con", "xin", "sẽ", "đã", "vẫn", "cũng", "mỗi", "một", "việc", "khi", "lúc",
+    "vào", "ngày", "tháng", "năm", "giờ", "phút", "thông", "báo", "nhé", "ạ", "nay", "như", "sau", "trước", "về",
+})
+_KEY_HEADS = frozenset({"thôn", "xóm", "ấp", "tổ", "khu", "bản", "buôn"})
+_LINKS = frozenset({"cho", "đối", "với", "của", "các", "người", "thuộc", "dành"})
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str
+    value: object
+    surface: str
+    index: int                       # first token
+    sentence: int = 0
+    clause: int = 0
+    role: str = ""
+    key: str = ""
+    extra: str = ""
+    anchor: frozenset[str] = frozenset()
+    keep: bool = False               # must be kept by a rewrite (source side)
+
+def _phrases(table: tuple[tuple[str, str], ...]) -> list[tuple[tuple[str, ...], str]]:
+    return sorted(((tuple(p.split()), v) for p, v in table), key=lambda pv: -len(pv[0]))
+
+
+
+@dataclass
+class Document:
+    reading: Reading
+    facts: list[Fact]
+    mentions: list[Mention]
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def norm(self) -> str:
+        return self.reading.norm
+
+    @property
+    def low(self) -> str:
+        return self.reading.low
+
+    @cached_property
+    def sentence_words(self) -> list[set[str]]:
+        count = (self.reading.tokens[-1].sentence + 1) if self.reading.tokens else 0
+        out: list[set[str]] = [set() for _ in range(count)]
+        for t in self.reading.tokens:
+            out[t.sentence].add(t.text)
+        return out
+
+    def of(self, kind: str) -> list[Claim]:
+        return [c for c in self.claims if c.kind == kind]
+
+    def fact_index(self, fact: Fact) -> int:
+        return self.reading.index_at(fact.start)
+
+
+# ---- helpers -----------------------------------------------------------------------------------
+def anchor(reading: Reading, first: int, end: int, before: int = 6, after: int = 4) -> frozenset[str]:
+    """Content words near tokens [first, end) in the same clause (numbers included)."""
+    tokens = reading.tokens
+    if first >= len(tokens):
+        return frozenset()
+    clause = tokens[first].clause
+    out = set()
+    for j in range(max(0, first - before), min(len(tokens), end + after)):
+        if first <= j < end or tokens[j].clause != clause:
+            continue
+        text = tokens[j].text
+        if text in STOP or (tokens[j].is_number and not (j and tokens[j - 1].text in _KEY_HEADS)):
+            continue  # a bare number says nothing about what it belongs to ("1 giờ" is not "thôn 1")
+        out.add(text)
+    return frozenset(out)
+
+
+def key_at(reading: Reading, mentions: list[Mention], index: int) -> str:
+    """The village ("thôn 1", "thôn đông") or target group a claim at `index` is said of: one right
+    after it ("20% cho các đối tượng khác"), else the nearest before it in its clause, else after it."""
+    tokens, words = reading.tokens, reading.words
+    if index >= len(tokens):
+        return ""
+    clause = tokens[index].clause
+    keys: list[tuple[int, str]] = []
+    for j, w in enumerate(words[:-1]):
+        if w in _KEY_HEADS and tokens[j].clause == clause and tokens[j + 1].clause == clause \
+                and (tokens[j + 1].is_number or reading.norm[tokens[j + 1].start].isupper()):
+            keys.append((j, f"{w} {words[j + 1]}"))
+    keys += [(m.first, m.name) for m in mentions if m.category == "groups" and tokens[m.first].clause == clause]
+    right_after = [k for k in keys if index < k[0] <= index + 5
+                   and all(w in _LINKS or tokens[x].is_number or w in ("%", "đồng") for x, w in
+                           enumerate(words[index + 1:k[0]], start=index + 1))]
+    if right_after:
+        return min(right_after)[1]
+    before = [k for k in keys if k[0] < index]
+    if before:
+        return max(before)[1]
+    after = [k for k in keys if k[0] > index]
+    if after:
+        return min(after)[1]
+    sentence = tokens[index].sentence  # "Thôn 2 mất điện buổi chiều, từ 1 giờ đến 5 giờ"
+    heads = [f"{w} {words[j + 1]}" for j, w in enumerate(words[:index]) if w in _KEY_HEADS
+             and tokens[j].sentence == sentence and j + 1 < index and tokens[j + 1].sentence == sentence
+             and (tokens[j + 1].is_number or reading.norm[tokens[j + 1].start].isupper())]
+    return heads[-1] if heads else ""
+
+
+def ending_at(words: list[str], k: int, table: list[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
+    """The longest phrase of `table` that ends at word `k`."""
+    for phrase, value in table:
+        if k + 1 >= len(phrase) and tuple(words[k + 1 - len(phrase):k + 1]) == phrase:
+            return len(phrase), value
+    return None
+
+
+def match_at(words: list[str], i: int, table: list[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
+    for phrase, value in table:
+        if tuple(words[i:i + len(phrase)]) == phrase:
+            return len(phrase), value
+    return None
+
+
+def _span_end(reading: Reading, fact: Fact) -> int:
+    end = fact.start + len(fact.surface)
+    i = reading.index_at(fact.start)
+    while i < len(reading.tokens) and reading.tokens[i].start < end:
+        i += 1
+    return i
+
+def read(text: str, terms: Terms) -> Document:
+    reading = Reading(text)
+    vocabulary = frozenset(w for w in re.findall(r"[^\W\d_]+", reading.norm) if w.islower())
+    doc = Document(reading, facts_of(reading.norm, vocabulary), terms.mentions(reading))
+    # The readers live in their own modules and import the helpers above.
+    from broadcaster.production.rewrite import claims_text as text
+    from broadcaster.production.rewrite import claims_values as values
+    from broadcaster.production.rewrite.stance import stance_claims
+
+    doc.claims = [
+        *(values.quantity(doc, f) for f in doc.facts if f.kind in ("amount", "number")),
+        *values.time_claims(doc), *values.weekdays(doc), *values.day_parts(doc), *values.relatives(doc),
+        *values.scopes(doc),
+        *text.tables(doc), *text.conditions(doc), *text.money_claims(doc), *text.entities(doc),
+        *text.places(doc), *text.actors(doc),
+    ]
+    doc.claims += stance_claims(doc)
+    return doc

@@ -1,0 +1,162 @@
+"""The fact guard's checks of values: quantities (unit, comparator, what the money is for, which
+thing a number belongs to), dates and times (role, day part, binding), weekdays, day parts, relative times."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from broadcaster.production.rewrite import lexicon as lx
+from broadcaster.production.rewrite.claims import Claim, Document
+
+ROLE_VI = {"start": "bắt đầu", "effective": "có hiệu lực", "end": "kết thúc", "deadline": "hạn chót",
+           "expiry": "hết hạn", "after": "sau", "event": "thời điểm diễn ra"}
+_MONEY_VI = {"fee": "phải trả", "support": "được nhận"}
+_WEEKDAY_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+
+def _in_part(hour: int, part: str) -> bool:
+    low, high = lx.DAY_PART_HOURS[part]
+    return low <= hour < high or low <= hour + 24 < high
+
+
+def _unit_text(surface: str, base: str, per: frozenset) -> str:
+    if base and surface.endswith(base):
+        surface = surface[:-len(base)].rstrip()
+    unit = base + "".join(f"/{p}" for p in sorted(per))
+    return f"{surface}{unit}" if surface.endswith("%") or unit.startswith("%") else f"{surface} {unit}".strip()
+
+
+def _comparator_text(group: str) -> str:
+    return {"max": "tối đa ", "min": "tối thiểu ", "gt": "trên ", "lt": "dưới ", "approx": "khoảng "}.get(group, "")
+
+
+class ValueChecks:
+    """Mixed into the guard's check (guard._Check): uses its `src`, `new`, `add` and `misbound`."""
+
+    # ---- quantities ----------------------------------------------------------------------------------
+    def quantities(self) -> None:
+        sources = self.src.of("quantity")
+        for q in self.new.of("quantity"):
+            value, base, per = q.value  # type: ignore[misc]
+            same_value = [s for s in sources if s.value[0] == value]  # type: ignore[index]
+            if not same_value:
+                continue
+            units = [s for s in same_value if s.value[1] == base and per <= s.value[2]]  # type: ignore[index]
+            if base and not units and any(s.value[1] for s in same_value):  # type: ignore[index]
+                s = next((s for s in same_value if s.value[1]), same_value[0])  # type: ignore[index]
+                self.add("contradicted", "đơn vị", _unit_text(q.surface.rstrip("%"), base, per),
+                         _unit_text(s.surface.rstrip("%"), s.value[1], s.value[2]))  # type: ignore[index]
+                continue
+            pool = units or same_value
+            groups = {s.role for s in pool}
+            if q.role not in groups and (q.role in ("max", "min", "gt", "lt") or groups & {"max", "min", "gt", "lt"}):
+                s = pool[0]
+                self.add("contradicted", "ngưỡng", f"{_comparator_text(q.role)}{q.surface}",
+                         f"{_comparator_text(s.role)}{s.surface}")
+                continue
+            money = q.extra
+            if money in ("fee", "support") and {s.extra for s in pool} == {"fee" if money == "support"
+                                                                                           else "support"}:
+                self.add("contradicted", "khoản tiền", f"{q.surface} ({_MONEY_VI[money]})",
+                         f"{pool[0].surface} ({_MONEY_VI['fee' if money == 'support' else 'support']})")
+                continue
+            rivals = [s for s in sources if s.value[1] == base and s.value[1]]  # type: ignore[index]
+            other = self.misbound(q, rivals, lambda s, v=value: s.value[0] == v)  # type: ignore[index]
+            if other is not None:
+                self.add("contradicted", "vai trò của con số", q.surface, other.surface)
+
+    # ---- dates and times ---------------------------------------------------------------------------
+    def times(self) -> None:
+        src_times = [c for c in self.src.claims if c.kind in ("date", "time", "day")]
+        for c in (c for c in self.new.claims if c.kind in ("date", "time", "day")):
+            same = [s for s in src_times if s.kind == c.kind and s.value == c.value]
+            if not same:
+                continue
+            if c.kind == "time":
+                part = self._part_before(c)
+                if part and not _in_part(c.value[0], part):  # type: ignore[index]
+                    self.add("contradicted", "buổi", f"{part} … {c.surface}")
+                    continue
+            roles = {lx.ROLE_GROUPS.get(s.role, "event") for s in same}
+            mine = lx.ROLE_GROUPS.get(c.role, "event")
+            if mine not in roles and not ({mine} | roles) <= {"event", "start"} and not (
+                    mine == "event" and "start" in roles) and not (mine == "start" and "event" in roles):
+                s = same[0]
+                self.add("contradicted", "vai trò của thời gian", f"{ROLE_VI.get(c.role, c.role)} {c.surface}",
+                         f"{ROLE_VI.get(s.role, s.role)} {s.surface}")
+                continue
+            rivals = [s for s in src_times if s.kind == c.kind]
+            other = self.misbound(c, rivals, lambda s, v=c.value: s.value == v)
+            if other is not None:
+                self.add("contradicted", "thời gian gắn sai", c.surface, other.surface)
+
+    def _part_before(self, claim: Claim) -> str:
+        words, tokens = self.new.reading.words, self.new.reading.tokens
+        for k in range(claim.index - 1, max(-1, claim.index - 3), -1):
+            if tokens[k].clause != tokens[claim.index].clause:
+                break
+            if words[k] in lx.DAY_PART_HOURS and (k == 0 or (words[k - 1] not in lx.NOT_DAY_PART_AFTER
+                                                              and words[k - 1] not in ("giờ", "phút", "rưỡi")
+                                                              and not tokens[k - 1].is_number)):
+                return words[k]
+        return ""
+
+    def weekdays(self) -> None:
+        src_days = self.src.of("weekday")
+        years = [f.value[2] for f in self.src.facts + self.new.facts if f.kind == "date" and f.value[2]]
+        for c in self.new.of("weekday"):
+            date = self._date_near(self.new, c)
+            if date is not None:
+                d, m, y = date
+                y = y or (years[0] if years else None)
+                if y is not None:
+                    try:
+                        real = dt.date(y, m, d).weekday()
+                    except ValueError:
+                        real = None
+                    if real is not None and real != c.value and not any(
+                            s.value == c.value and self._date_near(self.src, s) == date for s in src_days):
+                        self.add("contradicted", "thứ", f"{c.surface}, ngày {d}/{m}", _WEEKDAY_VI[real])
+                        continue
+                    if real == c.value:
+                        continue
+            same = [s for s in src_days if s.value == c.value]
+            if not same:
+                self.add("invented", "thứ", c.surface)
+                continue
+            other = self.misbound(c, src_days, lambda s, v=c.value: s.value == v)
+            if other is not None:
+                self.add("contradicted", "thứ gắn sai", f"{c.surface} ({c.key})", f"{other.surface} ({other.key})")
+
+    @staticmethod
+    def _date_near(doc: Document, claim: Claim) -> tuple | None:
+        for f in doc.facts:
+            if f.kind == "date":
+                i = doc.fact_index(f)
+                if i < len(doc.reading.tokens) and doc.reading.tokens[i].sentence == claim.sentence \
+                        and 0 < i - claim.index <= 5:
+                    return f.value
+        return None
+
+    def day_parts(self) -> None:
+        src_parts = self.src.of("daypart")
+        src_hours = [c.value[0] for c in self.src.claims if c.kind == "time"]  # type: ignore[index]
+        for c in self.new.of("daypart"):
+            part = str(c.value)
+            same = [s for s in src_parts if s.value == part]
+            if not same and not any(_in_part(h, part) for h in src_hours):
+                self.add("invented", "buổi", part)
+                continue
+            other = self.misbound(c, src_parts, lambda s, v=part: s.value == v) if same else None
+            if other is not None:
+                self.add("contradicted", "buổi gắn sai", f"{part} ({c.key})", f"{other.value} ({other.key})")
+
+    def relatives(self) -> None:
+        have = {c.value for c in self.src.of("relative")}
+        for c in self.new.of("relative"):
+            if c.value not in have:
+                self.add("invented", "thời gian tương đối", c.surface)
+        scopes = {c.value for c in self.src.of("scope")}
+        for c in self.new.of("scope"):
+            if c.value not in scopes:
+                self.add("invented", "phạm vi", c.surface)

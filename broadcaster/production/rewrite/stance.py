@@ -1,0 +1,147 @@
+"""Polarity and modality bound to the predicate they govern: "không cần mang hộ khẩu" is the claim
+(not_required, mang, {hộ khẩu}); "phải nộp tiền chậm nộp" is (required, nộp, {tiền, chậm}).
+
+Stances: prohibited, not_required, advised_not, negated (the negative family); required, requested,
+invited, permitted, advised, affirmed (the positive family). A predicate that one of the two texts
+negates somewhere is also read where it stands without a stance word ("affirmed"), so "có lương hưu"
+is compared with "không có lương hưu".
+"""
+
+from __future__ import annotations
+
+from broadcaster.production.rewrite import lexicon as lx
+from broadcaster.production.rewrite.claims import STOP, Claim, Document
+from broadcaster.production.rewrite.claims_text import money_spans
+
+_STANCES = sorted(((tuple(p.split()), v) for p, v in lx.STANCE_WORDS), key=lambda pv: -len(pv[0]))
+_NOT_STANCE = [tuple(p.split()) for p in lx.NOT_STANCE]
+_POSITIVE_ORDER = ("required", "requested", "invited", "advised", "permitted")
+_SYNONYMS = {"đem": "mang", "cầm": "mang", "tới": "đến", "dự": "tham", "đóng": "nộp", "trả": "nộp",
+             "mở": "mở", "phát": "cấp", "làm": "làm", "lấy": "thu", "cho": "cho", "tổ": "tổ"}
+_AUDIENCE = (("bà", "con"), ("người", "dân"), ("nhân", "dân"), ("các", "hộ"), ("gia", "đình"))
+
+
+def _imperative(doc: Document, i: int) -> bool:
+    """A negation that tells the listener not to do something: at the start of a sentence ("Không đổ
+    rác…"), after "đề nghị"/"yêu cầu" in its sentence, or right after "bà con", "người dân"…"""
+    words, tokens = doc.reading.words, doc.reading.tokens
+    if i == 0 or tokens[i - 1].sentence != tokens[i].sentence:
+        return True
+    if tuple(words[max(0, i - 2):i]) in _AUDIENCE:
+        return True
+    return any(words[k:k + 2] in (["đề", "nghị"], ["yêu", "cầu"]) and words[k - 1] not in ("đơn", "giấy", "bản")
+               for k in range(max(1, i - 30), i) if tokens[k].sentence == tokens[i].sentence)
+
+
+# Words that are never the verb a stance word governs ("…, nên từ ngày 01/12": "nên" is "so").
+_NOT_PREDICATE = frozenset({"từ", "ngày", "tháng", "năm", "khi", "với", "tại", "ở", "theo", "vào", "trong", "của",
+                            "là", "và", "hoặc", "thì", "nếu", "lúc", "như", "bằng"})
+_BANS = ("cấm", "nghiêm cấm")  # "cấm xe tải … đi qua": the word after is what is banned, not a verb
+
+
+def predicate_of(word: str) -> str:
+    return _SYNONYMS.get(word, word)
+
+
+def _stance_at(words: list[str], i: int) -> tuple[int, str] | None:
+    if any(words[i:i + len(p)] == list(p) for p in _NOT_STANCE):
+        return None
+    for phrase, value in _STANCES:
+        if tuple(words[i:i + len(phrase)]) == phrase:
+            return len(phrase), value
+    return None
+
+
+def _combine(stances: list[str]) -> str:
+    negative = [s for s in stances if s in lx.NEGATIVE_STANCES]
+    if negative:
+        return negative[0]
+    return next((s for s in _POSITIVE_ORDER if s in stances), "affirmed")
+
+
+def _words_around(doc: Document, first: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
+    words, tokens = doc.reading.words, doc.reading.tokens
+    clause = tokens[first].clause
+    before = [words[k] for k in range(max(0, first - 5), first)
+              if tokens[k].clause == clause and words[k] not in STOP]
+    after = [words[k] for k in range(end, min(len(words), end + 5))
+             if tokens[k].clause == clause and words[k] not in STOP]
+    return frozenset(before), frozenset(after)
+
+
+def stance_claims(doc: Document) -> list[Claim]:
+    words, tokens = doc.reading.words, doc.reading.tokens
+    spans = money_spans(doc, free_only=True)  # "không thu tiền" is about money; "phải nộp tiền" is a stance too
+    in_money = {i for i, t in enumerate(tokens) if any(a <= t.start < b for a, b in spans)}
+    out: list[Claim] = []
+    covered: set[int] = set()
+    i = 0
+    while i < len(words):
+        hit = _stance_at(words, i) if i not in in_money else None
+        if hit and hit[1] == "permitted" and i and words[i - 1] == "để":
+            hit = None  # "để được hướng dẫn": in order to be helped, not a permission
+        if hit is None:
+            i += 1
+            continue
+        chain, j = [hit[1]], i + hit[0]
+        while j < len(words) and tokens[j].clause == tokens[i].clause:
+            nxt = _stance_at(words, j)
+            if nxt:
+                chain.append(nxt[1])
+                j += nxt[0]
+            elif words[j] in lx.STANCE_SKIP or (
+                    {"requested", "invited"} & set(chain) and words[j] in lx.ADDRESSEES):
+                j += 1
+            else:
+                break
+        covered.update(range(i, j))
+        if j >= len(words) or tokens[j].clause != tokens[i].clause or not tokens[j].is_word or j in in_money \
+                or words[j] in _NOT_PREDICATE:
+            i = j
+            continue
+        stance = _combine(chain)
+        subject, obj = _words_around(doc, i, j + 1)
+        imperative = stance == "prohibited" or (stance == "negated" and _imperative(doc, i))
+        out.append(Claim("stance", stance, " ".join(words[i:j + 1]), j, tokens[i].sentence, tokens[i].clause,
+                         role=predicate_of(words[j]), anchor=subject | obj, extra=" ".join(sorted(obj)),
+                         keep=imperative))
+        covered.add(j)
+        i = j + 1
+    negated = {c.role for c in out if c.value in lx.NEGATIVE_STANCES and not c.surface.startswith(_BANS)}
+    return out + _affirmed(doc, negated, covered | in_money, out)
+
+
+def _affirmed(doc: Document, predicates: set[str], covered: set[int], stances: list[Claim]) -> list[Claim]:
+    words, tokens = doc.reading.words, doc.reading.tokens
+    out = []
+    negations: dict[int, int] = {}
+    for c in stances:
+        if c.value in lx.NEGATIVE_STANCES:
+            negations.setdefault(c.clause, c.index)
+    named = {k for m in doc.mentions if m.category in ("procedures", "documents", "offices")
+             for k in range(m.first, m.end)}  # "thủ tục Cấp giấy xác nhận …" states nothing
+    for j, w in enumerate(words):
+        if j in covered or j in named or predicate_of(w) not in predicates or not tokens[j].is_word:
+            continue
+        if negations.get(tokens[j].clause, len(words)) < j:
+            continue  # "không cần làm đơn hay nộp hồ sơ": the negation covers both
+        subject, obj = _words_around(doc, j, j + 1)
+        out.append(Claim("stance", "affirmed", w, j, tokens[j].sentence, tokens[j].clause, role=predicate_of(w),
+                         anchor=subject | obj, extra=" ".join(sorted(obj))))
+    return out
+
+
+def negated_predicates(doc: Document) -> set[str]:
+    """The predicates a text negates (not the object of a ban: "cấm xe tải")."""
+    return {c.role for c in doc.of("stance") if c.value in lx.NEGATIVE_STANCES and not c.surface.startswith(_BANS)}
+
+
+def add_affirmed(doc: Document, predicates: set[str]) -> None:
+    """Read `predicates` (negated in the other text) where this text states them without a stance."""
+    have = {c.index for c in doc.claims if c.kind == "stance"}
+    spans = money_spans(doc, free_only=True)
+    in_money = {i for i, t in enumerate(doc.reading.tokens) if any(a <= t.start < b for a, b in spans)}
+    covered = have | in_money | {i for c in doc.claims if c.kind == "stance"
+                                 for i in range(c.index - len(c.surface.split()) + 1, c.index + 1)}
+    known = {c.role for c in doc.claims if c.kind == "stance" and c.value == "affirmed"}
+    doc.claims += _affirmed(doc, set(predicates) - known, covered, doc.of("stance"))
