@@ -121,7 +121,7 @@ DEFAULT_SLOTS = (SlotSpec("tue", "06:00", 30), SlotSpec("fri", "17:30", 30))
 # Every number a config file sets, and the range it must fall in (inclusive).
 RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("slots", "max_minutes"): (1, 120),
-    ("schedule", "min_per_week"): (1, 50),
+    ("schedule", "min_per_week"): (0, 50),
     ("schedule", "grace_minutes"): (0, 120),
     ("planning", "words_per_minute"): (60, 400),
     ("planning", "tthc_announce_before_days"): (0, 90),
@@ -313,12 +313,13 @@ def _coerce(raw: Any, default: Any, where: str) -> Any:
 
 
 def _slots(value: Any, schedule: Schedule) -> tuple[SlotSpec, ...]:
-    """The recurring slots, held to the rules `broadcaster slots add/remove` applies (broadcaster.onair.calendar):
-    none in the quiet hours, each once, at least schedule.min_per_week of them."""
+    """The recurring slots the file lists, held to the rules `broadcaster slots add/remove` applies
+    (broadcaster.onair.calendar): none in the quiet hours, each once, at least schedule.min_per_week of them.
+    No list: the two default slots."""
     from broadcaster.onair.calendar import in_quiet_hours
 
     if value is None:
-        value = [dataclasses.asdict(spec) for spec in DEFAULT_SLOTS]
+        return DEFAULT_SLOTS
     if not isinstance(value, list):
         raise ConfigError("Mục “slots” phải là danh sách, ví dụ: - {day: tue, time: \"06:00\", max_minutes: 30}.")
     slots, seen = [], {}
@@ -332,7 +333,7 @@ def _slots(value: Any, schedule: Schedule) -> tuple[SlotSpec, ...]:
         key = f"{day} {hour:02d}:{minute:02d}"
         if key in seen:
             raise ConfigError(f"Khung giờ phát slots[{i}] ({spec.day} {spec.time}) trùng với slots[{seen[key]}] "
-                              f"({key}).", None, f"bỏ một trong hai dòng trong mục slots của tệp cấu hình.")
+                              f"({key}).", None, "bỏ một trong hai dòng trong mục slots của tệp cấu hình.")
         seen[key] = i
         if in_quiet_hours(schedule, key[4:], spec.max_minutes):
             raise ConfigError(f"Khung giờ phát slots[{i}] ({key}, {spec.max_minutes} phút) trùng giờ yên tĩnh "
@@ -385,7 +386,7 @@ def _checked_audio(audio: Audio) -> Audio:
 
 def _checked_playout(raw: Mapping[str, Any]) -> Mapping[str, Any]:
     """Output names, their option keys and the playout policy, checked when the file loads."""
-    from broadcaster.onair.outputs import validate   # the registry; its modules load only when used
+    from broadcaster.onair.outputs import validate  # the registry; its modules load only when used
 
     validate(raw)
     return MappingProxyType(dict(raw))

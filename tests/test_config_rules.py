@@ -23,7 +23,7 @@ TUE, FRI = {"day": "tue", "time": "06:00"}, {"day": "fri", "time": "17:30"}
     ({"planning": {"words_per_minute": 0}}, ["planning.words_per_minute", "0", "từ 60 đến 400"]),
     ({"planning": {"tthc_repeat": 0}}, ["planning.tthc_repeat", "từ 1 đến 50"]),
     ({"planning": {"safety_margin_percent": 60}}, ["planning.safety_margin_percent", "từ 0 đến 30"]),
-    ({"schedule": {"min_per_week": 0}}, ["schedule.min_per_week", "từ 1 đến 50"]),
+    ({"schedule": {"min_per_week": 100}}, ["schedule.min_per_week", "từ 0 đến 50"]),
     ({"schedule": {"grace_minutes": 100000}}, ["schedule.grace_minutes", "từ 0 đến 120"]),
     ({"audio": {"pause_ms": 60000}}, ["audio.pause_ms", "từ 0 đến 5000"]),
     ({"audio": {"workers": 1000}}, ["audio.workers", "từ 0 đến 64"]),
