@@ -178,7 +178,10 @@ def read_settings(path: Path) -> Settings:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"Không đọc được tệp cấu hình {path}.", str(exc).splitlines()[0],
+        mark = getattr(exc, "problem_mark", None)
+        where = f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark is not None else ""
+        cause = "tệp không phải UTF-8." if isinstance(exc, UnicodeDecodeError) else f"sai cú pháp YAML{where}."
+        raise ConfigError(f"Không đọc được tệp cấu hình {path}.", cause,
                           "sửa cú pháp YAML (thụt lề bằng dấu cách, dấu hai chấm sau tên khóa).") from exc
     except OSError as exc:
         raise ConfigError(f"Không đọc được tệp cấu hình {path}.", exc.strerror or str(exc),

@@ -122,7 +122,8 @@ def _structured(path: Path, suffix: str, text: str, root_keys: tuple[str, ...]) 
                    "tệp hỏng hoặc không phải danh sách thông báo/thủ tục.",
                    "mỗi mục là một bảng khóa: giá trị đơn; xem tệp mẫu trong broadcaster/sample/.") from exc
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise fail(path, f"không đọc được {suffix.upper()}.", shown(str(exc).splitlines()[0])) from exc
+        raise fail(path, f"không đọc được {suffix.upper()}: sai cú pháp{syntax_place(exc)}.",
+                   "thiếu dấu ngoặc, dấu phẩy hoặc dấu hai chấm, hoặc thụt lề sai (YAML thụt lề bằng dấu cách).") from exc
     if isinstance(loaded, dict):
         for key in root_keys:
             if key in loaded:
@@ -132,6 +133,14 @@ def _structured(path: Path, suffix: str, text: str, root_keys: tuple[str, ...]) 
         raise fail(path, "nội dung phải là một danh sách các mục (mỗi mục là một bảng khóa: giá trị).",
                    None, f"xem tệp mẫu trong broadcaster/sample/; khóa gốc được chấp nhận: {', '.join(root_keys)}.")
     return [{"__where__": f"mục {i}", **{str(k): v for k, v in item.items()}} for i, item in enumerate(loaded, 1)]
+
+
+def syntax_place(exc: Exception) -> str:
+    """' ở dòng 3, cột 7' from a JSON or YAML syntax error (their own messages are English)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f" ở dòng {exc.lineno}, cột {exc.colno}"
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark is not None else ""
 
 
 def canonical_rows(path: Path, source: Source, headers: Mapping[str, tuple[str, ...]], required: tuple[str, ...],

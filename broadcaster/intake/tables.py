@@ -13,6 +13,7 @@ import csv
 import dataclasses
 import datetime as dt
 import io
+import warnings
 import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -113,8 +114,10 @@ def read_xlsx(path: Path, data: bytes, known: Mapping[str, str], sheet: str | No
     from broadcaster.intake.readers import fail
 
     try:
-        values = load_workbook(io.BytesIO(data), data_only=True)
-        formulas = load_workbook(io.BytesIO(data), data_only=False)
+        with warnings.catch_warnings():      # openpyxl's notes on unsupported extensions, styles (English)
+            warnings.simplefilter("ignore")
+            values = load_workbook(io.BytesIO(data), data_only=True)
+            formulas = load_workbook(io.BytesIO(data), data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
         raise fail(path, "không mở được tệp Excel.", "tệp hỏng hoặc không phải .xlsx (có thể là .xls cũ).",
                    "mở bằng Excel/LibreOffice và lưu lại dạng .xlsx.") from exc

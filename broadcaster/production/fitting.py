@@ -76,8 +76,9 @@ def _move_on(settings: Settings, scripts: WeekScripts, jobs: list[RenderJob], in
                               {"title": segment.title, "slot": when.isoformat(), "to": to.isoformat() if to else None}))
     with db.session_scope(settings.database_url) as session:
         for position, new in updates.items():
+            new = dataclasses.replace(new, state="open")      # its program changes, approved or not
             program = session.get(Program, jobs[position].program_id)
-            program, notice = store_slot(session, job.week, dataclasses.replace(new, state="open"), actor, program)
+            program, notice = store_slot(session, job.week, new, actor, program)
             notices += [notice] if notice else []
             session.flush()
             jobs[position] = RenderJob.of(program, new, job.week)
