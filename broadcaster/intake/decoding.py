@@ -10,6 +10,7 @@ from pathlib import Path
 # Windows-1258 writes a tone as a combining mark after its letter: grave, hook, tilde, acute, dot below.
 CP1258_TONES = frozenset(b"\xcc\xd2\xde\xec\xf2")
 CP1258_LETTERS = frozenset(b"aeiouyAEIOUY\xe2\xea\xf4\xe3\xf5\xfd\xc2\xca\xd4\xc3\xd5\xdd")
+CP1258_BASES = frozenset(b"\xc2\xc3\xca\xd0\xd4\xd5\xdd\xe2\xe3\xea\xf0\xf4\xf5\xfd")
 RESAVE = ("mở tệp bằng Excel, chọn Tệp > Lưu thành > “CSV UTF-8 (Comma delimited) (*.csv)”; hoặc bằng "
           "LibreOffice: Lưu thành…, Bộ ký tự “Unicode (UTF-8)”; rồi nhập lại.")
 
@@ -66,7 +67,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _cp1258(data: bytes) -> bool:
-    """Windows-1258: most bytes above 0x7f are tone marks following a vowel, or precomposed letters."""
+    """Windows-1258 rather than TCVN3/VNI: tone marks written after their vowel, or its letters (â ê ô ơ ư đ
+    at 0xc2-0xfd) with none of TCVN3's (â ă ê ô ơ ư đ at 0xa8-0xae)."""
     high = sum(1 for b in data if b > 0x7F)
     tones = sum(1 for before, b in itertools.pairwise(data) if b in CP1258_TONES and before in CP1258_LETTERS)
-    return tones > 0 and tones * 4 >= high
+    if tones and tones * 4 >= high:
+        return True
+    return not any(0xA8 <= b <= 0xAE for b in data) and any(b in CP1258_BASES for b in data)

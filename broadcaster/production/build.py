@@ -147,12 +147,17 @@ def _rebuilt(session: Session, settings: Settings, week: Week, selectors: Sequen
         return []
     slots = week_slots(session, settings, week)
     chosen = []
+    names = ", ".join(s.name for s in slots)
     for text in selectors:
-        selector = Selector.parse(text)
+        try:
+            selector = Selector.parse(text)
+        except BroadcasterError as exc:
+            raise BroadcasterError(f"--rebuild “{text}” không chỉ một buổi phát: {exc.what}", None,
+                                   f"ghi thứ (fri), giờ (17:30) hoặc tên buổi; các buổi phát của tuần: {names}.") from exc
         found = [s.at for s in slots if selector is not None and selector.matches(s.at)]
         if not found:
             raise NotFoundError(f"Không có buổi phát nào khớp với “{text}” trong tuần {week}.", None,
-                                "các buổi phát của tuần: " + ", ".join(s.name for s in slots) + ".")
+                                f"các buổi phát của tuần: {names}.")
         if now is not None and any(at <= now for at in found):
             raise BroadcasterError(f"Buổi phát “{text}” đã qua; không dựng lại được.", None,
                                    "chỉ dựng lại buổi còn ở phía trước (hoặc thêm --past để dựng lại cả tuần).")

@@ -14,9 +14,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from broadcaster.production.pace import Pace
 from broadcaster.values import SlotTime, Week
+
+if TYPE_CHECKING:
+    from broadcaster.production.pace import Pace
 
 PRIORITY_RANK = {"emergency": 0, "priority": 1, "normal": 2}
 
