@@ -23,7 +23,7 @@ import yaml
 from broadcaster import speech
 from broadcaster.errors import ConfigError
 from broadcaster.production.rewrite.settings import RewriteSettings
-from broadcaster.timeutil import parse_hhmm, weekday_index
+from broadcaster.timeutil import WEEKDAYS, parse_hhmm, weekday_index
 
 DEFAULT_FILE = "config.yaml"
 ENV_VAR = "BROADCASTER_CONFIG"
@@ -59,11 +59,12 @@ class Schedule:
 
 @dataclasses.dataclass(frozen=True)
 class Planning:
-    words_per_minute: int = 150
+    words_per_minute: int = 150            # the voice's pace until it has been measured on rendered segments
     tthc_announce_before_days: int = 14
     tthc_announce_after_days: int = 30
     tthc_repeat: int = 2
     default_repeat: int = 2
+    safety_margin_percent: int = 5         # a slot is filled to its length less this share
 
 
 @dataclasses.dataclass(frozen=True)
@@ -117,6 +118,26 @@ class Settings:
 
 DEFAULT_SLOTS = (SlotSpec("tue", "06:00", 30), SlotSpec("fri", "17:30", 30))
 
+# Every number a config file sets, and the range it must fall in (inclusive).
+RANGES: dict[tuple[str, str], tuple[int, int]] = {
+    ("slots", "max_minutes"): (1, 120),
+    ("schedule", "min_per_week"): (0, 50),
+    ("schedule", "grace_minutes"): (0, 120),
+    ("planning", "words_per_minute"): (60, 400),
+    ("planning", "tthc_announce_before_days"): (0, 90),
+    ("planning", "tthc_announce_after_days"): (0, 365),
+    ("planning", "tthc_repeat"): (1, 50),
+    ("planning", "default_repeat"): (1, 50),
+    ("planning", "safety_margin_percent"): (0, 30),
+    ("voice", "max_failures"): (1, 100),
+    ("audio", "pause_ms"): (0, 5000),
+    ("audio", "lead_ms"): (0, 10000),
+    ("audio", "tail_ms"): (0, 10000),
+    ("audio", "workers"): (0, 64),
+}
+# Clock times: YAML reads an unquoted 17:30 as the number 1050 (minutes), so they must be quoted strings.
+TIME_KEYS = frozenset({"time", "quiet_start", "quiet_end", "weekly_time"})
+
 
 def find_config(path: str | os.PathLike | None = None) -> Path | None:
     """The config file to use: `path` (--config), else $BROADCASTER_CONFIG, else ./config.yaml, else
@@ -157,7 +178,10 @@ def read_settings(path: Path) -> Settings:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"Không đọc được tệp cấu hình {path}.", str(exc).splitlines()[0],
+        mark = getattr(exc, "problem_mark", None)
+        where = f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark is not None else ""
+        cause = "tệp không phải UTF-8." if isinstance(exc, UnicodeDecodeError) else f"sai cú pháp YAML{where}."
+        raise ConfigError(f"Không đọc được tệp cấu hình {path}.", cause,
                           "sửa cú pháp YAML (thụt lề bằng dấu cách, dấu hai chấm sau tên khóa).") from exc
     except OSError as exc:
         raise ConfigError(f"Không đọc được tệp cấu hình {path}.", exc.strerror or str(exc),
@@ -184,10 +208,11 @@ def from_mapping(raw: Mapping[str, Any], base_dir: Path, source: Path | None = N
         rel = database[len("sqlite:///"):]
         if rel and rel != ":memory:":
             database = f"sqlite:///{resolve_path(base_dir, Path(rel))}"
+    schedule = _checked_schedule(_section(Schedule, raw.get("schedule"), "schedule"))
     return Settings(
         station=_section(Station, raw.get("station"), "station"),
-        slots=_slots(raw.get("slots")),
-        schedule=_checked_schedule(_section(Schedule, raw.get("schedule"), "schedule")),
+        slots=_slots(raw.get("slots"), schedule),
+        schedule=schedule,
         planning=_section(Planning, raw.get("planning"), "planning"),
         voice=_checked_voice(_section(Voice, raw.get("voice"), "voice")),
         audio=_checked_audio(_section(Audio, raw.get("audio"), "audio")),
@@ -233,11 +258,30 @@ def _section(cls: type, value: Any, name: str):
         default = cls.__dataclass_fields__[key].default
         if default is dataclasses.MISSING and fields[key].default_factory is not dataclasses.MISSING:
             default = fields[key].default_factory()
+        if key in TIME_KEYS:
+            _check_quoted(raw, f"{name}.{key}", key)
         kwargs[key] = _coerce(raw, default, f"{name}.{key}")
+        bounds = RANGES.get((name.split("[")[0], key))
+        if bounds and not bounds[0] <= kwargs[key] <= bounds[1]:
+            raise ConfigError(f"Giá trị “{raw}” của {name}.{key} không hợp lệ: cần một số nguyên "
+                              f"từ {bounds[0]} đến {bounds[1]}.", None,
+                              f"sửa {name}.{key} trong tệp cấu hình.")
     try:
         return cls(**kwargs)
     except TypeError as exc:
         raise ConfigError(f"Mục “{name}” thiếu khóa bắt buộc.", str(exc)) from exc
+
+
+def _check_quoted(raw: Any, where: str, key: str) -> None:
+    if isinstance(raw, str) or raw is None:
+        return
+    if isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw < 24 * 60:
+        clock = f"{raw // 60:02d}:{raw % 60:02d}"
+        raise ConfigError(f"{where}: giờ {clock} phải đặt trong ngoặc kép, ví dụ {key}: \"{clock}\".",
+                          f"không có ngoặc kép, YAML đọc {clock} thành số {raw} (số phút).",
+                          f"sửa trong tệp cấu hình thành {key}: \"{clock}\".")
+    raise ConfigError(f"{where}: “{raw}” không phải là giờ; giờ phải là chuỗi HH:MM trong ngoặc kép.",
+                      None, f"ví dụ {key}: \"06:00\".")
 
 
 def _coerce(raw: Any, default: Any, where: str) -> Any:
@@ -271,22 +315,40 @@ def _coerce(raw: Any, default: Any, where: str) -> Any:
     return str(raw)
 
 
-def _slots(value: Any) -> tuple[SlotSpec, ...]:
+def _slots(value: Any, schedule: Schedule) -> tuple[SlotSpec, ...]:
+    """The recurring slots the file lists, held to the rules `broadcaster slots add/remove` applies
+    (broadcaster.onair.calendar): none in the quiet hours, each once, at least schedule.min_per_week of them.
+    No list: the two default slots."""
+    from broadcaster.onair.rules import in_quiet_hours
+
     if value is None:
         return DEFAULT_SLOTS
     if not isinstance(value, list):
         raise ConfigError("Mục “slots” phải là danh sách, ví dụ: - {day: tue, time: \"06:00\", max_minutes: 30}.")
-    slots = []
+    slots, seen = [], {}
     for i, item in enumerate(value, start=1):
         spec = _section(SlotSpec, item, f"slots[{i}]")
         try:
-            weekday_index(spec.day)
-            parse_hhmm(spec.time)
+            day = WEEKDAYS[weekday_index(spec.day)]
+            hour, minute = parse_hhmm(spec.time)
         except Exception as exc:  # BroadcasterError carries the Vietnamese text
             raise ConfigError(f"Khung giờ phát số {i} trong cấu hình không hợp lệ: {exc}") from exc
-        if spec.max_minutes < 1:
-            raise ConfigError(f"Khung giờ phát số {i}: max_minutes phải lớn hơn 0.")
+        key = f"{day} {hour:02d}:{minute:02d}"
+        if key in seen:
+            raise ConfigError(f"Khung giờ phát slots[{i}] ({spec.day} {spec.time}) trùng với slots[{seen[key]}] "
+                              f"({key}).", None, "bỏ một trong hai dòng trong mục slots của tệp cấu hình.")
+        seen[key] = i
+        if in_quiet_hours(schedule, key[4:], spec.max_minutes):
+            raise ConfigError(f"Khung giờ phát slots[{i}] ({key}, {spec.max_minutes} phút) trùng giờ yên tĩnh "
+                              f"{schedule.quiet_start}–{schedule.quiet_end}.",
+                              "theo quy định, ngoài giờ yên tĩnh mới được phát (trừ tin khẩn cấp).",
+                              f"sửa slots[{i}] (giờ khác hoặc max_minutes ngắn hơn), "
+                              "hoặc schedule.quiet_start/quiet_end trong tệp cấu hình.")
         slots.append(spec)
+    if len(slots) < schedule.min_per_week:
+        raise ConfigError(f"Mục slots trong tệp cấu hình chỉ có {len(slots)} buổi phát mỗi tuần.",
+                          f"mỗi tuần phải có ít nhất {schedule.min_per_week} buổi phát (schedule.min_per_week).",
+                          "thêm khung giờ vào mục slots, ví dụ - {day: fri, time: \"17:30\", max_minutes: 30}.")
     return tuple(slots)
 
 
@@ -327,7 +389,8 @@ def _checked_audio(audio: Audio) -> Audio:
 
 def _checked_playout(raw: Mapping[str, Any]) -> Mapping[str, Any]:
     """Output names, their option keys and the playout policy, checked when the file loads."""
-    from broadcaster.onair.outputs import validate   # the registry; its modules load only when used
+    # the registry; its modules load only when used
+    from broadcaster.onair.outputs import validate
 
     validate(raw)
     return MappingProxyType(dict(raw))

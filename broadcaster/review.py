@@ -19,7 +19,8 @@ from broadcaster.errors import BroadcasterError, NotFoundError
 from broadcaster.onair import approval, logbook
 from broadcaster.onair.calendar import SlotTime, slot_name, week_slots
 from broadcaster.production import recording
-from broadcaster.production.programs import SlotScript, reestimate
+from broadcaster.production.composing import reestimate
+from broadcaster.production.programs import SlotScript, measured_pace
 from broadcaster.production.rewrite.check import check_rewrite
 from broadcaster.production.rewrite.guard import GuardVerdict
 from broadcaster.production.script import compose
@@ -270,7 +271,7 @@ def edit_segment(settings: Settings, segment_id: int, text: str, actor: str) -> 
         transition(session, program, ProgramState.DRAFT, actor, "sửa tay một đoạn")
         program.approved_by, program.approved_at = None, None
         db.audit(session, "segment_edit", f"segment {segment.id}", f"trước: {old}\nsau: {text}", actor)
-        script = _script(settings, program)
+        script = _script(settings, session, program)
         program.audio_path, program.duration_s, program.estimated_s = None, None, script.estimated_s
         session.flush()
         job = recording.RenderJob.of(program, script, Week.parse(program.week))
@@ -278,8 +279,8 @@ def edit_segment(settings: Settings, segment_id: int, text: str, actor: str) -> 
     return verdict
 
 
-def _script(settings: Settings, program: Program) -> SlotScript:
-    """The program's script as stored (segment texts in order), with its estimate."""
+def _script(settings: Settings, session, program: Program) -> SlotScript:
+    """The program's script as stored (segment texts in order), with its estimate at the voice's pace."""
     slot = SlotTime(program.slot_at, program.max_minutes, None)
-    return reestimate(settings, SlotScript(slot, tuple(
+    return reestimate(settings, measured_pace(session, settings), SlotScript(slot, tuple(
         compose.SegmentText(s.kind, s.ref_id, s.title, s.text) for s in program.segments), 0.0, ()))

@@ -22,6 +22,7 @@ from broadcaster.cli import main
 from broadcaster.config import load_settings
 
 REPO = Path(__file__).resolve().parents[1]
+pytest_plugins = ["week_helpers"]      # clock, fake_voice: the station clock pinned, a voice of known pace
 
 
 class Outcome:

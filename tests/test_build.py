@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from audio_helpers import make_settings as audio_settings
 from sqlalchemy import select
+from week_helpers import SUNDAY_BEFORE
 
 from broadcaster import audio
 from broadcaster.audio import RenderResult, SegmentAudio
@@ -25,6 +26,12 @@ from broadcaster.values import SlotTime, Week
 
 W49 = Week(2026, 49)
 TUE = dt.datetime(2026, 12, 1, 6, 0, tzinfo=TZ)
+
+
+@pytest.fixture(autouse=True)
+def before_the_week(clock):
+    """The station clock on the Sunday evening before 2026-W49, when the weekly job builds it."""
+    clock(SUNDAY_BEFORE)
 
 
 @pytest.fixture

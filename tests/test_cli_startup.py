@@ -36,7 +36,8 @@ def modules_after(code: str, cwd: Path) -> set[str]:
 # Registries that config.yaml is checked against when it loads (engine and output names and option
 # keys): their modules import no heavy library at the top (gtts, openai stay out, checked above).
 # The state machine's enums and labels are plain Python too.
-REGISTRIES = ("broadcaster.speech", "broadcaster.onair", "broadcaster.onair.outputs", "broadcaster.store",
+REGISTRIES = ("broadcaster.speech", "broadcaster.onair", "broadcaster.onair.outputs", "broadcaster.onair.rules",
+              "broadcaster.store",
               "broadcaster.store.states")
 
 

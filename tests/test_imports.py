@@ -9,9 +9,9 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from broadcaster.production.build import sample_files
 from broadcaster.store import db
 from broadcaster.store.models import Announcement, TthcChange
-from broadcaster.production.build import sample_files
 
 TTHC_HEADER = "Mã TTHC,Tên thủ tục,Lĩnh vực,Loại thay đổi,Ngày hiệu lực,Quyết định công bố\n"
 
@@ -64,7 +64,7 @@ def test_yaml_with_vietnamese_values(cli, tmp_path):
   số lần phát: 2
 """)
     cli("announce", "import", str(path))
-    assert "priority" in cli("announce", "list").output
+    assert "ưu tiên" in cli("announce", "list").output
 
 
 def test_tthc_xlsx_and_json(cli, settings, tmp_path):
@@ -84,23 +84,23 @@ def test_tthc_xlsx_and_json(cli, settings, tmp_path):
 BAD_FILES = [
     ("wrong headers", "a.csv", "tieu de sai,noi dung\nA,B\n", "announce", ["cột không nhận ra", "tieu de sai"]),
     ("missing header", "a.csv", "tiêu đề,nội dung\nHọp,Nội dung đủ dài ở đây\n", "announce",
-     ["thiếu cột bắt buộc", "valid_from"]),
+     ["thiếu cột bắt buộc", "“từ ngày”"]),
     ("bad date", "a.csv", "tiêu đề,nội dung,từ ngày\nHọp,Nội dung đủ dài ở đây,31/02/2026\n", "announce",
-     ["dòng 2", "valid_from", "31/02/2026"]),
+     ["dòng 2", "“từ ngày”", "31/02/2026"]),
     ("empty body", "a.yaml", "- {title: Họp, body: '', valid_from: 2026-12-01}\n", "announce",
      ["mục 1", "body", "không được để trống"]),
     ("end before start", "a.csv", "tiêu đề,nội dung,từ ngày,đến ngày\nHọp,Nội dung đủ dài ở đây,05/12/2026,01/12/2026\n",
-     "announce", ["dòng 2", "valid_until"]),
+     "announce", ["dòng 2", "“đến ngày”"]),
     ("unknown priority", "a.csv", "tiêu đề,nội dung,từ ngày,ưu tiên\nHọp,Nội dung đủ dài ở đây,01/12/2026,gấp lắm\n",
-     "announce", ["priority", "gấp lắm", "khẩn cấp"]),
+     "announce", ["“ưu tiên”", "gấp lắm", "khẩn cấp"]),
     ("unknown change type", "t.csv", TTHC_HEADER + "1.001193,Khai sinh,Hộ tịch,đổi mới,01/12/2026,1/QĐ\n", "tthc",
-     ["dòng 2", "change_type", "đổi mới"]),
+     ["dòng 2", "“Loại thay đổi”", "đổi mới"]),
     ("duplicated code", "t.csv", TTHC_HEADER + "1.001193,Khai sinh,Hộ tịch,mới,01/12/2026,1/QĐ\n"
-     "1.001193,Khai sinh,Hộ tịch,sửa đổi,02/12/2026,1/QĐ\n", "tthc", ["dòng 3", "code", "trùng với dòng 2"]),
-    ("bad code", "t.csv", TTHC_HEADER + "?,Khai sinh,Hộ tịch,mới,01/12/2026,1/QĐ\n", "tthc", ["code", "“?”"]),
+     "1.001193,Khai sinh,Hộ tịch,sửa đổi,02/12/2026,1/QĐ\n", "tthc", ["dòng 3", "“Mã TTHC”", "trùng với dòng 2"]),
+    ("bad code", "t.csv", TTHC_HEADER + "?,Khai sinh,Hộ tịch,mới,01/12/2026,1/QĐ\n", "tthc", ["“Mã TTHC”", "“?”"]),
     ("binary file", "t.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "tthc",
      ["t.csv", "nhị phân"]),
-    ("legacy encoding", "a.csv", "tiêu đề,nội dung,từ ngày\n".encode("utf-8") + b"H\xf2a Ph\xfa" + b",x,01/12/2026\n",
+    ("legacy encoding", "a.csv", "tiêu đề,nội dung,từ ngày\n".encode() + b"H\xf2a Ph\xfa" + b",x,01/12/2026\n",
      "announce", ["UTF-8"]),
     ("not xlsx", "t.xlsx", b"PK\x03\x04 this is not a workbook", "tthc", ["Excel"]),
     ("wrong format", "t.pdf", "%PDF-1.4", "tthc", [".pdf", ".csv"]),
@@ -127,7 +127,7 @@ def test_one_bad_row_among_good_rows_writes_nothing(cli, settings, tmp_path):
     path = write(tmp_path, "t.csv", TTHC_HEADER + "1.001193,Khai sinh,Hộ tịch,mới,01/12/2026,1/QĐ\n"
                  "1.001194,Kết hôn,Hộ tịch,mới,không rõ,1/QĐ\n")
     result = cli("tthc", "import", str(path), ok=False)
-    assert "dòng 3" in result.output and "effective_date" in result.output
+    assert "dòng 3" in result.output and "“Ngày hiệu lực”" in result.output
     assert count(settings, TthcChange) == 0
 
 
@@ -138,7 +138,7 @@ def test_announce_add_validates_and_upserts(cli, settings):
         "--from", "02/12/2026", "--id", "rac-1")
     assert count(settings, Announcement) == 1
     bad = cli("announce", "add", "--title", "X", "--body", "đủ ba từ", "--from", "hôm nay", ok=False)
-    assert bad.exit_code != 0 and "valid_from" in bad.output
+    assert bad.exit_code != 0 and "“--from”" in bad.output
     assert count(settings, Announcement) == 1
 
 

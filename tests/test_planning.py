@@ -1,6 +1,8 @@
+import dataclasses
 import datetime as dt
 
-from broadcaster.production.planning import Item, estimate_seconds, plan_week
+from broadcaster.production.pace import Pace
+from broadcaster.production.planning import Item, estimate_seconds, merge_same_text, plan_week
 from broadcaster.timeutil import TZ
 from broadcaster.values import SlotTime, Week
 
@@ -50,4 +52,23 @@ def test_what_fits_nowhere_is_reported():
 
 
 def test_estimate_counts_syllables_at_the_configured_pace():
-    assert estimate_seconds("một hai ba bốn năm " * 30, 150, pause_ms=700) == 60.7
+    assert estimate_seconds("một hai ba bốn năm " * 30, Pace.from_words_per_minute(150), pause_ms=700) == 60.7
+
+
+def test_closed_slots_take_nothing_and_what_they_air_counts():
+    plan = plan_week(W49, [TUE, FRI], [item(1, remaining=2), item(2, remaining=1)], FIXED,
+                     closed={TUE.name: [("announcement", 1), ("announcement", 2)]})
+    assert plan.slots[0].closed and titles(plan.slots[0]) == [] and titles(plan.slots[1]) == [1]
+
+
+def test_an_item_that_expires_after_the_last_broadcast_of_its_week_is_reported():
+    plan = plan_week(W49, [TUE], [item(1, remaining=2, start=(2026, 12, 2))], FIXED)
+    assert [(i.ref_id, owed) for i, owed in plan.unplaced] == [(1, 2)]
+
+
+def test_the_same_text_under_two_ids_is_one_item():
+    first, second = dataclasses.replace(item(1, remaining=1), key="k"), dataclasses.replace(item(2), key="k")
+    kept, merged = merge_same_text([second, first])
+    assert [(i.ref_id, i.remaining) for i in kept] == [(1, 2)] and [[i.ref_id for i in g] for g in merged] == [[1, 2]]
+    plan = plan_week(W49, [TUE, FRI], kept, FIXED)
+    assert titles(plan.slots[0]) == [1] and titles(plan.slots[1]) == [1]

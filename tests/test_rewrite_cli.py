@@ -7,15 +7,22 @@ from pathlib import Path
 
 import pytest
 import yaml
-from sqlalchemy import func, select
-
-from broadcaster.store import db
-from broadcaster.config import load_settings
-from broadcaster.store.models import RewriteUsage, Segment
-from broadcaster.production.build import sample_files
 from fakes.openai_server import FakeChatServer, answer, source_of, status
+from sqlalchemy import func, select
+from week_helpers import SUNDAY_BEFORE
+
+from broadcaster.config import load_settings
+from broadcaster.production.build import sample_files
+from broadcaster.store import db
+from broadcaster.store.models import RewriteUsage, Segment
 
 WEEK = "2026-W49"
+
+
+@pytest.fixture(autouse=True)
+def before_the_week(clock):
+    """The station clock before 2026-W49: every broadcast of the week is still to come."""
+    clock(SUNDAY_BEFORE)
 
 
 @pytest.fixture()

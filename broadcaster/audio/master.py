@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
+import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -185,7 +187,8 @@ def _settle(srcs: Sequence[Path], pieces: list[_Piece], todo: list[int], shaping
 
 def codec_loss(spec: MasterSpec, workdir: Path) -> float:
     """Loudness the MP3 encoder takes off (LAME plays back about 0.4 dB lower), measured on a 1 kHz tone."""
-    tone, encoded = workdir / "tone.wav", workdir / "tone.mp3"
+    unique = f"{os.getpid()}.{uuid.uuid4().hex[:8]}"     # two processes may calibrate at once
+    tone, encoded = workdir / f".tone.{unique}.wav", workdir / f".tone.{unique}.mp3"
     try:
         ffmpeg.run(["-f", "lavfi", "-i", f"sine=f=1000:r={spec.sample_rate}:d=4", "-af", "volume=-10dB", tone],
                    "tạo âm chuẩn")

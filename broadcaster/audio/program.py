@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import os
+import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -84,7 +85,8 @@ def render_program(texts: Sequence[str], out_mp3: Path, settings: Settings, *, t
         pieces += [gap[audio.pause_ms], seg.path] if index else [seg.path]
     pieces += [gap[audio.tail_ms]] if audio.tail_ms else []
     out_mp3.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out_mp3.with_name(out_mp3.name + ".tmp")
+    # A name of its own: two builds rendering the same program never share (or delete) each other's file.
+    tmp = out_mp3.with_name(f".{out_mp3.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         ffmpeg.concat(pieces, tmp, {**_id3(tags), "encoded_by": "broadcaster"})
         duration = ffmpeg.duration(tmp)

@@ -85,13 +85,15 @@ def slots_skip(ctx: click.Context, day: str, time: str | None, note: str | None)
 @click.option("--max", "max_length", default="30m", show_default=True, help="Thời lượng tối đa (30m, 1h).")
 @NOTE
 @click.option("--emergency", is_flag=True, help="Buổi phát khẩn cấp: được phép trong giờ yên tĩnh.")
+@click.option("--past", is_flag=True, help="Cho phép ngày giờ đã qua (chỉ để ghi lại hoặc thử).")
 @click.pass_context
-def slots_extra(ctx: click.Context, day: str, time: str, max_length: str, note: str | None, emergency: bool) -> None:
+def slots_extra(ctx: click.Context, day: str, time: str, max_length: str, note: str | None, emergency: bool,
+                past: bool) -> None:
     """Thêm một buổi phát riêng vào ngày DAY lúc TIME (HH:MM hoặc HH:MM:SS)."""
     from broadcaster.onair import timetable
     from broadcaster.onair.calendar import parse_day, parse_minutes
 
-    row = timetable.extra(settings(ctx), parse_day(day), time, parse_minutes(max_length), note, emergency)
+    row = timetable.extra(settings(ctx), parse_day(day), time, parse_minutes(max_length), note, emergency, past=past)
     click.echo(f"Đã thêm buổi phát {row.day:%d/%m/%Y} {row.time}, tối đa {row.max_minutes} phút (số {row.id}).")
 
 

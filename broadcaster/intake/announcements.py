@@ -7,9 +7,16 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-from broadcaster.intake import readers
-from broadcaster.intake.vocab import (ANNOUNCEMENT_HEADERS, ANNOUNCEMENT_REQUIRED, CATEGORY_VALUES,
-                                       PRIORITY_VALUES)
+from broadcaster.intake import readers, schema
+from broadcaster.intake.vocab import (
+    ANNOUNCEMENT_HEADERS,
+    ANNOUNCEMENT_NAMES,
+    ANNOUNCEMENT_REQUIRED,
+    CATEGORY_VALUES,
+    CATEGORY_VI,
+    PRIORITY_VALUES,
+    PRIORITY_VI,
+)
 
 FORMATS = ("yaml", "csv")
 MAX_VALIDITY_DAYS = 366
@@ -32,43 +39,43 @@ def derive_uid(title: str, valid_from: dt.date) -> str:
     return "a-" + hashlib.sha256(f"{title.strip().lower()}|{valid_from}".encode()).hexdigest()[:16]
 
 
-def read_announcements(path: Path, default_repeat: int = 2) -> list[AnnouncementIn]:
-    records = readers.read_records(path, FORMATS, ("announcements", "thong_bao", "items"))
+def read_announcements(path: Path, default_repeat: int = 2) -> readers.Reading:
+    source = readers.read_records(path, FORMATS, ("announcements", "thong_bao", "items"), ANNOUNCEMENT_HEADERS)
     problems = readers.Problems(path)
-    rows = readers.canonical_rows(path, records, ANNOUNCEMENT_HEADERS, ANNOUNCEMENT_REQUIRED)
+    rows = readers.canonical_rows(path, source, ANNOUNCEMENT_HEADERS, ANNOUNCEMENT_REQUIRED, ANNOUNCEMENT_NAMES)
     items, first_row = [], {}
-    for row in rows:
+    for row in schema.check(rows, schema.AnnouncementRecord, problems):
         item = validate(row, problems, default_repeat)
         if item is None:
             continue
         if item.uid in first_row:
-            problems.add(row.where, "title", f"thông báo “{item.title}” trùng với {first_row[item.uid]} "
-                                             "(cùng mã, hoặc cùng tiêu đề và ngày bắt đầu).")
+            problems.add(row.where, row.label("title"), f"thông báo “{item.title}” trùng với {first_row[item.uid]} "
+                         "(cùng mã, hoặc cùng tiêu đề và ngày bắt đầu).")
             continue
         first_row[item.uid] = row.where
         items.append(item)
     problems.raise_if_any("sửa các dòng trên rồi nhập lại cả tệp; chưa có thông báo nào được ghi.")
-    return items
+    return readers.Reading(items, tuple(problems.warnings), source.notes)
 
 
 def validate(row: readers.Row, problems: readers.Problems, default_repeat: int = 2) -> AnnouncementIn | None:
     before = len(problems.items)
     title = readers.text(row, "title", problems, required=True)
     body = readers.text(row, "body", problems, required=True)
-    category = readers.choice(row, "category", CATEGORY_VALUES, problems, default="general")
-    priority = readers.choice(row, "priority", PRIORITY_VALUES, problems, default="normal")
+    category = readers.choice(row, "category", CATEGORY_VALUES, CATEGORY_VI, problems, default="general")
+    priority = readers.choice(row, "priority", PRIORITY_VALUES, PRIORITY_VI, problems, default="normal")
     start = readers.date(row, "valid_from", problems, required=True)
     end = readers.date(row, "valid_until", problems) or start
     repeat = readers.count(row, "repeat", problems, default_repeat)
     if start and end:
         if end < start:
-            problems.add(row.where, "valid_until", f"ngày kết thúc {end:%d/%m/%Y} trước ngày bắt đầu {start:%d/%m/%Y}.")
+            problems.add(row.where, row.label("valid_until"),
+                         f"ngày kết thúc {end:%d/%m/%Y} trước ngày bắt đầu {start:%d/%m/%Y}.")
         elif (end - start).days > MAX_VALIDITY_DAYS:
-            problems.add(row.where, "valid_until", "thời hạn phát dài hơn một năm; kiểm tra lại năm.")
+            problems.add(row.where, row.label("valid_until"), "thời hạn phát dài hơn một năm; kiểm tra lại năm.")
     if body and len(body.split()) < 3:
-        problems.add(row.where, "body", "nội dung quá ngắn (cần ít nhất 3 từ).")
+        problems.add(row.where, row.label("body"), "nội dung quá ngắn (cần ít nhất 3 từ).")
+    uid = readers.text(row, "uid", problems)
     if len(problems.items) > before:
         return None
-    uid = readers.text(row, "uid", problems) or derive_uid(title, start)
-    return AnnouncementIn(uid, title, body, category, priority, start, end, repeat)
-
+    return AnnouncementIn(uid or derive_uid(title, start), title, body, category, priority, start, end, repeat)

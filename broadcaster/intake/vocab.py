@@ -44,6 +44,19 @@ TTHC_REQUIRED = ("code", "name", "field", "change_type", "effective_date")
 
 IGNORED_HEADERS = ("stt", "số thứ tự", "tt")
 
+# The name a field goes by in messages when the file gave it no header of its own (YAML keys,
+# missing columns): the officer's word for it, as in the sample files.
+ANNOUNCEMENT_NAMES: dict[str, str] = {
+    "uid": "mã", "title": "tiêu đề", "body": "nội dung", "category": "chuyên mục", "priority": "mức ưu tiên",
+    "valid_from": "từ ngày", "valid_until": "đến ngày", "repeat": "số lần phát",
+}
+TTHC_NAMES: dict[str, str] = {
+    "code": "Mã TTHC", "name": "Tên thủ tục", "field": "Lĩnh vực", "change_type": "Loại thay đổi",
+    "effective_date": "Ngày hiệu lực", "decision": "Quyết định công bố", "processing_time": "Thời hạn giải quyết",
+    "fee": "Phí, lệ phí", "submit_place": "Nơi tiếp nhận", "online_level": "Mức độ DVC trực tuyến",
+    "details": "Nội dung thay đổi", "replaces": "Thay thế cho", "source_url": "Nguồn", "retrieved_at": "Ngày lấy",
+}
+
 PRIORITY_VALUES: dict[str, tuple[str, ...]] = {
     "normal": ("normal", "thường", "bình thường", "thông thường"),
     "priority": ("priority", "ưu tiên", "quan trọng"),
@@ -68,6 +81,11 @@ CATEGORY_VALUES: dict[str, tuple[str, ...]] = {
     "security": ("security", "an ninh", "an ninh trật tự", "quốc phòng", "quân sự"),
     "agriculture": ("agriculture", "nông nghiệp", "khuyến nông", "chăn nuôi", "trồng trọt"),
 }
+
+# The word the officer reads for each stored value (lists, messages).
+PRIORITY_VI = {key: aliases[1] for key, aliases in PRIORITY_VALUES.items()}
+CATEGORY_VI = {key: aliases[1] for key, aliases in CATEGORY_VALUES.items()}
+CHANGE_TYPE_VI = {"new": "mới ban hành", "amended": "sửa đổi, bổ sung", "replaced": "thay thế", "abolished": "bãi bỏ"}
 
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 

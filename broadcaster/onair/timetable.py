@@ -25,6 +25,7 @@ from broadcaster.onair.calendar import (
 )
 from broadcaster.store import db
 from broadcaster.store.models import Slot, SlotOverride
+from broadcaster import timeutil
 from broadcaster.timeutil import WEEKDAYS, weekday_index
 from broadcaster.values import Week
 
@@ -121,11 +122,15 @@ def skip(settings: Settings, day: dt.date, clock: str | None = None, note: str |
 
 
 def extra(settings: Settings, day: dt.date, clock: str, max_minutes: int, note: str | None = None,
-          emergency: bool = False, actor: str | None = None) -> OverrideRow:
-    """A one-off broadcast (second precision allowed); quiet hours only for an emergency."""
+          emergency: bool = False, actor: str | None = None, past: bool = False) -> OverrideRow:
+    """A one-off broadcast (second precision allowed); quiet hours only for an emergency; a time that
+    has passed only with `past` (to record or try something: it will not air)."""
     clock = parse_clock(clock, seconds=True)
     if not emergency:
         check_not_quiet(settings.schedule, clock, max_minutes)
+    if local_at(day, clock) <= timeutil.now() and not past:
+        raise ScheduleError(f"Buổi phát {day:%d/%m/%Y} {clock} đã qua.", "buổi phát thêm vào quá khứ sẽ không phát.",
+                            "chọn ngày giờ sắp tới, hoặc thêm --past nếu chỉ để ghi lại hoặc thử.")
     with db.session_scope(settings.database_url) as session:
         ensure_seeded(session, settings)
         when = local_at(day, clock)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -45,5 +47,12 @@ def write_script(settings: Settings, week: Week, script: SlotScript, status: str
                  normalized: Sequence[Normalized] | None = None) -> Path:
     path = script_path(settings, week, script)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(document(settings, week, script, status, normalized) + "\n", encoding="utf-8")
+    # A temporary name of its own, then a rename: two builds never interleave and a reader never sees half a
+    # file; opened normally, so the file gets the usual permissions (mkstemp would make it private).
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        tmp.write_text(document(settings, week, script, status, normalized) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
     return path

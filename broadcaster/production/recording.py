@@ -13,7 +13,7 @@ from pathlib import Path
 from broadcaster import audio
 from broadcaster.config import Settings
 from broadcaster.production.documents import normalized_segments, write_script
-from broadcaster.production.programs import SlotScript
+from broadcaster.production.programs import PIECE_OVERHEAD_S, SlotScript
 from broadcaster.store import db
 from broadcaster.store.models import Program
 from broadcaster.store.states import ProgramState, transition
@@ -35,6 +35,16 @@ class BroadcastResult:
     cached: int = 0          # segments taken from the audio cache
     rendered: int = 0        # segments rendered in this run (cached + new)
     engines: str = ""        # engines that spoke them, e.g. "espeak×12, gtts×3"
+
+
+@dataclasses.dataclass(frozen=True)
+class Overrun:
+    """A program rendered longer than its slot: nothing was recorded; `seconds` is what each segment
+    (by its index in the script) added to the program, pause and padding included."""
+
+    job: RenderJob
+    duration_s: float
+    seconds: dict[int, float]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,20 +83,27 @@ def audio_path(settings: Settings, week: Week, slot_at: dt.datetime) -> Path:
     return settings.paths.audio / week.label / f"{slot_name(slot_at)}.mp3"
 
 
-def render(settings: Settings, job: RenderJob, actor: str, progress: audio.Progress | None = None) -> BroadcastResult:
-    """Write the script file; speak and record the program unless its audio is there already."""
+def render(settings: Settings, job: RenderJob, actor: str, progress: audio.Progress | None = None,
+           speak: bool = True) -> BroadcastResult | Overrun:
+    """Write the script file; speak and record the program unless its audio is there already (or `speak`
+    is False: a broadcast whose time has passed). A program longer than its slot is not recorded: the
+    Overrun says what each segment took, so the caller can move items out and render it again."""
     script = job.script
     normalized = normalized_segments(settings, script)
     text_path = write_script(settings, job.week, script, job.status, normalized)
-    if job.audio is not None:
-        return BroadcastResult(script.slot.at, text_path, job.audio, job.duration_s, script.estimated_s,
-                               script.items, job.status)
+    if job.audio is not None or not speak:
+        return BroadcastResult(script.slot.at, text_path, job.audio, job.duration_s if job.audio else None,
+                               script.estimated_s, script.items, job.status)
     spoken = [n.text for n in normalized]
     when = local(script.slot.at)
     tags = {"title": f"{settings.station.name} — {when:%d/%m/%Y %H:%M}", "station": settings.station.name,
             "date": f"{when:%Y-%m-%d}", "slot": f"{when:%Y-%m-%d %H:%M}"}
     result = audio.render_program(spoken, audio_path(settings, job.week, script.slot.at), settings, tags=tags,
-                                  max_seconds=job.max_minutes * 60, progress=progress)
+                                  progress=progress)
+    if result.duration_s > job.max_minutes * 60:
+        pause = settings.audio.pause_ms / 1000
+        return Overrun(job, result.duration_s, {index: part.duration_s + PIECE_OVERHEAD_S + pause
+                                                for index, part in result.by_position().items()})
     # Each piece under the stored position of the segment it speaks (blank segments have no piece).
     pieces = {job.positions[index]: (spoken[index], part) for index, part in result.by_position().items()}
     return record(settings, job, result, pieces, text_path, actor)
