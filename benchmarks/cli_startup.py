@@ -25,7 +25,7 @@ CLI = [sys.executable, "-c", "from broadcaster.cli import main; main()"]
 
 def median_seconds(command: list[str], runs: int, cwd: str) -> float:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
-    subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)      # warm the disk cache
+    subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)  # warm the disk cache
     times = []
     for _ in range(runs):
         started = time.perf_counter()
@@ -38,9 +38,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
     runs = parser.parse_args().runs
-    cases = {"python -c pass": [sys.executable, "-c", "pass"],
-             "--help": [*CLI, "--help"],
-             "normalize TEXT": [*CLI, "--config", str(ROOT / "config.yaml"), "normalize", TEXT]}
+    cases = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "--help": [*CLI, "--help"],
+        "normalize TEXT": [*CLI, "--config", str(ROOT / "config.yaml"), "normalize", TEXT],
+    }
     with tempfile.TemporaryDirectory() as folder:
         for label, command in cases.items():
             print(f"{label:<16} median {median_seconds(command, runs, folder) * 1000:6.0f} ms over {runs} runs")

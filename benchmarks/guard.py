@@ -51,7 +51,7 @@ def main() -> None:
     parser.add_argument("--part", choices=["tune", "heldout", "both"], default="both")
     parser.add_argument("--show", action="store_true", help="list the tuning part's mistakes")
     args = parser.parse_args()
-    for part in (["tune", "heldout"] if args.part == "both" else [args.part]):
+    for part in ["tune", "heldout"] if args.part == "both" else [args.part]:
         report(part, args.show)
 
 

@@ -45,8 +45,14 @@ TEMPLATES = [
     "Người dân đăng ký tài khoản VNeID mức độ 2 tại CAX hoặc qua Cổng DVC quốc gia.",
     "Đội tuyển xã đứng thứ {rank} trong số {teams} đội tham gia hội thao DQTV.",
 ]
-TOPICS = ["phòng cháy chữa cháy", "chuyển đổi số", "an toàn thực phẩm", "bảo vệ môi trường",
-          "phòng chống thiên tai", "xây dựng nông thôn mới"]
+TOPICS = [
+    "phòng cháy chữa cháy",
+    "chuyển đổi số",
+    "an toàn thực phẩm",
+    "bảo vệ môi trường",
+    "phòng chống thiên tai",
+    "xây dựng nông thôn mới",
+]
 
 
 def commune_sentences(count: int, seed: int = 7) -> list[str]:
@@ -56,14 +62,40 @@ def commune_sentences(count: int, seed: int = 7) -> list[str]:
     for i in range(count):
         r = rnd.randint
         values = {
-            "d": f"{r(1, 28):02d}", "m": f"{r(1, 12):02d}", "y": r(2020, 2030), "n": r(1, 2999), "n2": r(1, 199),
-            "topic": rnd.choice(TOPICS), "h": r(7, 9), "mi": rnd.choice(["00", "15", "30", "45"]), "h2": r(10, 17),
-            "wd": r(2, 5), "code": f"{r(1, 2)}.{r(0, 13000):06d}", "fee": r(10, 500), "days": f"{r(1, 30):02d}",
-            "p1": r(10, 99), "p2": r(100, 999), "p3": r(100, 999), "p4": r(100000, 999999), "money": r(1, 9),
-            "t1": r(15, 25), "t2": r(26, 38), "rain": r(10, 300), "wind": r(3, 9), "pct": r(1, 100), "pct2": r(90, 99),
-            "roman": rnd.choice(["XX", "XXI", "XXII", "IV", "IX"]), "area": r(50, 900), "yield_": r(50, 70),
-            "dec": r(0, 9), "times": r(1, 3), "price": r(50, 200), "name": rnd.choice("ABCDEH"), "rank": r(1, 12),
-            "teams": r(12, 30)}
+            "d": f"{r(1, 28):02d}",
+            "m": f"{r(1, 12):02d}",
+            "y": r(2020, 2030),
+            "n": r(1, 2999),
+            "n2": r(1, 199),
+            "topic": rnd.choice(TOPICS),
+            "h": r(7, 9),
+            "mi": rnd.choice(["00", "15", "30", "45"]),
+            "h2": r(10, 17),
+            "wd": r(2, 5),
+            "code": f"{r(1, 2)}.{r(0, 13000):06d}",
+            "fee": r(10, 500),
+            "days": f"{r(1, 30):02d}",
+            "p1": r(10, 99),
+            "p2": r(100, 999),
+            "p3": r(100, 999),
+            "p4": r(100000, 999999),
+            "money": r(1, 9),
+            "t1": r(15, 25),
+            "t2": r(26, 38),
+            "rain": r(10, 300),
+            "wind": r(3, 9),
+            "pct": r(1, 100),
+            "pct2": r(90, 99),
+            "roman": rnd.choice(["XX", "XXI", "XXII", "IV", "IX"]),
+            "area": r(50, 900),
+            "yield_": r(50, 70),
+            "dec": r(0, 9),
+            "times": r(1, 3),
+            "price": r(50, 200),
+            "name": rnd.choice("ABCDEH"),
+            "rank": r(1, 12),
+            "teams": r(12, 30),
+        }
         out.append(TEMPLATES[i % len(TEMPLATES)].format(**values))
     return out
 
@@ -73,11 +105,13 @@ def comparators() -> dict[str, Callable[[str], str]]:
     found: dict[str, Callable[[str], str]] = {"broadcaster": spoken}
     try:
         from g2p_hamster.t0.pipeline import normalize as hamster
+
         found["g2p-hamster"] = lambda text: hamster(text)["read_string"]
     except ImportError:
         pass
     try:
         from vietnormalizer import VietnameseNormalizer
+
         found["vietnormalizer"] = VietnameseNormalizer().normalize
     except ImportError:
         pass

@@ -51,30 +51,70 @@ def one_run(folder: Path) -> tuple[float, float]:
     log = folder / "plays.log"
     (folder / "player.sh").write_text(PLAYER)
     config = folder / "config.yaml"
-    config.write_text(yaml.safe_dump({
-        "database": "sqlite:///var/bench.db", "slots": [],
-        "schedule": {"min_per_week": 0, "quiet_start": "00:00", "quiet_end": "00:00", "grace_minutes": 1},
-        "playout": {"outputs": ["command"], "command": {"run": f"sh {folder / 'player.sh'} {{file}} {log}"}}}))
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "database": "sqlite:///var/bench.db",
+                "slots": [],
+                "schedule": {"min_per_week": 0, "quiet_start": "00:00", "quiet_end": "00:00", "grace_minutes": 1},
+                "playout": {"outputs": ["command"], "command": {"run": f"sh {folder / 'player.sh'} {{file}} {log}"}},
+            }
+        )
+    )
     conf = load_settings(config)
     tone = folder / "tone.mp3"
-    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=20", "-ac", "1",
-                    "-b:a", "64k", str(tone)], check=True)
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=440:duration=20",
+            "-ac",
+            "1",
+            "-b:a",
+            "64k",
+            str(tone),
+        ],
+        check=True,
+    )
     at = now().replace(microsecond=0) + dt.timedelta(seconds=5)
     timetable.extra(conf, at.date(), f"{at:%H:%M:%S}", 5)
     with db.session_scope(conf.database_url) as session:
-        session.add(Program(week=week_of(at.date()), slot_at=at, max_minutes=5, status="rendered",
-                            audio_path=str(tone), duration_s=20.0, approved_by="bench", approved_at=at))
-    daemon = subprocess.Popen([str(BROADCASTER), "--config", str(config), "run"], cwd=folder,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        session.add(
+            Program(
+                week=week_of(at.date()),
+                slot_at=at,
+                max_minutes=5,
+                status="rendered",
+                audio_path=str(tone),
+                duration_s=20.0,
+                approved_by="bench",
+                approved_at=at,
+            )
+        )
+    daemon = subprocess.Popen(
+        [str(BROADCASTER), "--config", str(config), "run"],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait(lambda: log.exists() and "tone.mp3" in log.read_text())
         time.sleep(2)
-        subprocess.run([str(BROADCASTER), "--config", str(config), "urgent", "Thử tin khẩn cấp.", "--by", "bench"],
-                       cwd=folder, check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [str(BROADCASTER), "--config", str(config), "urgent", "Thử tin khẩn cấp.", "--by", "bench"],
+            cwd=folder,
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         with db.session_scope(conf.database_url) as session:
             requested = session.scalar(select(AirRequest.requested_at)).timestamp()
         started = float(next(line.split()[2] for line in log.read_text().splitlines() if "/urgent/" in line))
-        wait(lambda: log.read_text().count("tone.mp3") >= 2)          # the replay is on air
+        wait(lambda: log.read_text().count("tone.mp3") >= 2)  # the replay is on air
         time.sleep(1)
         t0 = time.monotonic()
         daemon.send_signal(signal.SIGTERM)
@@ -97,10 +137,14 @@ def main() -> None:
         delays.append(delay)
         stops.append(stop)
         print(f"run {n + 1}: emergency on air {delay:.2f} s after the request; SIGTERM stop {stop:.2f} s")
-    print(f"emergency preemption delay over {runs} runs: median {statistics.median(delays):.2f} s, "
-          f"max {max(delays):.2f} s")
-    print(f"daemon stop time under SIGTERM during a program: median {statistics.median(stops):.2f} s, "
-          f"max {max(stops):.2f} s")
+    print(
+        f"emergency preemption delay over {runs} runs: median {statistics.median(delays):.2f} s, "
+        f"max {max(delays):.2f} s"
+    )
+    print(
+        f"daemon stop time under SIGTERM during a program: median {statistics.median(stops):.2f} s, "
+        f"max {max(stops):.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ child (ffmpeg/espeak-ng) times the number of parallel workers.
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
 import subprocess
 import sys
@@ -32,7 +33,7 @@ SENTENCES = [
     "công an xã đề nghị các hộ kiểm tra hệ thống điện và dụng cụ phòng cháy chữa cháy",
     "thủ tục hành chính mới được thực hiện trực tuyến toàn trình trên cổng dịch vụ công quốc gia",
 ]
-WORDS_PER_MINUTE = 210      # espeak-ng at -s 150 reads Vietnamese syllables faster than 150/min
+WORDS_PER_MINUTE = 210  # espeak-ng at -s 150 reads Vietnamese syllables faster than 150/min
 
 
 def texts_for(minutes: float, words_per_item: int = 110) -> list[str]:
@@ -61,11 +62,34 @@ def floor(texts: list[str], seconds: float, settings: Settings, folder: Path) ->
     wav, mp3 = folder / "floor.wav", folder / "floor.mp3"
 
     def run() -> None:
-        subprocess.run(["espeak-ng", "-v", "vi", "-s", "150", "-w", str(wav), "--stdin"],
-                       input="\n".join(texts).encode(), check=True)
-        subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(wav), "-af", f"apad=whole_dur={seconds:.1f}",
-                        "-ac", "1", "-ar", str(settings.audio.sample_rate), "-c:a", "libmp3lame",
-                        "-b:a", settings.audio.bitrate, str(mp3)], check=True)
+        subprocess.run(
+            ["espeak-ng", "-v", "vi", "-s", "150", "-w", str(wav), "--stdin"],
+            input="\n".join(texts).encode(),
+            check=True,
+        )
+        subprocess.run(
+            [
+                "ffmpeg",
+                "-v",
+                "error",
+                "-y",
+                "-i",
+                str(wav),
+                "-af",
+                f"apad=whole_dur={seconds:.1f}",
+                "-ac",
+                "1",
+                "-ar",
+                str(settings.audio.sample_rate),
+                "-c:a",
+                "libmp3lame",
+                "-b:a",
+                settings.audio.bitrate,
+                str(mp3),
+            ],
+            check=True,
+        )
+
     return timed(run)
 
 
@@ -80,16 +104,19 @@ def bench(minutes: float, repeats: int) -> None:
             settings = settings_in(folder)
             result = None
 
-            def cold() -> None:
+            def cold(folder: Path = folder, settings=settings) -> None:
                 nonlocal result
                 result = render_program(texts, folder / "cold.mp3", settings)
+
             colds.append(timed(cold))
             floors.append(floor(texts, result.duration_s, settings, folder))
-            unchanged.append(timed(lambda: render_program(texts, folder / "same.mp3", settings)))
-            warms.append(timed(lambda: render_program(edited, folder / "warm.mp3", settings)))
+            unchanged.append(timed(functools.partial(render_program, texts, folder / "same.mp3", settings)))
+            warms.append(timed(functools.partial(render_program, edited, folder / "warm.mp3", settings)))
     med = statistics.median
-    print(f"program: {len(texts)} announcements, {result.duration_s / 60:.1f} min, "
-          f"{result.lufs:.1f} LUFS (pieces), true peak {result.true_peak:.1f} dBTP; medians of {repeats} runs")
+    print(
+        f"program: {len(texts)} announcements, {result.duration_s / 60:.1f} min, "
+        f"{result.lufs:.1f} LUFS (pieces), true peak {result.true_peak:.1f} dBTP; medians of {repeats} runs"
+    )
     print(f"cold render:           {med(colds):6.2f} s   (runs: {', '.join(f'{t:.2f}' for t in colds)})")
     print(f"floor (espeak+encode): {med(floors):6.2f} s   (runs: {', '.join(f'{t:.2f}' for t in floors)})")
     print(f"cold / floor:          {med(colds) / med(floors):6.2f}     (target <= 1.5)")
@@ -99,19 +126,24 @@ def bench(minutes: float, repeats: int) -> None:
 
 def peak_memory(minutes: float) -> None:
     """Run in a child process so that its peak RSS belongs to this render alone."""
-    code = ("import sys, resource, tempfile; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
-            "import benchmarks.render as b; tmp = Path(tempfile.mkdtemp()); s = b.settings_in(tmp);"
-            "b.render_program(b.texts_for(float(sys.argv[2])), tmp / 'p.mp3', s);"
-            "me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;"
-            "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss; import os, shutil;"
-            "shutil.rmtree(tmp); print(me, kids, os.cpu_count())")
+    code = (
+        "import sys, resource, tempfile; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
+        "import benchmarks.render as b; tmp = Path(tempfile.mkdtemp()); s = b.settings_in(tmp);"
+        "b.render_program(b.texts_for(float(sys.argv[2])), tmp / 'p.mp3', s);"
+        "me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;"
+        "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss; import os, shutil;"
+        "shutil.rmtree(tmp); print(me, kids, os.cpu_count())"
+    )
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code, str(ROOT), str(minutes)], capture_output=True, text=True,
-                         check=True, cwd=ROOT).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT), str(minutes)], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.split()
     me, kids, workers = int(out[0]) / 1024, int(out[1]) / 1024, int(out[2])
-    print(f"{minutes:.0f}-minute program: rendered in {time.perf_counter() - start:.1f} s; peak memory "
-          f"{me:.0f} MB (python) + {workers} x {kids:.0f} MB (largest child) = {me + workers * kids:.0f} MB "
-          f"(target <= 300 MB)")
+    print(
+        f"{minutes:.0f}-minute program: rendered in {time.perf_counter() - start:.1f} s; peak memory "
+        f"{me:.0f} MB (python) + {workers} x {kids:.0f} MB (largest child) = {me + workers * kids:.0f} MB "
+        f"(target <= 300 MB)"
+    )
 
 
 def main() -> None:

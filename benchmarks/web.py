@@ -54,10 +54,50 @@ PASSWORD = "mat-khau-123"
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 CATEGORIES = ("general", "meeting", "health", "tax", "insurance", "weather", "digital", "security", "agriculture")
 CHANGES = ("mới ban hành", "sửa đổi, bổ sung", "thay thế", "bãi bỏ")
-WORDS = ["Ủy", "ban", "nhân", "dân", "xã", "thông", "báo", "bà", "con", "các", "thôn", "về", "lịch", "tiêm", "phòng", "gia", "súc,", "họp", "dân,", "nộp", "thuế,", "bảo", "hiểm", "y", "tế,", "phòng", "cháy", "chữa", "cháy,", "chuyển", "đổi", "số", "và", "dịch", "vụ", "công", "trực", "tuyến"]
+WORDS = [
+    "Ủy",
+    "ban",
+    "nhân",
+    "dân",
+    "xã",
+    "thông",
+    "báo",
+    "bà",
+    "con",
+    "các",
+    "thôn",
+    "về",
+    "lịch",
+    "tiêm",
+    "phòng",
+    "gia",
+    "súc,",
+    "họp",
+    "dân,",
+    "nộp",
+    "thuế,",
+    "bảo",
+    "hiểm",
+    "y",
+    "tế,",
+    "phòng",
+    "cháy",
+    "chữa",
+    "cháy,",
+    "chuyển",
+    "đổi",
+    "số",
+    "và",
+    "dịch",
+    "vụ",
+    "công",
+    "trực",
+    "tuyến",
+]
 
 
 # ---- the station -------------------------------------------------------------------------------
+
 
 def station(folder: Path, rng: random.Random):
     shutil.copy(ROOT / "config.yaml", folder / "config.yaml")
@@ -66,46 +106,111 @@ def station(folder: Path, rng: random.Random):
     items = []
     for n in range(1000):
         start = today - dt.timedelta(days=rng.randint(-30, 365))
-        items.append({"tiêu đề": f"Thông báo số {n + 1}: " + " ".join(rng.sample(WORDS, 5)),
-                      "nội dung": " ".join(rng.choices(WORDS, k=rng.randint(40, 90))) + ".",
-                      "chuyên mục": rng.choice(CATEGORIES), "mức ưu tiên": rng.choice(["thường"] * 5 + ["ưu tiên"]),
-                      "từ ngày": f"{start:%d/%m/%Y}", "đến ngày": f"{start + dt.timedelta(days=rng.randint(0, 10)):%d/%m/%Y}",
-                      "số lần phát": rng.randint(1, 3)})
+        items.append(
+            {
+                "tiêu đề": f"Thông báo số {n + 1}: " + " ".join(rng.sample(WORDS, 5)),
+                "nội dung": " ".join(rng.choices(WORDS, k=rng.randint(40, 90))) + ".",
+                "chuyên mục": rng.choice(CATEGORIES),
+                "mức ưu tiên": rng.choice(["thường"] * 5 + ["ưu tiên"]),
+                "từ ngày": f"{start:%d/%m/%Y}",
+                "đến ngày": f"{start + dt.timedelta(days=rng.randint(0, 10)):%d/%m/%Y}",
+                "số lần phát": rng.randint(1, 3),
+            }
+        )
     (folder / "thong-bao.yaml").write_text(yaml.safe_dump(items, allow_unicode=True), encoding="utf-8")
     with (folder / "tthc.csv").open("w", encoding="utf-8", newline="") as handle:
         rows = csv.writer(handle)
-        rows.writerow(["Mã TTHC", "Tên thủ tục", "Lĩnh vực", "Loại thay đổi", "Ngày hiệu lực", "Quyết định công bố",
-                       "Nội dung thay đổi"])
+        rows.writerow(
+            [
+                "Mã TTHC",
+                "Tên thủ tục",
+                "Lĩnh vực",
+                "Loại thay đổi",
+                "Ngày hiệu lực",
+                "Quyết định công bố",
+                "Nội dung thay đổi",
+            ]
+        )
         for n in range(300):
             day = today - dt.timedelta(days=rng.randint(-20, 365))
-            rows.writerow([f"1.{n + 100000:06d}", f"Thủ tục {' '.join(rng.sample(WORDS, 4))} {n}", f"Lĩnh vực {n % 12}",
-                           rng.choice(CHANGES), f"{day:%d/%m/%Y}", f"{n % 40 + 1000}/QĐ-UBND",
-                           " ".join(rng.sample(WORDS, 12)) + "."])
+            rows.writerow(
+                [
+                    f"1.{n + 100000:06d}",
+                    f"Thủ tục {' '.join(rng.sample(WORDS, 4))} {n}",
+                    f"Lĩnh vực {n % 12}",
+                    rng.choice(CHANGES),
+                    f"{day:%d/%m/%Y}",
+                    f"{n % 40 + 1000}/QĐ-UBND",
+                    " ".join(rng.sample(WORDS, 12)) + ".",
+                ]
+            )
     catalog.import_announcements(settings, folder / "thong-bao.yaml", actor="bench")
     catalog.import_tthc(settings, folder / "tthc.csv", actor="bench")
     audio = settings.paths.audio / "history.mp3"
     audio.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=440:duration=20",
-                    "-ac", "1", "-b:a", "64k", str(audio)], check=True)
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=440:duration=20",
+            "-ac",
+            "1",
+            "-b:a",
+            "64k",
+            str(audio),
+        ],
+        check=True,
+    )
     with db.session_scope(settings.database_url) as session:
         for weeks_ago in range(1, 53):
             week = week_of(today - dt.timedelta(weeks=weeks_ago))
             for slot in week_slots(session, settings, week):
                 seconds = rng.uniform(400, 1500)
-                program = Program(week=week, slot_at=slot.at, max_minutes=30, status="aired", content_hash="x" * 64,
-                                  audio_path=str(audio), duration_s=seconds, estimated_s=seconds, approved_by="Nguyễn Văn An",
-                                  approved_at=slot.at - dt.timedelta(days=2),
-                                  segments=[Segment(position=i, kind="announcement" if 0 < i < 14 else "opening",
-                                                    title=f"Tin {i}", text=" ".join(rng.choices(WORDS, k=80)))
-                                            for i in range(15)])
+                program = Program(
+                    week=week,
+                    slot_at=slot.at,
+                    max_minutes=30,
+                    status="aired",
+                    content_hash="x" * 64,
+                    audio_path=str(audio),
+                    duration_s=seconds,
+                    estimated_s=seconds,
+                    approved_by="Nguyễn Văn An",
+                    approved_at=slot.at - dt.timedelta(days=2),
+                    segments=[
+                        Segment(
+                            position=i,
+                            kind="announcement" if 0 < i < 14 else "opening",
+                            title=f"Tin {i}",
+                            text=" ".join(rng.choices(WORDS, k=80)),
+                        )
+                        for i in range(15)
+                    ],
+                )
                 session.add(program)
                 session.flush()
                 result = rng.choice(["aired"] * 12 + ["failed", "missed"])
-                session.add(Broadcast(key=slot_key(slot.at), program_id=program.id, scheduled_at=slot.at,
-                                      started_at=slot.at, finished_at=slot.at + dt.timedelta(seconds=seconds),
-                                      output="folder", result=result, items=13, duration_s=seconds,
-                                      approved_by="Nguyễn Văn An", aired_s=seconds if result == "aired" else 0,
-                                      reason=None if result == "aired" else "đầu phát lỗi"))
+                session.add(
+                    Broadcast(
+                        key=slot_key(slot.at),
+                        program_id=program.id,
+                        scheduled_at=slot.at,
+                        started_at=slot.at,
+                        finished_at=slot.at + dt.timedelta(seconds=seconds),
+                        output="folder",
+                        result=result,
+                        items=13,
+                        duration_s=seconds,
+                        approved_by="Nguyễn Văn An",
+                        aired_s=seconds if result == "aired" else 0,
+                        reason=None if result == "aired" else "đầu phát lỗi",
+                    )
+                )
         programs = list(session.scalars(select(Program.id)))
     for name, role in (("canbo", "officer"), ("lanhdao", "approver")):
         accounts.add_user(settings, name, role, PASSWORD)
@@ -116,8 +221,17 @@ def serve(settings) -> tuple[subprocess.Popen, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([str(Path(sys.executable).parent / "broadcaster"), "--config", str(settings.source),
-                                "web", "--port", str(port)], stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "broadcaster"),
+            "--config",
+            str(settings.source),
+            "web",
+            "--port",
+            str(port),
+        ],
+        stderr=subprocess.DEVNULL,
+    )
     for _ in range(300):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
@@ -128,6 +242,7 @@ def serve(settings) -> tuple[subprocess.Popen, str]:
 
 
 # ---- a client ----------------------------------------------------------------------------------
+
 
 class Session:
     def __init__(self, base: str) -> None:
@@ -158,7 +273,7 @@ class Session:
     def login(self, name: str) -> None:
         self.get("/login")
         status = self.post("/login", {"name": name, "password": PASSWORD})
-        assert status == 200, f"login as {name}: HTTP {status}"     # urllib followed the redirect
+        assert status == 200, f"login as {name}: HTTP {status}"  # urllib followed the redirect
         self.get("/account")
 
 
@@ -180,8 +295,10 @@ def percentile(values: list[float], share: float) -> float:
 
 def line(name: str, times: list[float]) -> str:
     ms = [t * 1000 for t in times]
-    return (f"  {name:<22} n={len(ms):<5} p50 {statistics.median(ms):7.1f} ms   p95 {percentile(ms, .95):7.1f} ms   "
-            f"max {max(ms):7.1f} ms")
+    return (
+        f"  {name:<22} n={len(ms):<5} p50 {statistics.median(ms):7.1f} ms   p95 {percentile(ms, 0.95):7.1f} ms   "
+        f"max {max(ms):7.1f} ms"
+    )
 
 
 def main() -> None:
@@ -194,8 +311,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         settings, programs = station(Path(folder), rng)
-        print(f"station: {len(programs)} broadcasts over 52 weeks, 1000 announcements, 300 TTHC "
-              f"(seeded in {time.perf_counter() - started:.1f} s)")
+        print(
+            f"station: {len(programs)} broadcasts over 52 weeks, 1000 announcements, 300 TTHC "
+            f"(seeded in {time.perf_counter() - started:.1f} s)"
+        )
         weeks = sorted({week_of((now() - dt.timedelta(weeks=w)).date()) for w in range(53)})
         process, base = serve(settings)
         try:
@@ -272,8 +391,10 @@ def under_load(base: str, programs: list[int], weeks: list[str], sessions: int, 
         thread.join()
     elapsed = time.perf_counter() - start
     total = sum(len(v) for v in results.values())
-    print(f"{sessions} concurrent sessions while building week {week} "
-          f"(build {'done' if build_s else 'NOT FOUND'} in {build_s or 0:.1f} s; browsed {elapsed:.1f} s):")
+    print(
+        f"{sessions} concurrent sessions while building week {week} "
+        f"(build {'done' if build_s else 'NOT FOUND'} in {build_s or 0:.1f} s; browsed {elapsed:.1f} s):"
+    )
     for name, times in results.items():
         print(line(name, times))
     print(f"  total {total} requests, {total / elapsed:.1f}/s, errors: {len(errors)}")

@@ -33,8 +33,18 @@ from broadcaster.values import Week
 
 WEEK = Week(2026, 49)
 PLACES = ["nhà văn hóa thôn 2", "hội trường UBND xã", "Trạm Y tế xã", "sân vận động xã", "điểm trường Phước Lộc"]
-TOPICS = ["Họp dân", "Thu phí vệ sinh", "Tiêm phòng gia súc", "Nộp thuế đất", "Đóng bảo hiểm y tế", "Cắt điện",
-          "Khám sức khỏe", "Tập huấn khuyến nông", "Hỗ trợ hộ nghèo", "Đăng ký nghĩa vụ quân sự"]
+TOPICS = [
+    "Họp dân",
+    "Thu phí vệ sinh",
+    "Tiêm phòng gia súc",
+    "Nộp thuế đất",
+    "Đóng bảo hiểm y tế",
+    "Cắt điện",
+    "Khám sức khỏe",
+    "Tập huấn khuyến nông",
+    "Hỗ trợ hộ nghèo",
+    "Đăng ký nghĩa vụ quân sự",
+]
 
 
 def announcements(count: int, seed: int = 49) -> list[dict]:
@@ -46,12 +56,22 @@ def announcements(count: int, seed: int = 49) -> list[dict]:
         phone = f"09{rng.randint(10, 99)} {rng.randint(100, 999)} {rng.randint(100, 999)}"
         topic, place = rng.choice(TOPICS), rng.choice(PLACES)
         money = f"{amount:,}".replace(",", ".")
-        body = (f"{topic} đợt {n}: từ {hour}h{minute:02d} ngày {day:02d}/12/2026 tại {place}. Mức thu "
-                f"{money} đồng mỗi hộ, nộp trước ngày {day + 1:02d}/12/2026. Hộ gia đình có khó khăn liên hệ "
-                f"cán bộ phụ trách qua số {phone} hoặc Văn phòng UBND xã số 0269 3 845 123 để được hướng dẫn, "
-                "hỗ trợ kịp thời.")
-        items.append({"id": f"bench-{n:03d}", "title": f"{topic} đợt {n}", "body": body,
-                      "valid_from": "30/11/2026", "valid_until": "06/12/2026", "repeat": rng.choice([1, 2])})
+        body = (
+            f"{topic} đợt {n}: từ {hour}h{minute:02d} ngày {day:02d}/12/2026 tại {place}. Mức thu "
+            f"{money} đồng mỗi hộ, nộp trước ngày {day + 1:02d}/12/2026. Hộ gia đình có khó khăn liên hệ "
+            f"cán bộ phụ trách qua số {phone} hoặc Văn phòng UBND xã số 0269 3 845 123 để được hướng dẫn, "
+            "hỗ trợ kịp thời."
+        )
+        items.append(
+            {
+                "id": f"bench-{n:03d}",
+                "title": f"{topic} đợt {n}",
+                "body": body,
+                "valid_from": "30/11/2026",
+                "valid_until": "06/12/2026",
+                "repeat": rng.choice([1, 2]),
+            }
+        )
     return items
 
 
@@ -59,8 +79,10 @@ def commune(folder: Path, minutes: int, count: int, words_per_minute: int | None
     raw = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
     if words_per_minute:
         raw["planning"]["words_per_minute"] = words_per_minute
-    raw["slots"] = [{"day": "tue", "time": "06:00", "max_minutes": minutes},
-                    {"day": "fri", "time": "17:30", "max_minutes": minutes}]
+    raw["slots"] = [
+        {"day": "tue", "time": "06:00", "max_minutes": minutes},
+        {"day": "fri", "time": "17:30", "max_minutes": minutes},
+    ]
     (folder / "config.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     (folder / "busy.yaml").write_text(yaml.safe_dump(announcements(count), allow_unicode=True), encoding="utf-8")
     settings = load_settings(folder / "config.yaml")
@@ -97,12 +119,16 @@ def run(settings, label: str) -> bool:
         error = (b.estimated_s - b.duration_s) / b.duration_s
         errors.append(abs(error))
         fits &= b.duration_s <= limit
-        print(f"{local(b.slot):%a %d/%m %H:%M}   {b.items:>4} {b.estimated_s:>9.1f}s {b.duration_s:>9.1f}s "
-              f"{error:>+7.1%} {limit:>7.0f}s")
+        print(
+            f"{local(b.slot):%a %d/%m %H:%M}   {b.items:>4} {b.estimated_s:>9.1f}s {b.duration_s:>9.1f}s "
+            f"{error:>+7.1%} {limit:>7.0f}s"
+        )
     moved = [n for n in result.notices if n.kind == "moved"]
     short = [n for n in result.notices if n.kind in ("short", "no_broadcast")]
-    print(f"median |error| per broadcast: {statistics.median(errors):.1%}; moved for length: {len(moved)}; "
-          f"items short of their repeat count: {len(short)}")
+    print(
+        f"median |error| per broadcast: {statistics.median(errors):.1%}; moved for length: {len(moved)}; "
+        f"items short of their repeat count: {len(short)}"
+    )
     return fits
 
 
@@ -110,8 +136,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=120)
     parser.add_argument("--minutes", type=int, default=30)
-    parser.add_argument("--words-per-minute", type=int, default=None,
-                        help="the configured pace of the cold build (too fast a pace makes programs run over)")
+    parser.add_argument(
+        "--words-per-minute",
+        type=int,
+        default=None,
+        help="the configured pace of the cold build (too fast a pace makes programs run over)",
+    )
     parser.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -121,8 +151,10 @@ def main() -> int:
         ok = run(settings, "cold: pace from planning.words_per_minute")
         ok &= run(settings, "rebuild: pace measured on the rendered segments")
         errors = segment_errors(settings)
-        print(f"\nmedian |error| per segment at the measured pace: {statistics.median(errors):.1%} "
-              f"({len(errors)} segments)")
+        print(
+            f"\nmedian |error| per segment at the measured pace: {statistics.median(errors):.1%} "
+            f"({len(errors)} segments)"
+        )
     print("every broadcast within its slot" if ok else "A BROADCAST RAN OVER ITS SLOT")
     return 0 if ok else 1
 

@@ -21,9 +21,11 @@ from broadcaster.errors import BroadcasterError, NotFoundError
 from broadcaster.store import db
 from broadcaster.store.models import LoginThrottle, User
 
-ROLES = {"officer": "cán bộ đài (soạn tin, dựng chương trình, phát khẩn cấp)",
-         "approver": "lãnh đạo duyệt (duyệt hoặc trả lại chương trình)",
-         "admin": "quản trị (tài khoản, lịch phát, cấu hình)"}
+ROLES = {
+    "officer": "cán bộ đài (soạn tin, dựng chương trình, phát khẩn cấp)",
+    "approver": "lãnh đạo duyệt (duyệt hoặc trả lại chương trình)",
+    "admin": "quản trị (tài khoản, lịch phát, cấu hình)",
+}
 ROLE_VI = {"officer": "cán bộ đài", "approver": "lãnh đạo duyệt", "admin": "quản trị"}
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
@@ -31,7 +33,7 @@ MIN_PASSWORD = 8
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 
 _hasher = PasswordHasher()
-_DUMMY = _hasher.hash("không phải mật khẩu của ai")   # same work for unknown names as for known ones
+_DUMMY = _hasher.hash("không phải mật khẩu của ai")  # same work for unknown names as for known ones
 
 
 class AccountError(BroadcasterError):
@@ -54,20 +56,29 @@ class Account:
         return self.full_name or self.name
 
     def to_json(self) -> dict:
-        return {"name": self.name, "full_name": self.full_name, "role": self.role, "active": self.active,
-                "last_login_at": timeutil.local(self.last_login_at).isoformat() if self.last_login_at else None}
+        return {
+            "name": self.name,
+            "full_name": self.full_name,
+            "role": self.role,
+            "active": self.active,
+            "last_login_at": timeutil.local(self.last_login_at).isoformat() if self.last_login_at else None,
+        }
 
 
 def _account(user: User) -> Account:
-    return Account(user.id, user.name, user.full_name, user.role, bool(user.active), user.password_changed_at,
-                   user.last_login_at)
+    return Account(
+        user.id, user.name, user.full_name, user.role, bool(user.active), user.password_changed_at, user.last_login_at
+    )
 
 
 def check_name(name: str) -> str:
     name = name.strip().lower()
     if not NAME_RE.match(name):
-        raise AccountError(f"Tên đăng nhập “{name}” không hợp lệ.", None,
-                           "dùng 2–40 chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới, ví dụ nguyenvana.")
+        raise AccountError(
+            f"Tên đăng nhập “{name}” không hợp lệ.",
+            None,
+            "dùng 2–40 chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới, ví dụ nguyenvana.",
+        )
     return name
 
 
@@ -85,14 +96,18 @@ def check_password(password: str) -> str:
     return password
 
 
-def add_user(settings: Settings, name: str, role: str, password: str, full_name: str | None = None,
-             actor: str | None = None) -> Account:
+def add_user(
+    settings: Settings, name: str, role: str, password: str, full_name: str | None = None, actor: str | None = None
+) -> Account:
     name, role = check_name(name), check_role(role)
     hashed = _hasher.hash(check_password(password))
     with db.session_scope(settings.database_url) as session:
         if session.scalar(select(User).where(User.name == name)) is not None:
-            raise AccountError(f"Đã có tài khoản “{name}”.", None,
-                               f"đổi mật khẩu bằng: broadcaster user passwd {name}, hoặc chọn tên khác.")
+            raise AccountError(
+                f"Đã có tài khoản “{name}”.",
+                None,
+                f"đổi mật khẩu bằng: broadcaster user passwd {name}, hoặc chọn tên khác.",
+            )
         user = User(name=name, role=role, password_hash=hashed, full_name=(full_name or "").strip() or None)
         session.add(user)
         session.flush()
@@ -113,7 +128,7 @@ def set_password(settings: Settings, name: str, password: str, actor: str | None
     with db.session_scope(settings.database_url) as session:
         user = _get(session, name)
         user.password_hash, user.password_changed_at = hashed, timeutil.now()
-        throttle = session.get(LoginThrottle, f"user:{user.name}")     # a reset password unlocks the account
+        throttle = session.get(LoginThrottle, f"user:{user.name}")  # a reset password unlocks the account
         if throttle is not None:
             session.delete(throttle)
         db.audit(session, "user_passwd", f"user {user.name}", None, actor)
@@ -127,8 +142,9 @@ def set_active(settings: Settings, name: str, active: bool, actor: str | None = 
         if not active and user.role == "admin" and user.active:
             others = session.scalars(select(User).where(User.role == "admin", User.active == 1, User.id != user.id))
             if not list(others):
-                raise AccountError("Không khóa được tài khoản quản trị cuối cùng.", None,
-                                   "thêm một tài khoản quản trị khác trước.")
+                raise AccountError(
+                    "Không khóa được tài khoản quản trị cuối cùng.", None, "thêm một tài khoản quản trị khác trước."
+                )
         user.active = int(active)
         db.audit(session, "user_enable" if active else "user_disable", f"user {user.name}", None, actor)
         return _account(user)
@@ -151,8 +167,7 @@ def session_version(account: Account) -> str:
     return f"{account.password_changed_at.timestamp():.6f}"
 
 
-def authenticate(settings: Settings, name: str, password: str, address: str,
-                 now: dt.datetime | None = None) -> Account:
+def authenticate(settings: Settings, name: str, password: str, address: str, now: dt.datetime | None = None) -> Account:
     """The account for a right name and password, unless that account or address is locked.
 
     Raises AccountError with a message fit for the login page (never saying which part was wrong)."""
@@ -160,15 +175,23 @@ def authenticate(settings: Settings, name: str, password: str, address: str,
     name = name.strip().lower()[:40]
     keys = [f"user:{name}", f"addr:{address}"]
     with db.session_scope(settings.database_url) as session:
-        locked = [row.locked_until for key in keys if (row := session.get(LoginThrottle, key)) is not None
-                  and row.locked_until is not None and row.locked_until > now]
+        locked = [
+            row.locked_until
+            for key in keys
+            if (row := session.get(LoginThrottle, key)) is not None
+            and row.locked_until is not None
+            and row.locked_until > now
+        ]
         if locked:
             db.audit(session, "login_locked", f"user {name}", f"từ {address}", name or "?")
             raise AccountError(_locked_message(max(locked)))
     with db.session_scope(settings.database_url) as session:
         user = session.scalar(select(User).where(User.name == name))
-        ok = _verify(user.password_hash if user is not None else _DUMMY, password) and user is not None \
+        ok = (
+            _verify(user.password_hash if user is not None else _DUMMY, password)
+            and user is not None
             and bool(user.active)
+        )
         if ok:
             throttle = session.get(LoginThrottle, keys[0])
             if throttle is not None:
@@ -216,5 +239,7 @@ def _fail(session, key: str, now: dt.datetime) -> dt.datetime | None:
 
 
 def _locked_message(until: dt.datetime) -> str:
-    return (f"Đăng nhập bị tạm khóa đến {timeutil.local(until):%H:%M} vì sai mật khẩu {MAX_FAILURES} lần "
-            f"(khóa {LOCK_MINUTES} phút theo tài khoản và theo máy). Thử lại sau, hoặc nhờ quản trị đặt lại mật khẩu.")
+    return (
+        f"Đăng nhập bị tạm khóa đến {timeutil.local(until):%H:%M} vì sai mật khẩu {MAX_FAILURES} lần "
+        f"(khóa {LOCK_MINUTES} phút theo tài khoản và theo máy). Thử lại sau, hoặc nhờ quản trị đặt lại mật khẩu."
+    )

@@ -59,33 +59,33 @@ class Schedule:
 
 @dataclasses.dataclass(frozen=True)
 class Planning:
-    words_per_minute: int = 150            # the voice's pace until it has been measured on rendered segments
+    words_per_minute: int = 150  # the voice's pace until it has been measured on rendered segments
     tthc_announce_before_days: int = 14
     tthc_announce_after_days: int = 30
     tthc_repeat: int = 2
     default_repeat: int = 2
-    safety_margin_percent: int = 5         # a slot is filled to its length less this share
+    safety_margin_percent: int = 5  # a slot is filled to its length less this share
 
 
 @dataclasses.dataclass(frozen=True)
 class Voice:
     chain: tuple[str, ...] = ("espeak",)
     engines: Mapping[str, Any] = dataclasses.field(default_factory=dict)
-    max_failures: int = 3          # an engine failing this many segments in a row is skipped for the run
+    max_failures: int = 3  # an engine failing this many segments in a row is skipped for the run
 
 
 @dataclasses.dataclass(frozen=True)
 class Audio:
-    pause_ms: int = 700            # silence between items
-    lead_ms: int = 300             # silence before the opening chime
-    tail_ms: int = 1000            # silence at the end (Icecast drops the last ~0.5 KB)
-    bitrate: str = "64k"           # MP3, constant bit rate, mono
+    pause_ms: int = 700  # silence between items
+    lead_ms: int = 300  # silence before the opening chime
+    tail_ms: int = 1000  # silence at the end (Icecast drops the last ~0.5 KB)
+    bitrate: str = "64k"  # MP3, constant bit rate, mono
     sample_rate: int = 44100
-    target_lufs: float = -16.0     # integrated loudness (ITU-R BS.1770)
-    true_peak_db: float = -1.0     # true-peak ceiling, dBTP
-    horn: bool = False             # band-pass + gentle compression for horn loudspeakers
-    chime: str = "generated"       # generated | none | path to an audio file
-    workers: int = 0               # segments rendered in parallel (0: one per CPU)
+    target_lufs: float = -16.0  # integrated loudness (ITU-R BS.1770)
+    true_peak_db: float = -1.0  # true-peak ceiling, dBTP
+    horn: bool = False  # band-pass + gentle compression for horn loudspeakers
+    chime: str = "generated"  # generated | none | path to an audio file
+    workers: int = 0  # segments rendered in parallel (0: one per CPU)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -147,13 +147,21 @@ def find_config(path: str | os.PathLike | None = None) -> Path | None:
         candidate = Path(explicit).expanduser()
         if candidate.is_file():
             return candidate
-        where, example = (("--config", "--config /srv/dai-xa/config.yaml") if path
-                          else (f"biến môi trường {ENV_VAR}", f"{ENV_VAR}=/srv/dai-xa/config.yaml"))
-        cause = (f"{candidate} là một thư mục, không phải tệp." if candidate.is_dir()
-                 else f"đường dẫn trong {where} sai, hoặc tệp đã bị xóa/di chuyển.")
-        raise ConfigError(f"Không tìm thấy tệp cấu hình {candidate}.", cause,
-                          f"kiểm tra {where} (ví dụ {example}); "
-                          "chưa có cấu hình thì tạo bằng lệnh: broadcaster init THƯ_MỤC.")
+        where, example = (
+            ("--config", "--config /srv/dai-xa/config.yaml")
+            if path
+            else (f"biến môi trường {ENV_VAR}", f"{ENV_VAR}=/srv/dai-xa/config.yaml")
+        )
+        cause = (
+            f"{candidate} là một thư mục, không phải tệp."
+            if candidate.is_dir()
+            else f"đường dẫn trong {where} sai, hoặc tệp đã bị xóa/di chuyển."
+        )
+        raise ConfigError(
+            f"Không tìm thấy tệp cấu hình {candidate}.",
+            cause,
+            f"kiểm tra {where} (ví dụ {example}); chưa có cấu hình thì tạo bằng lệnh: broadcaster init THƯ_MỤC.",
+        )
     for candidate in (Path(DEFAULT_FILE), SYSTEM_FILE):
         if candidate.is_file():
             return candidate
@@ -169,7 +177,8 @@ def load_settings(path: str | os.PathLike | None = None) -> Settings:
             f"đã tìm lần lượt ở: (1) tùy chọn --config, (2) biến môi trường {ENV_VAR}, "
             f"(3) ./{DEFAULT_FILE} trong thư mục hiện tại ({Path.cwd()}), (4) {SYSTEM_FILE} — không nơi nào có.",
             "tạo cấu hình mới bằng lệnh: broadcaster init THƯ_MỤC, rồi chạy lệnh trong thư mục đó "
-            "hoặc thêm --config THƯ_MỤC/config.yaml.")
+            "hoặc thêm --config THƯ_MỤC/config.yaml.",
+        )
     return read_settings(found)
 
 
@@ -181,11 +190,17 @@ def read_settings(path: Path) -> Settings:
         mark = getattr(exc, "problem_mark", None)
         where = f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark is not None else ""
         cause = "tệp không phải UTF-8." if isinstance(exc, UnicodeDecodeError) else f"sai cú pháp YAML{where}."
-        raise ConfigError(f"Không đọc được tệp cấu hình {path}.", cause,
-                          "sửa cú pháp YAML (thụt lề bằng dấu cách, dấu hai chấm sau tên khóa).") from exc
+        raise ConfigError(
+            f"Không đọc được tệp cấu hình {path}.",
+            cause,
+            "sửa cú pháp YAML (thụt lề bằng dấu cách, dấu hai chấm sau tên khóa).",
+        ) from exc
     except OSError as exc:
-        raise ConfigError(f"Không đọc được tệp cấu hình {path}.", exc.strerror or str(exc),
-                          "kiểm tra quyền đọc tệp (người dùng chạy lệnh phải đọc được tệp).") from exc
+        raise ConfigError(
+            f"Không đọc được tệp cấu hình {path}.",
+            exc.strerror or str(exc),
+            "kiểm tra quyền đọc tệp (người dùng chạy lệnh phải đọc được tệp).",
+        ) from exc
     if not isinstance(raw, dict):
         raise ConfigError(f"Tệp cấu hình {path} phải là một bảng khóa: giá trị.")
     source = path.resolve()
@@ -193,19 +208,33 @@ def read_settings(path: Path) -> Settings:
 
 
 def from_mapping(raw: Mapping[str, Any], base_dir: Path, source: Path | None = None) -> Settings:
-    known = {"station", "slots", "schedule", "planning", "voice", "audio", "paths", "database",
-             "lexicon", "rewrite", "playout"}
+    known = {
+        "station",
+        "slots",
+        "schedule",
+        "planning",
+        "voice",
+        "audio",
+        "paths",
+        "database",
+        "lexicon",
+        "rewrite",
+        "playout",
+    }
     unknown = sorted(set(raw) - known)
     if unknown:
-        raise ConfigError(f"Khóa cấu hình không hợp lệ: {', '.join(unknown)}.", "có thể gõ sai tên.",
-                          "các khóa hợp lệ: " + ", ".join(sorted(known)) + ".")
+        raise ConfigError(
+            f"Khóa cấu hình không hợp lệ: {', '.join(unknown)}.",
+            "có thể gõ sai tên.",
+            "các khóa hợp lệ: " + ", ".join(sorted(known)) + ".",
+        )
     paths = _section(Paths, raw.get("paths"), "paths")
     paths = Paths(**{f.name: resolve_path(base_dir, getattr(paths, f.name)) for f in dataclasses.fields(Paths)})
     database = raw.get("database") or f"sqlite:///{paths.data / 'broadcaster.db'}"
     if not isinstance(database, str):
         raise ConfigError("database phải là một URL SQLAlchemy, ví dụ sqlite:///var/broadcaster.db.")
     if database.startswith("sqlite:///") and not database.startswith("sqlite:////"):
-        rel = database[len("sqlite:///"):]
+        rel = database[len("sqlite:///") :]
         if rel and rel != ":memory:":
             database = f"sqlite:///{resolve_path(base_dir, Path(rel))}"
     schedule = _checked_schedule(_section(Schedule, raw.get("schedule"), "schedule"))
@@ -251,8 +280,11 @@ def _section(cls: type, value: Any, name: str):
     fields = {f.name: f for f in dataclasses.fields(cls)}
     unknown = sorted(set(mapping) - set(fields))
     if unknown:
-        raise ConfigError(f"Khóa không hợp lệ trong mục “{name}”: {', '.join(unknown)}.", None,
-                          "các khóa hợp lệ: " + ", ".join(fields) + ".")
+        raise ConfigError(
+            f"Khóa không hợp lệ trong mục “{name}”: {', '.join(unknown)}.",
+            None,
+            "các khóa hợp lệ: " + ", ".join(fields) + ".",
+        )
     kwargs = {}
     for key, raw in mapping.items():
         default = cls.__dataclass_fields__[key].default
@@ -263,9 +295,11 @@ def _section(cls: type, value: Any, name: str):
         kwargs[key] = _coerce(raw, default, f"{name}.{key}")
         bounds = RANGES.get((name.split("[")[0], key))
         if bounds and not bounds[0] <= kwargs[key] <= bounds[1]:
-            raise ConfigError(f"Giá trị “{raw}” của {name}.{key} không hợp lệ: cần một số nguyên "
-                              f"từ {bounds[0]} đến {bounds[1]}.", None,
-                              f"sửa {name}.{key} trong tệp cấu hình.")
+            raise ConfigError(
+                f"Giá trị “{raw}” của {name}.{key} không hợp lệ: cần một số nguyên từ {bounds[0]} đến {bounds[1]}.",
+                None,
+                f"sửa {name}.{key} trong tệp cấu hình.",
+            )
     try:
         return cls(**kwargs)
     except TypeError as exc:
@@ -277,16 +311,20 @@ def _check_quoted(raw: Any, where: str, key: str) -> None:
         return
     if isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw < 24 * 60:
         clock = f"{raw // 60:02d}:{raw % 60:02d}"
-        raise ConfigError(f"{where}: giờ {clock} phải đặt trong ngoặc kép, ví dụ {key}: \"{clock}\".",
-                          f"không có ngoặc kép, YAML đọc {clock} thành số {raw} (số phút).",
-                          f"sửa trong tệp cấu hình thành {key}: \"{clock}\".")
-    raise ConfigError(f"{where}: “{raw}” không phải là giờ; giờ phải là chuỗi HH:MM trong ngoặc kép.",
-                      None, f"ví dụ {key}: \"06:00\".")
+        raise ConfigError(
+            f'{where}: giờ {clock} phải đặt trong ngoặc kép, ví dụ {key}: "{clock}".',
+            f"không có ngoặc kép, YAML đọc {clock} thành số {raw} (số phút).",
+            f'sửa trong tệp cấu hình thành {key}: "{clock}".',
+        )
+    raise ConfigError(
+        f"{where}: “{raw}” không phải là giờ; giờ phải là chuỗi HH:MM trong ngoặc kép.", None, f'ví dụ {key}: "06:00".'
+    )
 
 
 def _coerce(raw: Any, default: Any, where: str) -> Any:
     def bad(kind: str) -> ConfigError:
         return ConfigError(f"Giá trị “{raw}” của {where} không hợp lệ: cần {kind}.")
+
     if isinstance(default, bool):
         if not isinstance(raw, bool):
             raise bad("true hoặc false")
@@ -324,7 +362,7 @@ def _slots(value: Any, schedule: Schedule) -> tuple[SlotSpec, ...]:
     if value is None:
         return DEFAULT_SLOTS
     if not isinstance(value, list):
-        raise ConfigError("Mục “slots” phải là danh sách, ví dụ: - {day: tue, time: \"06:00\", max_minutes: 30}.")
+        raise ConfigError('Mục “slots” phải là danh sách, ví dụ: - {day: tue, time: "06:00", max_minutes: 30}.')
     slots, seen = [], {}
     for i, item in enumerate(value, start=1):
         spec = _section(SlotSpec, item, f"slots[{i}]")
@@ -335,20 +373,27 @@ def _slots(value: Any, schedule: Schedule) -> tuple[SlotSpec, ...]:
             raise ConfigError(f"Khung giờ phát số {i} trong cấu hình không hợp lệ: {exc}") from exc
         key = f"{day} {hour:02d}:{minute:02d}"
         if key in seen:
-            raise ConfigError(f"Khung giờ phát slots[{i}] ({spec.day} {spec.time}) trùng với slots[{seen[key]}] "
-                              f"({key}).", None, "bỏ một trong hai dòng trong mục slots của tệp cấu hình.")
+            raise ConfigError(
+                f"Khung giờ phát slots[{i}] ({spec.day} {spec.time}) trùng với slots[{seen[key]}] ({key}).",
+                None,
+                "bỏ một trong hai dòng trong mục slots của tệp cấu hình.",
+            )
         seen[key] = i
         if in_quiet_hours(schedule, key[4:], spec.max_minutes):
-            raise ConfigError(f"Khung giờ phát slots[{i}] ({key}, {spec.max_minutes} phút) trùng giờ yên tĩnh "
-                              f"{schedule.quiet_start}–{schedule.quiet_end}.",
-                              "theo quy định, ngoài giờ yên tĩnh mới được phát (trừ tin khẩn cấp).",
-                              f"sửa slots[{i}] (giờ khác hoặc max_minutes ngắn hơn), "
-                              "hoặc schedule.quiet_start/quiet_end trong tệp cấu hình.")
+            raise ConfigError(
+                f"Khung giờ phát slots[{i}] ({key}, {spec.max_minutes} phút) trùng giờ yên tĩnh "
+                f"{schedule.quiet_start}–{schedule.quiet_end}.",
+                "theo quy định, ngoài giờ yên tĩnh mới được phát (trừ tin khẩn cấp).",
+                f"sửa slots[{i}] (giờ khác hoặc max_minutes ngắn hơn), "
+                "hoặc schedule.quiet_start/quiet_end trong tệp cấu hình.",
+            )
         slots.append(spec)
     if len(slots) < schedule.min_per_week:
-        raise ConfigError(f"Mục slots trong tệp cấu hình chỉ có {len(slots)} buổi phát mỗi tuần.",
-                          f"mỗi tuần phải có ít nhất {schedule.min_per_week} buổi phát (schedule.min_per_week).",
-                          "thêm khung giờ vào mục slots, ví dụ - {day: fri, time: \"17:30\", max_minutes: 30}.")
+        raise ConfigError(
+            f"Mục slots trong tệp cấu hình chỉ có {len(slots)} buổi phát mỗi tuần.",
+            f"mỗi tuần phải có ít nhất {schedule.min_per_week} buổi phát (schedule.min_per_week).",
+            'thêm khung giờ vào mục slots, ví dụ - {day: fri, time: "17:30", max_minutes: 30}.',
+        )
     return tuple(slots)
 
 
@@ -379,11 +424,15 @@ def _checked_audio(audio: Audio) -> Audio:
     if not kbps.isdigit() or not 32 <= int(kbps) <= 320:
         raise ConfigError(f"audio.bitrate “{audio.bitrate}” không hợp lệ.", None, "dùng ví dụ 64k, 96k hoặc 128k.")
     if audio.sample_rate not in MP3_RATES:
-        raise ConfigError(f"audio.sample_rate {audio.sample_rate} không dùng được cho MP3.", None,
-                          "dùng 44100 (hoặc 48000, 32000).")
+        raise ConfigError(
+            f"audio.sample_rate {audio.sample_rate} không dùng được cho MP3.", None, "dùng 44100 (hoặc 48000, 32000)."
+        )
     if not -40 <= audio.target_lufs <= -5 or not -10 <= audio.true_peak_db <= 0:
-        raise ConfigError("audio.target_lufs hoặc audio.true_peak_db nằm ngoài khoảng hợp lý.", None,
-                          "dùng target_lufs từ -40 đến -5 (mặc định -16) và true_peak_db từ -10 đến 0 (mặc định -1).")
+        raise ConfigError(
+            "audio.target_lufs hoặc audio.true_peak_db nằm ngoài khoảng hợp lý.",
+            None,
+            "dùng target_lufs từ -40 đến -5 (mặc định -16) và true_peak_db từ -10 đến 0 (mặc định -1).",
+        )
     return audio
 
 

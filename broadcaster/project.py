@@ -19,10 +19,10 @@ from broadcaster.files import write_text_atomic
 @dataclasses.dataclass(frozen=True)
 class InitReport:
     config: Path
-    config_action: str                      # written | unchanged | overwritten
-    backup: Path | None                     # the previous config.yaml, kept when overwritten
+    config_action: str  # written | unchanged | overwritten
+    backup: Path | None  # the previous config.yaml, kept when overwritten
     folders: tuple[tuple[Path, bool], ...]  # (folder, created now)
-    database: str                           # SQLAlchemy URL
+    database: str  # SQLAlchemy URL
     database_created: bool
 
 
@@ -44,10 +44,12 @@ def init_project(folder: Path, force: bool = False) -> InitReport:
     elif _read(target) == text:
         action = "unchanged"
     elif not force:
-        raise ConfigError(f"Thư mục {folder} đã có tệp cấu hình {DEFAULT_FILE} khác bản mẫu; không ghi đè.",
-                          "đài đã được cài ở đây, ghi đè sẽ làm mất các chỉnh sửa trong tệp đó.",
-                          f"dùng cấu hình đó (cd {folder} && broadcaster status), hoặc thêm --force để ghi bản "
-                          f"mẫu mới (bản cũ được giữ lại thành {DEFAULT_FILE}.bak).")
+        raise ConfigError(
+            f"Thư mục {folder} đã có tệp cấu hình {DEFAULT_FILE} khác bản mẫu; không ghi đè.",
+            "đài đã được cài ở đây, ghi đè sẽ làm mất các chỉnh sửa trong tệp đó.",
+            f"dùng cấu hình đó (cd {folder} && broadcaster status), hoặc thêm --force để ghi bản "
+            f"mẫu mới (bản cũ được giữ lại thành {DEFAULT_FILE}.bak).",
+        )
     else:
         action, backup = "overwritten", target.with_name(DEFAULT_FILE + ".bak")
         shutil.copy2(target, backup)
@@ -56,8 +58,11 @@ def init_project(folder: Path, force: bool = False) -> InitReport:
         if action != "unchanged":
             write_text_atomic(target, text)
     except OSError as exc:
-        raise ConfigError(f"Không ghi được {target}.", exc.strerror or str(exc),
-                          "chọn thư mục mà người dùng hiện tại có quyền ghi, hoặc chạy bằng sudo.") from exc
+        raise ConfigError(
+            f"Không ghi được {target}.",
+            exc.strerror or str(exc),
+            "chọn thư mục mà người dùng hiện tại có quyền ghi, hoặc chạy bằng sudo.",
+        ) from exc
     settings = read_settings(target)
     folders = []
     for path in (settings.paths.scripts, settings.paths.audio, settings.paths.data, settings.cache_dir):
@@ -65,7 +70,7 @@ def init_project(folder: Path, force: bool = False) -> InitReport:
         path.mkdir(parents=True, exist_ok=True)
         folders.append((path, not existed))
     url = settings.database_url
-    sqlite_file = Path(url[len("sqlite:///"):]) if url.startswith("sqlite:///") and ":memory:" not in url else None
+    sqlite_file = Path(url[len("sqlite:///") :]) if url.startswith("sqlite:///") and ":memory:" not in url else None
     created = sqlite_file is not None and not sqlite_file.exists()
     from broadcaster.store import db  # late: SQLAlchemy and Alembic only when a database is made
 

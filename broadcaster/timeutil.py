@@ -61,16 +61,18 @@ def span_text(seconds: float) -> str:
 def parse_hhmm(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d{1,2})[:hg](\d{2})", str(text).strip())
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-        raise BroadcasterError(f"Giờ “{text}” không hợp lệ.", "giờ phải theo dạng HH:MM (24 giờ).",
-                               "ví dụ: 06:00 hoặc 17:30.")
+        raise BroadcasterError(
+            f"Giờ “{text}” không hợp lệ.", "giờ phải theo dạng HH:MM (24 giờ).", "ví dụ: 06:00 hoặc 17:30."
+        )
     return int(match.group(1)), int(match.group(2))
 
 
 def weekday_index(name: str) -> int:
     key = str(name).strip().lower()[:3]
     if key not in WEEKDAYS:
-        raise BroadcasterError(f"Ngày trong tuần “{name}” không hợp lệ.", None,
-                               "dùng một trong: " + ", ".join(WEEKDAYS) + ".")
+        raise BroadcasterError(
+            f"Ngày trong tuần “{name}” không hợp lệ.", None, "dùng một trong: " + ", ".join(WEEKDAYS) + "."
+        )
     return WEEKDAYS.index(key)
 
 

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from broadcaster.errors import BroadcasterError
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")     # the station's clock, whatever the host says
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")  # the station's clock, whatever the host says
 _WEEK_RE = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 
 
@@ -26,7 +26,7 @@ class Week:
     number: int
 
     def __post_init__(self) -> None:
-        dt.date.fromisocalendar(self.year, self.number, 1)     # ValueError for a week that does not exist
+        dt.date.fromisocalendar(self.year, self.number, 1)  # ValueError for a week that does not exist
 
     @classmethod
     def parse(cls, text: str) -> Week:
@@ -37,9 +37,11 @@ class Week:
                 return cls(int(match.group(1)), int(match.group(2)))
             except ValueError:
                 pass
-        raise BroadcasterError(f"Tuần “{text}” không hợp lệ.",
-                               "tuần phải theo dạng ISO NĂM-Wsố tuần.",
-                               "ví dụ: --week 2026-W49 (tuần từ 30/11 đến 06/12/2026).")
+        raise BroadcasterError(
+            f"Tuần “{text}” không hợp lệ.",
+            "tuần phải theo dạng ISO NĂM-Wsố tuần.",
+            "ví dụ: --week 2026-W49 (tuần từ 30/11 đến 06/12/2026).",
+        )
 
     @classmethod
     def of(cls, day: dt.date) -> Week:
@@ -77,9 +79,9 @@ class Week:
 class SlotTime:
     """One concrete broadcast in a week."""
 
-    at: dt.datetime          # aware, station time
+    at: dt.datetime  # aware, station time
     max_minutes: int
-    slot_id: int | None      # the recurring slot, None for a one-off extra
+    slot_id: int | None  # the recurring slot, None for a one-off extra
 
     @property
     def name(self) -> str:

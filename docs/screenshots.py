@@ -20,9 +20,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "docs" / "screenshots"
 PASSWORD = "mat-khau-123"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--mute-audio",
-         "--hide-scrollbars"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+    "--mute-audio",
+    "--hide-scrollbars",
+]
 
 
 def station(folder: Path):
@@ -40,10 +49,14 @@ def station(folder: Path):
     accounts.add_user(settings, "canbo", "officer", PASSWORD, "Trần Thị Bình")
     accounts.add_user(settings, "lanhdao", "approver", PASSWORD, "Nguyễn Văn An")
     with db.session_scope(settings.database_url) as session:
-        first, second = session.scalars(select(Program.id).where(Program.week == build.SAMPLE_WEEK)
-                                        .order_by(Program.slot_at))
-        segment = session.scalar(select(Segment).where(Segment.program_id == first, Segment.kind == "announcement")
-                                 .order_by(Segment.position))
+        first, second = session.scalars(
+            select(Program.id).where(Program.week == build.SAMPLE_WEEK).order_by(Program.slot_at)
+        )
+        segment = session.scalar(
+            select(Segment)
+            .where(Segment.program_id == first, Segment.kind == "announcement")
+            .order_by(Segment.position)
+        )
         segment_id, text = segment.id, segment.text
     # a hand edit the fact guard accepted (shown side by side with a word diff), and one approval
     review.edit_segment(settings, segment_id, "\n\n".join(text.split("\n\n")[:2]), "canbo")
@@ -55,8 +68,14 @@ def serve(settings) -> tuple[subprocess.Popen, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [str(Path(sys.executable).parent / "broadcaster"), "--config", str(settings.source), "web",
-               "--port", str(port)]
+    command = [
+        str(Path(sys.executable).parent / "broadcaster"),
+        "--config",
+        str(settings.source),
+        "web",
+        "--port",
+        str(port),
+    ]
     process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
     for _ in range(300):
         try:
@@ -82,12 +101,16 @@ def browser():
 def shoot(driver, name: str, width: int, max_height: int) -> None:
     import base64
 
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 600})
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
     time.sleep(0.3)
     height = min(driver.execute_script("return document.documentElement.scrollHeight"), max_height)
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
     driver.execute_script("window.scrollTo(0, 0)")
     time.sleep(0.3)
     shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})
@@ -117,7 +140,8 @@ def main() -> None:
                 driver.get(f"{base}/urgent")
                 driver.find_element(By.NAME, "text").send_keys(
                     "Bão số 9 đổ bộ vào đất liền chiều nay. Bà con không ra khơi, gia cố nhà cửa, "
-                    "di dời người già và trẻ em khỏi vùng trũng thấp.")
+                    "di dời người già và trẻ em khỏi vùng trũng thấp."
+                )
                 driver.find_element(By.CSS_SELECTOR, "button.primary").click()
                 time.sleep(4)
                 shoot(driver, "urgent", width, 1400)

@@ -15,8 +15,11 @@ from broadcaster.config import Settings, from_mapping
 
 
 def make_settings(tmp_path: Path, voice: dict | None = None, **audio) -> Settings:
-    raw = {"paths": {"data": str(tmp_path / "var"), "audio": str(tmp_path / "audio_out")},
-           "voice": voice or {"chain": ["espeak"]}, "audio": {"workers": 2, **audio}}
+    raw = {
+        "paths": {"data": str(tmp_path / "var"), "audio": str(tmp_path / "audio_out")},
+        "voice": voice or {"chain": ["espeak"]},
+        "audio": {"workers": 2, **audio},
+    }
     return from_mapping(raw, base_dir=tmp_path)
 
 
@@ -26,13 +29,27 @@ def loudness(path: Path) -> ffmpeg.Loudness:
 
 
 def decode_errors(path: Path) -> str:
-    return subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-f", "null", "-"],
-                          capture_output=True, text=True).stderr
+    return subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(path), "-f", "null", "-"], capture_output=True, text=True
+    ).stderr
 
 
 def tags(path: Path) -> dict[str, str]:
-    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format_tags:stream=sample_rate,channels,bit_rate",
-                          "-of", "default=nw=1", str(path)], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-show_entries",
+            "format_tags:stream=sample_rate,channels,bit_rate",
+            "-of",
+            "default=nw=1",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return dict(line.replace("TAG:", "").split("=", 1) for line in out.splitlines() if "=" in line)
 
 

@@ -38,9 +38,12 @@ def write_config(tmp_path: Path, player_command: str | None, **playout) -> Path:
     section = {"outputs": outputs, "retry_delay_s": 0, **playout}
     if player_command:
         section["command"] = {"run": player_command}
-    raw = {"database": "sqlite:///var/daemon.db", "slots": [],
-           "schedule": {"min_per_week": 0, "quiet_start": "00:00", "quiet_end": "00:00", "grace_minutes": 1},
-           "playout": section}
+    raw = {
+        "database": "sqlite:///var/daemon.db",
+        "slots": [],
+        "schedule": {"min_per_week": 0, "quiet_start": "00:00", "quiet_end": "00:00", "grace_minutes": 1},
+        "playout": section,
+    }
     path = tmp_path / "config.yaml"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     return path
@@ -48,7 +51,7 @@ def write_config(tmp_path: Path, player_command: str | None, **playout) -> Path:
 
 def add_extras(conf, add_program, times: list[dt.datetime], **program) -> None:
     for at in times:
-        timetable.extra(conf, at.date(), f"{at:%H:%M:%S}", 5, past=True)   # some tests want one that passed
+        timetable.extra(conf, at.date(), f"{at:%H:%M:%S}", 5, past=True)  # some tests want one that passed
         add_program(conf, at, approved_by="Chủ tịch UBND xã", **program)
 
 
@@ -61,8 +64,13 @@ class Daemon:
     """`broadcaster run` as a subprocess; `ready` is set when it says it is running."""
 
     def __init__(self, config: Path, *args: str) -> None:
-        self.proc = subprocess.Popen([str(BROADCASTER), "--config", str(config), *args, "run"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=config.parent)
+        self.proc = subprocess.Popen(
+            [str(BROADCASTER), "--config", str(config), *args, "run"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=config.parent,
+        )
         self.ready, self.stderr = threading.Event(), []
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()

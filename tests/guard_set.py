@@ -44,8 +44,16 @@ def load(part: str) -> list[Pair]:
     for item in items:
         for n, r in enumerate(item["rewrites"], start=1):
             assert r["label"] in ("faithful", "unfaithful"), (item["id"], n)
-            pairs.append(Pair(f"{item['id']}#{n}", item["source"], r["text"], r["label"] == "faithful",
-                              r["kind"], r.get("note", "")))
+            pairs.append(
+                Pair(
+                    f"{item['id']}#{n}",
+                    item["source"],
+                    r["text"],
+                    r["label"] == "faithful",
+                    r["kind"],
+                    r.get("note", ""),
+                )
+            )
     return pairs
 
 

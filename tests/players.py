@@ -34,7 +34,7 @@ exit $rc
 
 @dataclasses.dataclass(frozen=True)
 class Play:
-    kind: str          # start | end | cut | fail | killed
+    kind: str  # start | end | cut | fail | killed
     file: str
     at: float
     started: float
@@ -85,8 +85,9 @@ class LoggingPlayer:
         for e in self.events():
             if e.kind != "start":
                 continue
-            stop = next((x for x in self.events() if x.kind != "start" and x.started == e.started
-                         and x.file == e.file), None)
+            stop = next(
+                (x for x in self.events() if x.kind != "start" and x.started == e.started and x.file == e.file), None
+            )
             runs.append((e.file, e.at, stop.at if stop else None, stop.kind if stop else "running"))
         return runs
 
@@ -101,8 +102,8 @@ def overlaps(runs: list[tuple[str, float, float | None, str]]) -> list[tuple[str
     """Pairs of runs that played at the same time (a run without a stop counts as still playing)."""
     found = []
     ordered = sorted(runs, key=lambda r: r[1])
-    for i, (file_a, start_a, stop_a, _) in enumerate(ordered):
-        for file_b, start_b, _stop_b, _ in ordered[i + 1:]:
+    for i, (file_a, _start_a, stop_a, _) in enumerate(ordered):
+        for file_b, start_b, _stop_b, _ in ordered[i + 1 :]:
             if stop_a is None or start_b < stop_a - 0.05:
                 found.append((file_a, file_b))
     return found

@@ -10,18 +10,24 @@ from audio_helpers import decode_errors, loudness, make_settings, tags
 from broadcaster.audio import ffmpeg, master, render_program
 from broadcaster.errors import AudioError
 
-TEXTS = ["Xin chào bà con. Đây là chương trình phát thanh của xã.",
-         "Ủy ban nhân dân xã đề nghị các hộ gia đình tiêm phòng cho gia súc, gia cầm trước ngày mười lăm.",
-         "Chương trình đến đây là kết thúc. Xin cảm ơn bà con đã lắng nghe."]
+TEXTS = [
+    "Xin chào bà con. Đây là chương trình phát thanh của xã.",
+    "Ủy ban nhân dân xã đề nghị các hộ gia đình tiêm phòng cho gia súc, gia cầm trước ngày mười lăm.",
+    "Chương trình đến đây là kết thúc. Xin cảm ơn bà con đã lắng nghe.",
+]
 
 
 def test_program_meets_loudness_true_peak_and_format(tmp_path):
     settings = make_settings(tmp_path)
     out = tmp_path / "p.mp3"
     seen = []
-    result = render_program(TEXTS, out, settings, tags={"title": "Bản tin", "station": "Đài xã", "date": "2026-12-01",
-                                                        "slot": "2026-12-01 06:00"},
-                            progress=lambda done, total: seen.append((done, total)))
+    result = render_program(
+        TEXTS,
+        out,
+        settings,
+        tags={"title": "Bản tin", "station": "Đài xã", "date": "2026-12-01", "slot": "2026-12-01 06:00"},
+        progress=lambda done, total: seen.append((done, total)),
+    )
     measured = loudness(out)
     assert abs(measured.integrated - settings.audio.target_lufs) <= 1.0
     assert measured.true_peak <= settings.audio.true_peak_db
@@ -62,7 +68,7 @@ def test_horn_preset_and_a_commune_chime_file_stay_in_spec(tmp_path):
     measured = loudness(tmp_path / "p.mp3")
     assert abs(measured.integrated + 14.0) <= 1.0 and measured.true_peak <= -1.0
     assert tags(tmp_path / "p.mp3")["bit_rate"] == "96000"
-    assert result.duration_s > sum(s.duration_s for s in result.segments) + 2   # chimes, pauses, tail
+    assert result.duration_s > sum(s.duration_s for s in result.segments) + 2  # chimes, pauses, tail
 
 
 def test_missing_chime_file_is_explained(tmp_path):
@@ -72,12 +78,16 @@ def test_missing_chime_file_is_explained(tmp_path):
 
 def test_fallback_chain_gtts_unreachable_and_a_failing_server_to_espeak(tmp_path, speech_server, gtts_unreachable):
     server = speech_server(500)
-    voice = {"chain": ["gtts", "openai", "espeak"], "engines": {
-        "gtts": {"timeout": 2, "retries": 0},
-        "openai": {"base_url": server.url, "api_key_env": "", "retries": 0}}}
+    voice = {
+        "chain": ["gtts", "openai", "espeak"],
+        "engines": {
+            "gtts": {"timeout": 2, "retries": 0},
+            "openai": {"base_url": server.url, "api_key_env": "", "retries": 0},
+        },
+    }
     result = render_program(TEXTS, tmp_path / "p.mp3", make_settings(tmp_path, voice))
     assert [s.engine for s in result.segments] == ["espeak"] * 3
-    assert 1 <= len(server.requests) <= 3          # dropped after repeated failures, not asked forever
+    assert 1 <= len(server.requests) <= 3  # dropped after repeated failures, not asked forever
     assert decode_errors(tmp_path / "p.mp3") == ""
 
 
@@ -101,7 +111,7 @@ def _spoken(tmp_path, text: str = TEXTS[1]):
 
 def test_our_true_peak_meter_agrees_with_ebur128(tmp_path):
     wav, mp3 = _spoken(tmp_path), tmp_path / "loud.mp3"
-    ffmpeg.encode(wav, mp3, ["volume=6dB"], "64k", 44100)          # clipped: true peaks above full scale
+    ffmpeg.encode(wav, mp3, ["volume=6dB"], "64k", 44100)  # clipped: true peaks above full scale
     [(peak, duration)] = ffmpeg.true_peaks([mp3], 44100)
     reference = loudness(mp3)
     assert abs(peak - reference.true_peak) <= 0.1 and peak > 0
@@ -109,7 +119,7 @@ def test_our_true_peak_meter_agrees_with_ebur128(tmp_path):
 
 
 def test_an_encoded_true_peak_over_the_ceiling_is_limited_again(tmp_path, monkeypatch):
-    monkeypatch.setattr(master, "PEAK_MARGIN_DB", -2.0)     # aim the first encode above the ceiling
+    monkeypatch.setattr(master, "PEAK_MARGIN_DB", -2.0)  # aim the first encode above the ceiling
     encodes = []
     real_encode = ffmpeg.encode_many
     monkeypatch.setattr(ffmpeg, "encode_many", lambda *args: encodes.append(len(args[0])) or real_encode(*args))

@@ -55,8 +55,10 @@ def fake_render(monkeypatch):
     def fake(texts, out_mp3, settings, **options):
         calls.append((list(texts), open_sessions))
         positions = tuple(i for i, text in enumerate(texts) if text.strip())
-        pieces = tuple(SegmentAudio(Path(f"/pieces/{i}.mp3"), "espeak", float(len(texts[i].split())), False, -16.0, -1.0)
-                       for i in positions)
+        pieces = tuple(
+            SegmentAudio(Path(f"/pieces/{i}.mp3"), "espeak", float(len(texts[i].split())), False, -16.0, -1.0)
+            for i in positions
+        )
         return RenderResult(out_mp3, 60.0, pieces, -16.0, -1.0, positions)
 
     monkeypatch.setattr(db, "session_scope", counting_scope)
@@ -112,8 +114,14 @@ def test_every_piece_lands_on_its_own_segment(settings, fake_render):
 
 def stored_program(settings, texts: list[str], status: str = "approved") -> int:
     with db.session_scope(settings.database_url) as session:
-        program = Program(week=W49.label, slot_at=TUE, max_minutes=30, status=status, content_hash="abc",
-                          segments=[Segment(position=n, kind="announcement", text=t) for n, t in enumerate(texts)])
+        program = Program(
+            week=W49.label,
+            slot_at=TUE,
+            max_minutes=30,
+            status=status,
+            content_hash="abc",
+            segments=[Segment(position=n, kind="announcement", text=t) for n, t in enumerate(texts)],
+        )
         session.add(program)
         session.flush()
         return program.id
@@ -122,8 +130,9 @@ def stored_program(settings, texts: list[str], status: str = "approved") -> int:
 def job_for(settings, program_id: int) -> recording.RenderJob:
     with db.session_scope(settings.database_url) as session:
         program = session.get(Program, program_id)
-        script = SlotScript(SlotTime(TUE, 30, None), tuple(SegmentText(s.kind, None, "", s.text)
-                                                            for s in program.segments), 10.0, ())
+        script = SlotScript(
+            SlotTime(TUE, 30, None), tuple(SegmentText(s.kind, None, "", s.text) for s in program.segments), 10.0, ()
+        )
         return recording.RenderJob.of(program, script, W49)
 
 
@@ -133,10 +142,15 @@ def test_a_blank_segment_gets_no_piece_and_shifts_none(settings, fake_render):
     assert (result.rendered, result.status) == (2, "rendered")
     with db.session_scope(settings.database_url) as session:
         rows = [(s.position, s.spoken, s.audio_path) for s in session.get(Program, program_id).segments]
-    assert rows == [(0, "Kính chào bà con.", "/pieces/0.mp3"), (1, None, None),
-                    (2, "Họp lúc mười chín giờ ngày hai tháng mười hai năm hai nghìn hai mươi sáu.", "/pieces/2.mp3")]
-    assert actors(settings, "render", "program_rendered") == {"render": {"Nguyễn Văn A"},
-                                                              "program_rendered": {"Nguyễn Văn A"}}
+    assert rows == [
+        (0, "Kính chào bà con.", "/pieces/0.mp3"),
+        (1, None, None),
+        (2, "Họp lúc mười chín giờ ngày hai tháng mười hai năm hai nghìn hai mươi sáu.", "/pieces/2.mp3"),
+    ]
+    assert actors(settings, "render", "program_rendered") == {
+        "render": {"Nguyễn Văn A"},
+        "program_rendered": {"Nguyễn Văn A"},
+    }
 
 
 def test_a_program_rebuilt_during_the_render_keeps_its_own_state(settings, fake_render):
@@ -153,6 +167,7 @@ def test_a_program_rebuilt_during_the_render_keeps_its_own_state(settings, fake_
 
 def test_render_program_says_which_text_each_piece_speaks(tmp_path):
     settings = audio_settings(tmp_path)
-    result = audio.render_program(["Kính chào bà con.", " ", "Xin cảm ơn bà con đã lắng nghe."],
-                                  tmp_path / "p.mp3", settings)
+    result = audio.render_program(
+        ["Kính chào bà con.", " ", "Xin cảm ơn bà con đã lắng nghe."], tmp_path / "p.mp3", settings
+    )
     assert result.positions == (0, 2) and sorted(result.by_position()) == [0, 2]

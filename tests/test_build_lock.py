@@ -22,8 +22,8 @@ def test_a_second_build_of_the_same_week_says_that_one_is_running(cli, settings,
         assert busy.exit_code == 1 and "Traceback" not in busy.output
         assert "Tuần 2026-W49 đang được dựng" in busy.output and "canbo-a" in busy.output
         assert "ffmpeg" not in busy.output
-        cli("weekly", "--week", "2026-W50")          # another week is not held up
-    cli("weekly", "--week", "2026-W49")              # free again
+        cli("weekly", "--week", "2026-W50")  # another week is not held up
+    cli("weekly", "--week", "2026-W49")  # free again
 
 
 @pytest.mark.skipif(not shutil.which("espeak-ng") or not shutil.which("ffmpeg"), reason="needs espeak-ng, ffmpeg")

@@ -5,8 +5,21 @@ from __future__ import annotations
 import pytest
 from conftest import invoke
 
-ENGLISH = ("Usage", "Error", "Try ", "Missing", "No such", "Invalid value", "Got unexpected", "requires",
-           "is not", "does not", "Did you mean", "Show this message", "Aborted")
+ENGLISH = (
+    "Usage",
+    "Error",
+    "Try ",
+    "Missing",
+    "No such",
+    "Invalid value",
+    "Got unexpected",
+    "requires",
+    "is not",
+    "does not",
+    "Did you mean",
+    "Show this message",
+    "Aborted",
+)
 
 
 def refused(*args: str) -> str:
@@ -19,29 +32,39 @@ def refused(*args: str) -> str:
     return result.output
 
 
-@pytest.mark.parametrize("args, expected", [
-    (["nosuch"], "Lỗi: Không có lệnh “nosuch”."),
-    (["slotz"], "Lỗi: Không có lệnh “slotz”. Có phải ý bạn là slots?"),
-    (["slots", "nosuch"], "Lỗi: Không có lệnh “nosuch”."),
-    (["announce", "add", "--body", "x"], "Lỗi: Thiếu tùy chọn '--title'."),
-    (["slots", "add", "tue"], "Lỗi: Thiếu tham số 'TIME'."),
-    (["slots", "remove", "abc"], "Lỗi: Giá trị không hợp lệ cho 'SLOT_ID': 'abc' không phải là số nguyên."),
-    (["cache", "prune", "--days", "-1"],
-     "Lỗi: Giá trị không hợp lệ cho '--days': -1.0 nằm ngoài khoảng cho phép (x>=0)."),
-    (["normalize", "--bogus"], "Lỗi: Không có tùy chọn --bogus."),
-    (["slots", "list", "--jsn"], "Lỗi: Không có tùy chọn --jsn. Có phải ý bạn là --json?"),
-    (["--config"], "Lỗi: Tùy chọn '--config' cần một giá trị."),
-    (["slots", "list", "extra"], "Lỗi: Thừa tham số: extra."),
-    (["urgent", "--file", "/no/such/file.txt"], "Lỗi: Giá trị không hợp lệ cho '--file': Tệp '/no/such/file.txt' không tồn tại."),
-])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["nosuch"], "Lỗi: Không có lệnh “nosuch”."),
+        (["slotz"], "Lỗi: Không có lệnh “slotz”. Có phải ý bạn là slots?"),
+        (["slots", "nosuch"], "Lỗi: Không có lệnh “nosuch”."),
+        (["announce", "add", "--body", "x"], "Lỗi: Thiếu tùy chọn '--title'."),
+        (["slots", "add", "tue"], "Lỗi: Thiếu tham số 'TIME'."),
+        (["slots", "remove", "abc"], "Lỗi: Giá trị không hợp lệ cho 'SLOT_ID': 'abc' không phải là số nguyên."),
+        (
+            ["cache", "prune", "--days", "-1"],
+            "Lỗi: Giá trị không hợp lệ cho '--days': -1.0 nằm ngoài khoảng cho phép (x>=0).",
+        ),
+        (["normalize", "--bogus"], "Lỗi: Không có tùy chọn --bogus."),
+        (["slots", "list", "--jsn"], "Lỗi: Không có tùy chọn --jsn. Có phải ý bạn là --json?"),
+        (["--config"], "Lỗi: Tùy chọn '--config' cần một giá trị."),
+        (["slots", "list", "extra"], "Lỗi: Thừa tham số: extra."),
+        (
+            ["urgent", "--file", "/no/such/file.txt"],
+            "Lỗi: Giá trị không hợp lệ cho '--file': Tệp '/no/such/file.txt' không tồn tại.",
+        ),
+    ],
+)
 def test_usage_errors_are_vietnamese_with_exit_code_2(args, expected):
     assert expected in refused(*args).splitlines()
 
 
 def test_a_usage_error_shows_the_usage_line_and_where_to_find_help():
     lines = refused("slots", "add", "tue").splitlines()
-    assert lines[:2] == ["Cách dùng: broadcaster slots add [TÙY CHỌN] WEEKDAY TIME",
-                         "Xem hướng dẫn: broadcaster slots add --help"]
+    assert lines[:2] == [
+        "Cách dùng: broadcaster slots add [TÙY CHỌN] WEEKDAY TIME",
+        "Xem hướng dẫn: broadcaster slots add --help",
+    ]
 
 
 def test_a_file_where_a_directory_is_given(tmp_path):

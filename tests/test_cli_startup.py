@@ -18,15 +18,29 @@ import pytest
 from broadcaster.cli import COMMANDS, main
 
 REPO = Path(__file__).resolve().parents[1]
-HEAVY = ("sqlalchemy", "jinja2", "openai", "gtts", "apscheduler", "openpyxl",
-         "broadcaster.audio", "broadcaster.store", "broadcaster.intake.catalog", "broadcaster.production",
-         "broadcaster.speech", "broadcaster.onair")
+HEAVY = (
+    "sqlalchemy",
+    "jinja2",
+    "openai",
+    "gtts",
+    "apscheduler",
+    "openpyxl",
+    "broadcaster.audio",
+    "broadcaster.store",
+    "broadcaster.intake.catalog",
+    "broadcaster.production",
+    "broadcaster.speech",
+    "broadcaster.onair",
+)
 
 
 def modules_after(code: str, cwd: Path) -> set[str]:
     """sys.modules of a fresh interpreter after running `code` (SystemExit from click is fine)."""
-    script = ("import json, sys\ntry:\n" + "".join(f"    {line}\n" for line in code.splitlines())
-              + "except SystemExit:\n    pass\nprint(json.dumps(sorted(sys.modules)), file=sys.stderr)")
+    script = (
+        "import json, sys\ntry:\n"
+        + "".join(f"    {line}\n" for line in code.splitlines())
+        + "except SystemExit:\n    pass\nprint(json.dumps(sorted(sys.modules)), file=sys.stderr)"
+    )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
     done = subprocess.run([sys.executable, "-c", script], check=False, cwd=cwd, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
@@ -36,9 +50,14 @@ def modules_after(code: str, cwd: Path) -> set[str]:
 # Registries that config.yaml is checked against when it loads (engine and output names and option
 # keys): their modules import no heavy library at the top (gtts, openai stay out, checked above).
 # The state machine's enums and labels are plain Python too.
-REGISTRIES = ("broadcaster.speech", "broadcaster.onair", "broadcaster.onair.outputs", "broadcaster.onair.rules",
-              "broadcaster.store",
-              "broadcaster.store.states")
+REGISTRIES = (
+    "broadcaster.speech",
+    "broadcaster.onair",
+    "broadcaster.onair.outputs",
+    "broadcaster.onair.rules",
+    "broadcaster.store",
+    "broadcaster.store.states",
+)
 
 
 def heavy(modules: set[str]) -> list[str]:
@@ -46,6 +65,7 @@ def heavy(modules: set[str]) -> list[str]:
         if m in REGISTRIES or m.startswith(("broadcaster.onair.outputs.", "broadcaster.speech.")):
             return False
         return m in HEAVY or m.split(".")[0] in HEAVY or any(m.startswith(h + ".") for h in HEAVY)
+
     return sorted(m for m in modules if is_heavy(m))
 
 
@@ -64,17 +84,23 @@ def test_help_loads_no_command_module(tmp_path):
 
 
 def test_normalize_loads_the_normalizer_and_nothing_heavy(project):
-    code = f"from broadcaster.cli import main\nmain(['--config', {str(project / 'config.yaml')!r}, 'normalize', '7h30'])"
+    code = (
+        f"from broadcaster.cli import main\nmain(['--config', {str(project / 'config.yaml')!r}, 'normalize', '7h30'])"
+    )
     loaded = modules_after(code, project)
     assert "broadcaster.vi.normalize" in loaded
     assert [m for m in heavy(loaded) if not m.startswith("broadcaster.production")] == []
 
 
-@pytest.mark.xfail(strict=True, reason="broadcaster.config imports RewriteSettings from broadcaster.production.rewrite, "
-                   "whose __init__ imports the guard, cache and facts (~20 ms; that package is being rewritten)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="broadcaster.config imports RewriteSettings from broadcaster.production.rewrite, "
+    "whose __init__ imports the guard, cache and facts (~20 ms; that package is being rewritten)",
+)
 def test_loading_the_config_imports_no_production_module(project):
-    loaded = modules_after(f"from broadcaster.config import load_settings\nload_settings({str(project / 'config.yaml')!r})",
-                           project)
+    loaded = modules_after(
+        f"from broadcaster.config import load_settings\nload_settings({str(project / 'config.yaml')!r})", project
+    )
     assert heavy(loaded) == []
 
 

@@ -24,8 +24,14 @@ def test_without_any_config_file_settings_are_refused(tmp_path, monkeypatch):
     with pytest.raises(ConfigError) as err:
         load_settings()
     text = err.value.message
-    for place in ("--config", "BROADCASTER_CONFIG", "./config.yaml", str(tmp_path), "etc/config.yaml",
-                  "broadcaster init THƯ_MỤC"):
+    for place in (
+        "--config",
+        "BROADCASTER_CONFIG",
+        "./config.yaml",
+        str(tmp_path),
+        "etc/config.yaml",
+        "broadcaster init THƯ_MỤC",
+    ):
         assert place in text, text
     assert not (tmp_path / "var").exists()
 
@@ -60,13 +66,16 @@ def test_a_named_file_that_is_missing_is_not_skipped(tmp_path, monkeypatch):
         load_settings(tmp_path)
 
 
-@pytest.mark.parametrize("raw, words", [
-    ({"stations": {}}, "stations"),
-    ({"schedule": {"grace_minutes": "abc"}}, "schedule.grace_minutes"),
-    ({"slots": [{"day": "xyz", "time": "06:00"}]}, "Khung giờ phát số 1"),
-    ({"slots": [{"day": "tue", "time": "25:00"}]}, "25:00"),
-    ({"voice": {"chain": []}}, "voice.chain"),
-])
+@pytest.mark.parametrize(
+    "raw, words",
+    [
+        ({"stations": {}}, "stations"),
+        ({"schedule": {"grace_minutes": "abc"}}, "schedule.grace_minutes"),
+        ({"slots": [{"day": "xyz", "time": "06:00"}]}, "Khung giờ phát số 1"),
+        ({"slots": [{"day": "tue", "time": "25:00"}]}, "25:00"),
+        ({"voice": {"chain": []}}, "voice.chain"),
+    ],
+)
 def test_bad_values_are_named(tmp_path, raw, words):
     with pytest.raises(ConfigError) as err:
         from_mapping(raw, tmp_path)
@@ -85,16 +94,19 @@ def test_broken_yaml_is_a_clear_error(tmp_path):
         load_settings(path)
 
 
-@pytest.mark.parametrize("raw, words", [
-    ({"voice": {"chain": ["espek"]}}, ["“espek”", "voice.chain", "espeak, gtts, openai"]),
-    ({"voice": {"chain": ["espeak", "gTTS"]}}, ["“gTTS”", "espeak, gtts, openai"]),
-    ({"voice": {"engines": {"espek": {"voice": "vi"}}}}, ["“espek”", "voice.engines", "espeak, gtts, openai"]),
-    ({"voice": {"engines": {"espeak": {"speed": 150}}}}, ["“espeak”", "speed", "voice.engines.espeak", "rate"]),
-    ({"voice": {"engines": {"espeak": {"rate": 900}}}}, ["“espeak”", "rate phải từ 80 đến 450"]),
-    ({"voice": {"engines": {"openai": {"format": "ogg"}}}}, ["“openai”", "format “ogg”"]),
-    ({"voice": {"engines": {"gtts": "vi"}}}, ["voice.engines.gtts", "lang"]),
-    ({"rewrite": {"engine": "opneai"}}, ["rewrite.engine", "opneai", "extractive, none, openai"]),
-])
+@pytest.mark.parametrize(
+    "raw, words",
+    [
+        ({"voice": {"chain": ["espek"]}}, ["“espek”", "voice.chain", "espeak, gtts, openai"]),
+        ({"voice": {"chain": ["espeak", "gTTS"]}}, ["“gTTS”", "espeak, gtts, openai"]),
+        ({"voice": {"engines": {"espek": {"voice": "vi"}}}}, ["“espek”", "voice.engines", "espeak, gtts, openai"]),
+        ({"voice": {"engines": {"espeak": {"speed": 150}}}}, ["“espeak”", "speed", "voice.engines.espeak", "rate"]),
+        ({"voice": {"engines": {"espeak": {"rate": 900}}}}, ["“espeak”", "rate phải từ 80 đến 450"]),
+        ({"voice": {"engines": {"openai": {"format": "ogg"}}}}, ["“openai”", "format “ogg”"]),
+        ({"voice": {"engines": {"gtts": "vi"}}}, ["voice.engines.gtts", "lang"]),
+        ({"rewrite": {"engine": "opneai"}}, ["rewrite.engine", "opneai", "extractive, none, openai"]),
+    ],
+)
 def test_plugin_names_and_options_are_checked_at_load(tmp_path, raw, words):
     with pytest.raises(ConfigError) as err:
         from_mapping(raw, tmp_path)
@@ -103,15 +115,24 @@ def test_plugin_names_and_options_are_checked_at_load(tmp_path, raw, words):
 
 
 def test_engine_options_of_engines_outside_the_chain_are_checked_too(tmp_path):
-    settings = from_mapping({"voice": {"chain": ["espeak"], "engines": {
-        "gtts": {"lang": "vi", "tld": "com.vn"}, "openai": {"model": "m", "voice": "alloy"}}}}, tmp_path)
+    settings = from_mapping(
+        {
+            "voice": {
+                "chain": ["espeak"],
+                "engines": {"gtts": {"lang": "vi", "tld": "com.vn"}, "openai": {"model": "m", "voice": "alloy"}},
+            }
+        },
+        tmp_path,
+    )
     assert settings.voice.chain == ("espeak",) and settings.voice.engines["openai"]["model"] == "m"
 
 
 def test_loading_the_config_imports_no_engine_library(project):
     """Names resolve through the registries without importing gtts, openai or the scheduler."""
-    code = ("import sys; from broadcaster.config import load_settings; "
-            f"s = load_settings({str(project / 'config.yaml')!r}); "
-            "print(sorted(m for m in ('gtts', 'openai', 'apscheduler', 'requests') if m in sys.modules))")
+    code = (
+        "import sys; from broadcaster.config import load_settings; "
+        f"s = load_settings({str(project / 'config.yaml')!r}); "
+        "print(sorted(m for m in ('gtts', 'openai', 'apscheduler', 'requests') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

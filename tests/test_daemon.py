@@ -10,27 +10,24 @@ import threading
 import time
 
 import pytest
-
-from broadcaster.onair import airing
-
-from broadcaster.store import db
-
-from broadcaster.onair import lease
-
-from broadcaster.onair import daemon
+from daemon_helpers import BROADCASTER, FINAL, Daemon, add_extras, results, wait_for, write_config
 
 from broadcaster.config import load_settings
 from broadcaster.errors import ScheduleError
+from broadcaster.onair import airing, daemon, lease
+from broadcaster.store import db
 from broadcaster.store.models import DaemonLease
 from broadcaster.timeutil import now as station_now
-from daemon_helpers import BROADCASTER, FINAL, Daemon, add_extras, results, wait_for, write_config
+
 
 def test_restart_after_sigkill_airs_each_broadcast_once(tmp_path, add_program):
     plays = tmp_path / "plays.log"
-    config = write_config(tmp_path, f"sh -c 'echo \"$0\" >> {plays}; exec ffmpeg -v error -nostdin -re -i \"$0\" -f null -' {{file}}")
+    config = write_config(
+        tmp_path, f'sh -c \'echo "$0" >> {plays}; exec ffmpeg -v error -nostdin -re -i "$0" -f null -\' {{file}}'
+    )
     conf = load_settings(config)
     t0 = station_now().replace(microsecond=0)
-    old = t0 - dt.timedelta(seconds=70)                         # before any daemon ran, beyond grace
+    old = t0 - dt.timedelta(seconds=70)  # before any daemon ran, beyond grace
     slots = [t0 + dt.timedelta(seconds=s) for s in (8, 13, 18, 23, 28, 33)]
     add_extras(conf, add_program, [old, *slots])
     keys = [airing.slot_key(t) for t in (old, *slots)]
@@ -38,17 +35,18 @@ def test_restart_after_sigkill_airs_each_broadcast_once(tmp_path, add_program):
     first = Daemon(config)
     assert first.ready.wait(20), first.stderr
     wait_for(lambda: all(results(conf).get(k) and results(conf)[k].result == "aired" for k in keys[1:3]), 30)
-    first.proc.send_signal(signal.SIGKILL)                     # power cut: no clean shutdown, lease left behind
+    first.proc.send_signal(signal.SIGKILL)  # power cut: no clean shutdown, lease left behind
     first.proc.wait()
-    wait_for(lambda: station_now() > slots[3] + dt.timedelta(seconds=1), 30)   # slots 3 and 4 pass while down
+    wait_for(lambda: station_now() > slots[3] + dt.timedelta(seconds=1), 30)  # slots 3 and 4 pass while down
 
     second = Daemon(config)
     assert second.ready.wait(20), second.stderr
-    third = subprocess.run([str(BROADCASTER), "--config", str(config), "run"], capture_output=True, text=True,
-                           timeout=30, cwd=tmp_path)
+    third = subprocess.run(
+        [str(BROADCASTER), "--config", str(config), "run"], capture_output=True, text=True, timeout=30, cwd=tmp_path
+    )
     assert third.returncode == 1 and "đang chạy ở nơi khác" in third.stderr
     wait_for(lambda: all(results(conf).get(k) and results(conf)[k].result in FINAL for k in keys), 40)
-    time.sleep(0.5)     # a duplicate airing, if there were one, would need this moment to show up
+    time.sleep(0.5)  # a duplicate airing, if there were one, would need this moment to show up
     rss = second.rss_kib()
     second.proc.send_signal(signal.SIGTERM)
     assert second.proc.wait(timeout=20) == 0, second.stderr
@@ -58,12 +56,16 @@ def test_restart_after_sigkill_airs_each_broadcast_once(tmp_path, add_program):
     assert rows[keys[0]].result == "missed"
     assert [rows[k].result for k in keys[1:]] == ["aired"] * 6
     played = plays.read_text().splitlines()
-    assert len(played) == len(set(played)) == 6                  # every program played exactly once
-    delays = [(rows[airing.slot_key(t)].started_at - t).total_seconds() for t in (slots[0], slots[1], slots[4], slots[5])]
+    assert len(played) == len(set(played)) == 6  # every program played exactly once
+    delays = [
+        (rows[airing.slot_key(t)].started_at - t).total_seconds() for t in (slots[0], slots[1], slots[4], slots[5])
+    ]
     late = [(rows[airing.slot_key(t)].started_at - t).total_seconds() for t in slots[2:4]]
-    print(f"restart: {len(keys)} broadcasts, results {[rows[k].result for k in keys]}; "
-          f"on-time start delay median {statistics.median(delays) * 1000:.0f} ms (max {max(delays) * 1000:.0f} ms); "
-          f"late after restart {[round(d, 1) for d in late]} s; idle daemon RSS {rss / 1024:.1f} MiB")
+    print(
+        f"restart: {len(keys)} broadcasts, results {[rows[k].result for k in keys]}; "
+        f"on-time start delay median {statistics.median(delays) * 1000:.0f} ms (max {max(delays) * 1000:.0f} ms); "
+        f"late after restart {[round(d, 1) for d in late]} s; idle daemon RSS {rss / 1024:.1f} MiB"
+    )
     with db.session_scope(conf.database_url) as session:
         assert session.get(DaemonLease, "scheduler").expires_at <= station_now()
 
@@ -95,15 +97,22 @@ def test_run_in_process_airs_on_time_and_keeps_weekly_job(make_settings, add_pro
 
 
 def test_missed_job_is_recorded_by_the_listener(make_settings, add_program):
-    conf = make_settings(slots=[], schedule={"min_per_week": 0, "quiet_start": "00:00", "quiet_end": "00:00",
-                                             "grace_minutes": 1})
+    conf = make_settings(
+        slots=[], schedule={"min_per_week": 0, "quiet_start": "00:00", "quiet_end": "00:00", "grace_minutes": 1}
+    )
     at = station_now().replace(microsecond=0) - dt.timedelta(minutes=2)
     add_extras(conf, add_program, [at])
     station = daemon.Station(conf, "test")
     station.scheduler.start()
     try:
-        station.scheduler.add_job(station.due, "date", run_date=at, id=daemon.AIR_PREFIX + at.isoformat(),
-                                  jobstore="air", args=[at.isoformat()])
+        station.scheduler.add_job(
+            station.due,
+            "date",
+            run_date=at,
+            id=daemon.AIR_PREFIX + at.isoformat(),
+            jobstore="air",
+            args=[at.isoformat()],
+        )
         row = wait_for(lambda: results(conf).get(airing.slot_key(at)), 10)
     finally:
         station.scheduler.shutdown(wait=True)
@@ -120,7 +129,8 @@ def test_stale_lease_is_taken_over(make_settings):
     dead = subprocess.Popen(["true"])
     dead.wait()
     import socket
+
     lease.release(conf.database_url, "me", now)
     lease.acquire(conf.database_url, f"{socket.gethostname()}:{dead.pid}:y", 30, now)
-    assert lease.acquire(conf.database_url, "me", 30, now) == now     # holder on this host is dead
+    assert lease.acquire(conf.database_url, "me", 30, now) == now  # holder on this host is dead
     assert not lease.renew(conf.database_url, "someone-else", 30, now)

@@ -19,7 +19,7 @@ def weekly(project) -> list[str]:
 
 
 def test_building_the_demo_week_again_renders_nothing(demo_copy, clock):
-    clock(SUNDAY_BEFORE)        # before the week: no broadcast of it has passed, so nothing moves
+    clock(SUNDAY_BEFORE)  # before the week: no broadcast of it has passed, so nothing moves
     lines = weekly(demo_copy)
     assert lines[0] == "Chương trình tuần 2026-W49: 2 buổi phát."
     assert not [line for line in lines if line.strip().startswith("Âm thanh:")]

@@ -1,4 +1,5 @@
-"""TTS engines and the chain with real components: espeak-ng, gTTS on a refusing port, a local OpenAI-compatible server."""
+"""TTS engines and the chain with real components: espeak-ng, gTTS on a refusing port, a local
+OpenAI-compatible server."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from broadcaster.speech.google import GttsEngine
 from broadcaster.speech.openai_tts import OpenAiEngine
 
 
-@pytest.mark.parametrize("voice,expected", [("vi", "vi"), ("central", "vi-vn-x-central"),
-                                            ("southern", "vi-vn-x-south")])
+@pytest.mark.parametrize(
+    "voice,expected", [("vi", "vi"), ("central", "vi-vn-x-central"), ("southern", "vi-vn-x-south")]
+)
 def test_espeak_speaks_each_vietnamese_variant(tmp_path, voice, expected):
     engine = EspeakEngine(voice=voice, rate=160, pitch=40)
     assert engine.check() is None and expected in engine.voices()
@@ -78,7 +80,7 @@ def test_openai_engine_500_is_a_per_segment_failure_after_retries(speech_server,
 def test_openai_without_key_or_server_cannot_start(tmp_path, monkeypatch):
     monkeypatch.delenv("NO_SUCH_KEY", raising=False)
     assert "NO_SUCH_KEY" in OpenAiEngine(api_key_env="NO_SUCH_KEY").check()
-    with socket.socket() as sock:        # a port nobody listens on
+    with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     engine = OpenAiEngine(base_url=f"http://127.0.0.1:{port}/v1", api_key_env="", retries=0)
@@ -132,16 +134,19 @@ def test_openai_splits_a_text_over_its_limit_at_sentence_ends(speech_server, tmp
     OpenAiEngine(base_url=server.url, api_key_env="", max_chars=40).synthesize(text, tmp_path / "a.mp3")
     sent = [body["input"] for _, _, body in server.requests]
     assert sent == ["Câu thứ nhất của bản tin.", "Câu thứ hai dài hơn một chút,", "có dấu phẩy. Câu thứ ba!"]
-    assert (tmp_path / "a.mp3").stat().st_size > 2.5 * len(server.audio)     # three parts joined
+    assert (tmp_path / "a.mp3").stat().st_size > 2.5 * len(server.audio)  # three parts joined
 
 
-@pytest.mark.parametrize("text, limit, pieces", [
-    ("Một. Hai. Ba.", 100, ["Một. Hai. Ba."]),
-    ("Một hai ba. Bốn năm sáu. Bảy tám.", 24, ["Một hai ba. Bốn năm sáu.", "Bảy tám."]),
-    ("Một hai ba, bốn năm sáu bảy tám chín", 20, ["Một hai ba,", "bốn năm sáu bảy tám", "chín"]),
-    ("Dòng một\nDòng hai", 12, ["Dòng một", "Dòng hai"]),
-    ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
-])
+@pytest.mark.parametrize(
+    "text, limit, pieces",
+    [
+        ("Một. Hai. Ba.", 100, ["Một. Hai. Ba."]),
+        ("Một hai ba. Bốn năm sáu. Bảy tám.", 24, ["Một hai ba. Bốn năm sáu.", "Bảy tám."]),
+        ("Một hai ba, bốn năm sáu bảy tám chín", 20, ["Một hai ba,", "bốn năm sáu bảy tám", "chín"]),
+        ("Dòng một\nDòng hai", 12, ["Dòng một", "Dòng hai"]),
+        ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
+    ],
+)
 def test_split_sentences_cuts_where_a_reader_pauses(text, limit, pieces):
     from broadcaster.speech.parts import split_sentences
 

@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 
 import pytest
+from daemon_helpers import BROADCASTER, Daemon, add_extras, results, wait_for, write_config
+from players import make_player, overlaps
 from sqlalchemy import select
 
 from broadcaster.config import load_settings
@@ -27,8 +29,6 @@ from broadcaster.onair.outputs import process
 from broadcaster.store import db
 from broadcaster.store.models import AirRequest
 from broadcaster.timeutil import now as station_now
-from daemon_helpers import BROADCASTER, Daemon, add_extras, results, wait_for, write_config
-from players import make_player, overlaps
 
 pytestmark = pytest.mark.faults
 
@@ -41,16 +41,33 @@ def tones(tmp_path_factory):
     def make(seconds: float) -> Path:
         if seconds not in made:
             path = folder / f"tone-{seconds}.mp3"
-            subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}",
-                            "-ac", "1", "-b:a", "64k", str(path)], check=True)
+            subprocess.run(
+                [
+                    "ffmpeg",
+                    "-v",
+                    "error",
+                    "-f",
+                    "lavfi",
+                    "-i",
+                    f"sine=frequency=440:duration={seconds}",
+                    "-ac",
+                    "1",
+                    "-b:a",
+                    "64k",
+                    str(path),
+                ],
+                check=True,
+            )
             made[seconds] = path
         return made[seconds]
+
     return make
 
 
 @pytest.fixture
 def station(tmp_path, add_program, tones):
     """A commune whose daemon plays through the logging player; .slots(...) adds programs."""
+
     class Station:
         player = make_player(tmp_path / "player")
         config = write_config(tmp_path, player.command)
@@ -108,8 +125,9 @@ def runs_of(station, at: dt.datetime):
 
 # ---- queue and preemption ----------------------------------------------------------------------
 
+
 def test_broadcasts_due_close_together_play_one_after_another(station):
-    times = station.slots([6, 7], seconds=3.0)          # the second is due while the first plays
+    times = station.slots([6, 7], seconds=3.0)  # the second is due while the first plays
     daemon = station.start()
     rows = station.final(times)
     assert [rows[t].result for t in times] == ["aired", "aired"], [rows[t].reason for t in times]
@@ -119,15 +137,22 @@ def test_broadcasts_due_close_together_play_one_after_another(station):
 
 
 def urgent(station, text: str = "Bão số 9 đổ bộ, bà con không ra biển.") -> subprocess.CompletedProcess:
-    return subprocess.run([str(BROADCASTER), "--config", str(station.config), "urgent", text, "--by", "Trưởng ban"],
-                          capture_output=True, text=True, timeout=120, cwd=station.config.parent)
+    return subprocess.run(
+        [str(BROADCASTER), "--config", str(station.config), "urgent", text, "--by", "Trưởng ban"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=station.config.parent,
+    )
 
 
 def emergency_delays(station) -> list[float]:
     """Seconds from each air request to the emergency player's start (from the player's own log)."""
     with db.session_scope(station.conf.database_url) as session:
-        requests = [(r.requested_at.timestamp(), r.program_id) for r in session.scalars(
-            select(AirRequest).order_by(AirRequest.id))]
+        requests = [
+            (r.requested_at.timestamp(), r.program_id)
+            for r in session.scalars(select(AirRequest).order_by(AirRequest.id))
+        ]
     urgent_runs = [r for r in station.player.runs() if "/urgent/" in r[0]]
     return [run[1] - requested for (requested, _), run in zip(requests, urgent_runs)]
 
@@ -136,25 +161,27 @@ def test_an_emergency_preempts_the_program_which_is_then_replayed(station):
     [at] = station.slots([4], seconds=12.0)
     daemon = station.start()
     wait_for(lambda: runs_of(station, at), 20)
-    time.sleep(2)                                       # let part of the program go out
+    time.sleep(2)  # let part of the program go out
     sent = urgent(station)
     assert sent.returncode == 0, sent.stderr
     assert "qua trình lập lịch" in sent.stdout
-    replay = wait_for(lambda: station.row(at, 2) if station.row(at, 2) and station.row(at, 2).result != "airing"
-                      else None, 60)
+    replay = wait_for(
+        lambda: station.row(at, 2) if station.row(at, 2) and station.row(at, 2).result != "airing" else None, 60
+    )
     first = station.row(at)
     assert first.result == "interrupted" and "tin khẩn cấp" in first.reason and 1 <= first.aired_s < 12
     assert replay.result == "aired" and replay.attempt == 2
     runs = station.player.runs()
     assert overlaps(runs) == []
-    assert [how for _, _, _, how in runs] == ["cut", "end", "end"]      # program cut, emergency, replay
+    assert [how for _, _, _, how in runs] == ["cut", "end", "end"]  # program cut, emergency, replay
     [delay] = emergency_delays(station)
-    assert delay < 3.0, delay                          # the issue's bound: an emergency airs within 3 s
+    assert delay < 3.0, delay  # the issue's bound: an emergency airs within 3 s
     print(f"emergency preemption: {delay:.2f} s from request to the emergency's first sound")
     stop(daemon)
 
 
 # ---- partial plays, hangs ----------------------------------------------------------------------
+
 
 def test_a_player_that_stops_halfway_is_not_replayed(station):
     station.player.next_modes("half")
@@ -163,7 +190,7 @@ def test_a_player_that_stops_halfway_is_not_replayed(station):
     row = station.final([at])[at]
     assert row.result == "failed" and 2 <= row.aired_s <= 4.5, (row.reason, row.aired_s)
     assert "dừng sau" in row.reason
-    assert len(runs_of(station, at)) == 1               # the first half did not air again
+    assert len(runs_of(station, at)) == 1  # the first half did not air again
     stop(daemon)
 
 
@@ -173,8 +200,9 @@ def test_retry_after_a_partial_play_is_a_new_logged_attempt(station):
     [at] = station.slots([4], seconds=4.0)
     daemon = station.start()
     station.final([at])
-    second = wait_for(lambda: station.row(at, 2) if station.row(at, 2) and station.row(at, 2).result != "airing"
-                      else None, 30)
+    second = wait_for(
+        lambda: station.row(at, 2) if station.row(at, 2) and station.row(at, 2).result != "airing" else None, 30
+    )
     assert station.row(at).result == "failed" and second.result == "aired"
     assert [how for *_, how in runs_of(station, at)] == ["end", "end"] and overlaps(station.player.runs()) == []
     stop(daemon)
@@ -189,18 +217,19 @@ def test_a_hung_player_is_stopped_at_its_length_plus_overrun(station):
     assert rows[first].result == "failed" and "quá thời lượng" in rows[first].reason
     assert rows[second].result == "aired"
     [(_, start, stop_at, how)] = runs_of(station, first)
-    assert how == "cut" and stop_at - start < 3.0 + 2 + 5        # bounded: length + overrun + stop grace
+    assert how == "cut" and stop_at - start < 3.0 + 2 + 5  # bounded: length + overrun + stop grace
     assert overlaps(station.player.runs()) == []
     stop(daemon)
 
 
 # ---- the daemon's own death --------------------------------------------------------------------
 
+
 def test_a_player_that_outlives_its_killed_daemon_is_waited_for_and_logged_aired(station):
     first, second = station.slots([4, 9], seconds=6.0)
     daemon = station.start()
     wait_for(lambda: runs_of(station, first), 20)
-    stop(daemon, signal.SIGKILL)                        # the player (own process group) plays on
+    stop(daemon, signal.SIGKILL)  # the player (own process group) plays on
     station.start()
     rows = station.final([first, second], timeout=40)
     assert rows[first].result == "aired" and "khởi động lại" in rows[first].reason
@@ -215,14 +244,14 @@ def test_a_power_cut_mid_program_is_logged_interrupted_with_the_seconds_aired(st
     wait_for(lambda: runs_of(station, at), 20)
     time.sleep(3)
     ticket = process.Ticket.read(station.conf.paths.data / "run" / "command.pid")
-    os.killpg(ticket.pid, signal.SIGKILL)               # everything dies at once
+    os.killpg(ticket.pid, signal.SIGKILL)  # everything dies at once
     station.player.mark_killed(ticket.file, time.time())
     daemon.proc.kill()
     daemon.proc.wait()
     station.start()
     row = station.final([at])[at]
     assert row.result == "interrupted" and 1 <= row.aired_s <= 6, (row.reason, row.aired_s)
-    assert [how for *_, how in runs_of(station, at)] == ["killed"]       # started, never ended
+    assert [how for *_, how in runs_of(station, at)] == ["killed"]  # started, never ended
 
 
 def test_sigterm_stops_the_daemon_within_ten_seconds_and_logs_the_cut(station):
@@ -239,6 +268,7 @@ def test_sigterm_stops_the_daemon_within_ten_seconds_and_logs_the_cut(station):
 
 
 # ---- the database ------------------------------------------------------------------------------
+
 
 def hold_write_lock(path: Path, seconds: float, locked: threading.Event) -> None:
     conn = sqlite3.connect(path, timeout=30, isolation_level=None)
@@ -259,7 +289,7 @@ def test_a_database_locked_across_a_slot_delays_it_but_loses_nothing(station):
     holder.join()
     rows = station.final([first, second], timeout=60)
     assert [rows[t].result for t in (first, second)] == ["aired", "aired"], [rows[t].reason for t in (first, second)]
-    assert daemon.proc.poll() is None                    # still running
+    assert daemon.proc.poll() is None  # still running
     assert [len(runs_of(station, t)) for t in (first, second)] == [1, 1]
     stop(daemon)
 
@@ -274,16 +304,17 @@ def test_a_deleted_database_stops_the_daemon_and_is_not_recreated(station):
     assert not db_file.exists()
 
 
-def test_a_full_disk_on_the_drop_folder_is_logged_failed_and_leaves_no_part_file(station, tmp_path, add_program,
-                                                                                 tones):
+def test_a_full_disk_on_the_drop_folder_is_logged_failed_and_leaves_no_part_file(station, tmp_path, add_program, tones):
     drop = tmp_path / "small"
     drop.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(drop)],
-                      capture_output=True).returncode != 0:
+    if (
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(drop)], capture_output=True).returncode
+        != 0
+    ):
         pytest.skip("cần quyền root để gắn một tmpfs nhỏ (mount -t tmpfs)")
     try:
         station.configure(outputs=["folder"], folder={"path": str(drop)})
-        [at] = station.slots([4], seconds=3.0)           # a 3-s tone is ~24 KB: it cannot fit in 16 KB
+        [at] = station.slots([4], seconds=3.0)  # a 3-s tone is ~24 KB: it cannot fit in 16 KB
         daemon = station.start()
         row = station.final([at])[at]
         assert row.result == "failed" and "ổ đĩa đầy" in row.reason
@@ -295,25 +326,33 @@ def test_a_full_disk_on_the_drop_folder_is_logged_failed_and_leaves_no_part_file
 
 # ---- Icecast -----------------------------------------------------------------------------------
 
+
 def test_an_icecast_source_dropped_midway_is_logged_failed_once(station, icecast_server):
     import urllib.request
-    station.configure(outputs=["icecast"], icecast={"port": icecast_server.port, "mount": "/drop.mp3",
-                                                    "password": icecast_server.password})
+
+    station.configure(
+        outputs=["icecast"],
+        icecast={"port": icecast_server.port, "mount": "/drop.mp3", "password": icecast_server.password},
+    )
     [at] = station.slots([4], seconds=10.0)
     daemon = station.start()
     wait_for(lambda: station.row(at), 20)
     time.sleep(3)
     request = urllib.request.Request(icecast_server.url("/admin/killsource?mount=/drop.mp3"))
     import base64
-    request.add_header("Authorization", "Basic " + base64.b64encode(f"admin:{icecast_server.password}".encode()).decode())
+
+    request.add_header(
+        "Authorization", "Basic " + base64.b64encode(f"admin:{icecast_server.password}".encode()).decode()
+    )
     urllib.request.urlopen(request, timeout=10).read()
     row = station.final([at])[at]
     assert row.result == "failed" and 1 <= row.aired_s < 9, (row.reason, row.aired_s)
-    assert station.row(at, 2) is None                    # not streamed again
+    assert station.row(at, 2) is None  # not streamed again
     stop(daemon)
 
 
 # ---- the kill loop -----------------------------------------------------------------------------
+
 
 def test_kill_loop_every_broadcast_recorded_once_and_true(station):
     """16 broadcasts of 3 s, one every 4 s; the daemon is SIGKILLed at random moments (with its
@@ -337,7 +376,7 @@ def test_kill_loop_every_broadcast_recorded_once_and_true(station):
     runs = station.player.runs()
     assert overlaps(runs) == []
     everything = results(station.conf)
-    assert len(everything) == len(times)                  # exactly one row per broadcast
+    assert len(everything) == len(times)  # exactly one row per broadcast
     summary = {}
     for at in times:
         row, mine = rows[at], runs_of(station, at)
@@ -353,10 +392,19 @@ def test_kill_loop_every_broadcast_recorded_once_and_true(station):
 
 # ---- start-up and stuck rows -------------------------------------------------------------------
 
+
 def test_two_daemons_starting_on_a_new_database_one_runs_one_says_so(tmp_path):
     config = write_config(tmp_path, None)
-    procs = [subprocess.Popen([str(BROADCASTER), "--config", str(config), "run"], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, text=True, cwd=tmp_path) for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            [str(BROADCASTER), "--config", str(config), "run"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=tmp_path,
+        )
+        for _ in range(2)
+    ]
     try:
         loser = wait_for(lambda: next((p for p in procs if p.poll() is not None), None), 60)
         message = loser.stderr.read()
@@ -371,15 +419,26 @@ def test_two_daemons_starting_on_a_new_database_one_runs_one_says_so(tmp_path):
 
 def test_an_urgent_killed_mid_play_is_closed_by_the_next_daemon(station):
     station.configure(outputs=["command"])
-    sent = subprocess.Popen([str(BROADCASTER), "--config", str(station.config), "urgent",
-                             "Cháy rừng ở thôn 3, bà con khẩn trương sơ tán theo hướng dẫn của lực lượng chức năng. "
-                             "Cháy rừng ở thôn 3, bà con khẩn trương sơ tán theo hướng dẫn của lực lượng chức năng.",
-                             "--by", "Trưởng ban"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=station.config.parent)
+    sent = subprocess.Popen(
+        [
+            str(BROADCASTER),
+            "--config",
+            str(station.config),
+            "urgent",
+            "Cháy rừng ở thôn 3, bà con khẩn trương sơ tán theo hướng dẫn của lực lượng chức năng. "
+            "Cháy rừng ở thôn 3, bà con khẩn trương sơ tán theo hướng dẫn của lực lượng chức năng.",
+            "--by",
+            "Trưởng ban",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=station.config.parent,
+    )
     wait_for(lambda: station.player.runs(), 60)
     time.sleep(1)
     ticket = process.Ticket.read(station.conf.paths.data / "run" / "command.pid")
-    os.killpg(ticket.pid, signal.SIGKILL)          # the machine loses power: urgent and its player die
+    os.killpg(ticket.pid, signal.SIGKILL)  # the machine loses power: urgent and its player die
     station.player.mark_killed(ticket.file, time.time())
     sent.kill()
     sent.wait()
@@ -398,13 +457,15 @@ def test_the_running_daemon_closes_a_row_left_airing_by_a_dead_process(station, 
     dead.wait()
     job = airing.job_for_program(station.conf, next(iter(_program_ids(station.conf))), "urgent:stuck")
     airing.claim(station.conf, job, f"{socket.gethostname()}:{dead.pid}:x")
-    row = wait_for(lambda: results(station.conf)["urgent:stuck"].result != "airing"
-                   and results(station.conf)["urgent:stuck"], 30)
+    row = wait_for(
+        lambda: results(station.conf)["urgent:stuck"].result != "airing" and results(station.conf)["urgent:stuck"], 30
+    )
     assert row.result == "interrupted" and "bị ngắt" in row.reason
     stop(daemon)
 
 
 def _program_ids(conf) -> list[int]:
     from broadcaster.store.models import Program
+
     with db.session_scope(conf.database_url) as session:
         return list(session.scalars(select(Program.id)))

@@ -24,8 +24,15 @@ SYSTEM_CONFIG = Path("/etc/broadcaster/config.yaml")
 def broadcaster(*args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """The installed `broadcaster` script in a fresh process, without BROADCASTER_CONFIG."""
     environment = {k: v for k, v in os.environ.items() if k != "BROADCASTER_CONFIG"} | (env or {})
-    return subprocess.run([str(BROADCASTER), *map(str, args)], cwd=cwd, env=environment, check=False,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [str(BROADCASTER), *map(str, args)],
+        cwd=cwd,
+        env=environment,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -38,17 +45,24 @@ def empty(tmp_path: Path) -> Path:
 
 # ---- config discovery -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("command", [["status"], ["weekly", "--week", "2026-W49"], ["announce", "list"],
-                                     ["run"], ["service", "unit"]])
+
+@pytest.mark.parametrize(
+    "command", [["status"], ["weekly", "--week", "2026-W49"], ["announce", "list"], ["run"], ["service", "unit"]]
+)
 def test_commands_that_need_settings_refuse_without_a_config(empty, command):
     result = broadcaster(*command, cwd=empty)
     assert result.returncode == 1, result.stderr
     assert "Không tìm thấy tệp cấu hình" in result.stderr
-    for place in ("--config", "BROADCASTER_CONFIG", f"./config.yaml trong thư mục hiện tại ({empty})",
-                  "/etc/broadcaster/config.yaml", "broadcaster init THƯ_MỤC"):
+    for place in (
+        "--config",
+        "BROADCASTER_CONFIG",
+        f"./config.yaml trong thư mục hiện tại ({empty})",
+        "/etc/broadcaster/config.yaml",
+        "broadcaster init THƯ_MỤC",
+    ):
         assert place in result.stderr
     assert "Traceback" not in result.stderr
-    assert list(empty.iterdir()) == []          # no ./var, no empty database
+    assert list(empty.iterdir()) == []  # no ./var, no empty database
 
 
 def test_help_normalize_and_init_work_without_a_config(empty):
@@ -83,6 +97,7 @@ def test_a_typo_in_an_engine_name_stops_status_weekly_and_run_at_once(tmp_path):
 
 # ---- init -------------------------------------------------------------------------------------
 
+
 def test_the_packaged_sample_is_the_repository_config():
     assert sample_config() == (REPO / "config.yaml").read_text(encoding="utf-8")
 
@@ -101,8 +116,15 @@ def test_init_writes_the_config_folders_and_a_migrated_database(empty):
     out = result.stdout
     assert f"Đã ghi tệp cấu hình {home / 'config.yaml'}" in out
     assert f"Đã tạo cơ sở dữ liệu {home / 'var' / 'broadcaster.db'}." in out
-    for step in ("broadcaster announce import", "broadcaster tthc import", "broadcaster weekly",
-                 "broadcaster approve --week", "broadcaster run", "service install --user", "systemctl enable --now"):
+    for step in (
+        "broadcaster announce import",
+        "broadcaster tthc import",
+        "broadcaster weekly",
+        "broadcaster approve --week",
+        "broadcaster run",
+        "service install --user",
+        "systemctl enable --now",
+    ):
         assert step in out, step
     status = broadcaster("status", cwd=home)
     assert status.returncode == 0 and "chưa có chương trình" in status.stdout
@@ -144,18 +166,28 @@ def test_init_into_a_file_is_refused(empty):
 
 # ---- the systemd service ----------------------------------------------------------------------
 
-UNIT_LINES = ["Type=notify", "NotifyAccess=main", "Restart=always", "RestartSec=5", "WatchdogSec=30",
-              "TimeoutStopSec=30", "KillMode=process", "Environment=PYTHONUNBUFFERED=1", "WantedBy=multi-user.target"]
+UNIT_LINES = [
+    "Type=notify",
+    "NotifyAccess=main",
+    "Restart=always",
+    "RestartSec=5",
+    "WatchdogSec=30",
+    "TimeoutStopSec=30",
+    "KillMode=process",
+    "Environment=PYTHONUNBUFFERED=1",
+    "WantedBy=multi-user.target",
+]
 
 
 def verify(unit: Path) -> subprocess.CompletedProcess:
     """systemd's own offline check of a unit file (no running systemd needed)."""
-    return subprocess.run(["systemd-analyze", "verify", "--man=no", str(unit)], check=False, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        ["systemd-analyze", "verify", "--man=no", str(unit)], check=False, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_service_unit_is_valid_for_systemd(empty, tmp_path):
-    home = empty / "đài xã"            # a space and Vietnamese letters in the path
+    home = empty / "đài xã"  # a space and Vietnamese letters in the path
     assert broadcaster("init", home, cwd=empty).returncode == 0
     result = broadcaster("service", "unit", "--user", "radio", cwd=home)
     assert result.returncode == 0, result.stderr
@@ -174,21 +206,41 @@ def test_service_install_writes_unit_and_logrotate_under_root(empty, tmp_path):
     broadcaster("init", home, cwd=empty)
     root = tmp_path / "root"
     log = Path("/var/log/broadcaster/broadcaster.log")
-    result = broadcaster("--config", home / "config.yaml", "service", "install", "--user", "daemon",
-                         "--log-file", log, "--root", root, cwd=empty)
+    result = broadcaster(
+        "--config",
+        home / "config.yaml",
+        "service",
+        "install",
+        "--user",
+        "daemon",
+        "--log-file",
+        log,
+        "--root",
+        root,
+        cwd=empty,
+    )
     assert result.returncode == 0, result.stderr
     unit = root / "etc/systemd/system/broadcaster.service"
     text = unit.read_text(encoding="utf-8")
     assert f"StandardOutput=append:{log}\nStandardError=append:{log}\n" in text
-    assert text == broadcaster("--config", home / "config.yaml", "service", "unit", "--user", "daemon",
-                               "--log-file", log, cwd=empty).stdout
+    assert (
+        text
+        == broadcaster(
+            "--config", home / "config.yaml", "service", "unit", "--user", "daemon", "--log-file", log, cwd=empty
+        ).stdout
+    )
     checked = verify(unit)
     assert checked.returncode == 0 and checked.stderr == "", checked.stderr
     rotate = root / "etc/logrotate.d/broadcaster"
     assert (root / "var/log/broadcaster").is_dir()
     assert f"{log} {{" in rotate.read_text() and "copytruncate" in rotate.read_text()
-    debug = subprocess.run(["logrotate", "--debug", "--state", str(tmp_path / "state"), str(rotate)],
-                           check=False, capture_output=True, text=True, timeout=60)
+    debug = subprocess.run(
+        ["logrotate", "--debug", "--state", str(tmp_path / "state"), str(rotate)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert debug.returncode == 0 and "error" not in debug.stderr.lower(), debug.stderr
     assert f"Đã ghi {unit} (trình lập lịch chạy bằng người dùng daemon)." in result.stdout
     assert f"Đã ghi {rotate}" in result.stdout
@@ -225,10 +277,11 @@ def test_daemon_reload_only_where_systemd_is_pid_1(monkeypatch):
 
 # ---- sd_notify --------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def notify_socket(monkeypatch):
     """A real AF_UNIX datagram socket standing in for systemd's; NOTIFY_SOCKET points at it."""
-    folder = tempfile.mkdtemp(prefix="notify-")       # short path: AF_UNIX names are limited to 108 bytes
+    folder = tempfile.mkdtemp(prefix="notify-")  # short path: AF_UNIX names are limited to 108 bytes
     path = os.path.join(folder, "notify.sock")
     server = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
     server.bind(path)
@@ -244,8 +297,7 @@ def test_notifications_reach_the_socket(notify_socket):
     assert notify.ready() and notify.watchdog()
     assert notify.status("Buổi phát tiếp theo: thứ Ba,\n06:00") and notify.stopping()
     received = [notify_socket.recv(4096) for _ in range(4)]
-    assert received == [b"READY=1", b"WATCHDOG=1", "STATUS=Buổi phát tiếp theo: thứ Ba, 06:00".encode(),
-                        b"STOPPING=1"]
+    assert received == [b"READY=1", b"WATCHDOG=1", "STATUS=Buổi phát tiếp theo: thứ Ba, 06:00".encode(), b"STOPPING=1"]
 
 
 def test_abstract_socket_names_work(monkeypatch):

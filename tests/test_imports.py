@@ -54,7 +54,10 @@ def test_reimport_with_a_changed_body_updates_in_place(cli, settings, tmp_path):
 
 
 def test_yaml_with_vietnamese_values(cli, tmp_path):
-    path = write(tmp_path, "a.yaml", """
+    path = write(
+        tmp_path,
+        "a.yaml",
+        """
 - tiêu đề: Lịch cắt điện
   nội dung: Điện lực thông báo cắt điện thôn 1 từ 7h00 đến 11h00 ngày 03/12/2026.
   chuyên mục: thông báo chung
@@ -62,7 +65,8 @@ def test_yaml_with_vietnamese_values(cli, tmp_path):
   từ ngày: 2026-12-01
   đến ngày: 03/12/2026
   số lần phát: 2
-""")
+""",
+    )
     cli("announce", "import", str(path))
     assert "ưu tiên" in cli("announce", "list").output
 
@@ -74,8 +78,15 @@ def test_tthc_xlsx_and_json(cli, settings, tmp_path):
     sheet.append([1, "1.001193", "Đăng ký khai sinh", "Hộ tịch", "Sửa đổi, bổ sung", "01/12/2026"])
     book.save(tmp_path / "tthc.xlsx")
     cli("tthc", "import", str(tmp_path / "tthc.xlsx"))
-    items = [{"code": "2.000815", "name": "Chứng thực bản sao", "field": "Chứng thực",
-              "change_type": "abolished", "effective_date": "2026-12-03"}]
+    items = [
+        {
+            "code": "2.000815",
+            "name": "Chứng thực bản sao",
+            "field": "Chứng thực",
+            "change_type": "abolished",
+            "effective_date": "2026-12-03",
+        }
+    ]
     write(tmp_path, "tthc.json", json.dumps({"tthc": items}, ensure_ascii=False))
     cli("tthc", "import", str(tmp_path / "tthc.json"))
     assert count(settings, TthcChange) == 2
@@ -83,25 +94,65 @@ def test_tthc_xlsx_and_json(cli, settings, tmp_path):
 
 BAD_FILES = [
     ("wrong headers", "a.csv", "tieu de sai,noi dung\nA,B\n", "announce", ["cột không nhận ra", "tieu de sai"]),
-    ("missing header", "a.csv", "tiêu đề,nội dung\nHọp,Nội dung đủ dài ở đây\n", "announce",
-     ["thiếu cột bắt buộc", "“từ ngày”"]),
-    ("bad date", "a.csv", "tiêu đề,nội dung,từ ngày\nHọp,Nội dung đủ dài ở đây,31/02/2026\n", "announce",
-     ["dòng 2", "“từ ngày”", "31/02/2026"]),
-    ("empty body", "a.yaml", "- {title: Họp, body: '', valid_from: 2026-12-01}\n", "announce",
-     ["mục 1", "body", "không được để trống"]),
-    ("end before start", "a.csv", "tiêu đề,nội dung,từ ngày,đến ngày\nHọp,Nội dung đủ dài ở đây,05/12/2026,01/12/2026\n",
-     "announce", ["dòng 2", "“đến ngày”"]),
-    ("unknown priority", "a.csv", "tiêu đề,nội dung,từ ngày,ưu tiên\nHọp,Nội dung đủ dài ở đây,01/12/2026,gấp lắm\n",
-     "announce", ["“ưu tiên”", "gấp lắm", "khẩn cấp"]),
-    ("unknown change type", "t.csv", TTHC_HEADER + "1.001193,Khai sinh,Hộ tịch,đổi mới,01/12/2026,1/QĐ\n", "tthc",
-     ["dòng 2", "“Loại thay đổi”", "đổi mới"]),
-    ("duplicated code", "t.csv", TTHC_HEADER + "1.001193,Khai sinh,Hộ tịch,mới,01/12/2026,1/QĐ\n"
-     "1.001193,Khai sinh,Hộ tịch,sửa đổi,02/12/2026,1/QĐ\n", "tthc", ["dòng 3", "“Mã TTHC”", "trùng với dòng 2"]),
+    (
+        "missing header",
+        "a.csv",
+        "tiêu đề,nội dung\nHọp,Nội dung đủ dài ở đây\n",
+        "announce",
+        ["thiếu cột bắt buộc", "“từ ngày”"],
+    ),
+    (
+        "bad date",
+        "a.csv",
+        "tiêu đề,nội dung,từ ngày\nHọp,Nội dung đủ dài ở đây,31/02/2026\n",
+        "announce",
+        ["dòng 2", "“từ ngày”", "31/02/2026"],
+    ),
+    (
+        "empty body",
+        "a.yaml",
+        "- {title: Họp, body: '', valid_from: 2026-12-01}\n",
+        "announce",
+        ["mục 1", "body", "không được để trống"],
+    ),
+    (
+        "end before start",
+        "a.csv",
+        "tiêu đề,nội dung,từ ngày,đến ngày\nHọp,Nội dung đủ dài ở đây,05/12/2026,01/12/2026\n",
+        "announce",
+        ["dòng 2", "“đến ngày”"],
+    ),
+    (
+        "unknown priority",
+        "a.csv",
+        "tiêu đề,nội dung,từ ngày,ưu tiên\nHọp,Nội dung đủ dài ở đây,01/12/2026,gấp lắm\n",
+        "announce",
+        ["“ưu tiên”", "gấp lắm", "khẩn cấp"],
+    ),
+    (
+        "unknown change type",
+        "t.csv",
+        TTHC_HEADER + "1.001193,Khai sinh,Hộ tịch,đổi mới,01/12/2026,1/QĐ\n",
+        "tthc",
+        ["dòng 2", "“Loại thay đổi”", "đổi mới"],
+    ),
+    (
+        "duplicated code",
+        "t.csv",
+        TTHC_HEADER + "1.001193,Khai sinh,Hộ tịch,mới,01/12/2026,1/QĐ\n"
+        "1.001193,Khai sinh,Hộ tịch,sửa đổi,02/12/2026,1/QĐ\n",
+        "tthc",
+        ["dòng 3", "“Mã TTHC”", "trùng với dòng 2"],
+    ),
     ("bad code", "t.csv", TTHC_HEADER + "?,Khai sinh,Hộ tịch,mới,01/12/2026,1/QĐ\n", "tthc", ["“Mã TTHC”", "“?”"]),
-    ("binary file", "t.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "tthc",
-     ["t.csv", "nhị phân"]),
-    ("legacy encoding", "a.csv", "tiêu đề,nội dung,từ ngày\n".encode() + b"H\xf2a Ph\xfa" + b",x,01/12/2026\n",
-     "announce", ["UTF-8"]),
+    ("binary file", "t.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "tthc", ["t.csv", "nhị phân"]),
+    (
+        "legacy encoding",
+        "a.csv",
+        "tiêu đề,nội dung,từ ngày\n".encode() + b"H\xf2a Ph\xfa" + b",x,01/12/2026\n",
+        "announce",
+        ["UTF-8"],
+    ),
     ("not xlsx", "t.xlsx", b"PK\x03\x04 this is not a workbook", "tthc", ["Excel"]),
     ("wrong format", "t.pdf", "%PDF-1.4", "tthc", [".pdf", ".csv"]),
     ("bad json", "t.json", "{not json", "tthc", ["JSON"]),
@@ -124,18 +175,45 @@ def test_bad_files_fail_cleanly_and_write_nothing(cli, settings, tmp_path, case,
 
 
 def test_one_bad_row_among_good_rows_writes_nothing(cli, settings, tmp_path):
-    path = write(tmp_path, "t.csv", TTHC_HEADER + "1.001193,Khai sinh,Hộ tịch,mới,01/12/2026,1/QĐ\n"
-                 "1.001194,Kết hôn,Hộ tịch,mới,không rõ,1/QĐ\n")
+    path = write(
+        tmp_path,
+        "t.csv",
+        TTHC_HEADER + "1.001193,Khai sinh,Hộ tịch,mới,01/12/2026,1/QĐ\n1.001194,Kết hôn,Hộ tịch,mới,không rõ,1/QĐ\n",
+    )
     result = cli("tthc", "import", str(path), ok=False)
     assert "dòng 3" in result.output and "“Ngày hiệu lực”" in result.output
     assert count(settings, TthcChange) == 0
 
 
 def test_announce_add_validates_and_upserts(cli, settings):
-    cli("announce", "add", "--title", "Thu gom rác", "--body", "Xe thu gom rác đến thôn 4 sáng thứ Năm.",
-        "--from", "02/12/2026", "--until", "04/12/2026", "--category", "chung", "--id", "rac-1")
-    cli("announce", "add", "--title", "Thu gom rác", "--body", "Xe thu gom rác đến thôn 4 sáng thứ Sáu.",
-        "--from", "02/12/2026", "--id", "rac-1")
+    cli(
+        "announce",
+        "add",
+        "--title",
+        "Thu gom rác",
+        "--body",
+        "Xe thu gom rác đến thôn 4 sáng thứ Năm.",
+        "--from",
+        "02/12/2026",
+        "--until",
+        "04/12/2026",
+        "--category",
+        "chung",
+        "--id",
+        "rac-1",
+    )
+    cli(
+        "announce",
+        "add",
+        "--title",
+        "Thu gom rác",
+        "--body",
+        "Xe thu gom rác đến thôn 4 sáng thứ Sáu.",
+        "--from",
+        "02/12/2026",
+        "--id",
+        "rac-1",
+    )
     assert count(settings, Announcement) == 1
     bad = cli("announce", "add", "--title", "X", "--body", "đủ ba từ", "--from", "hôm nay", ok=False)
     assert bad.exit_code != 0 and "“--from”" in bad.output
@@ -149,5 +227,8 @@ def test_debug_shows_the_traceback(project, tmp_path):
     from broadcaster.errors import ImportDataError
 
     with pytest.raises(ImportDataError):
-        CliRunner().invoke(main, ["--config", str(project / "config.yaml"), "--debug", "announce", "import",
-                                  str(tmp_path / "absent.csv")], catch_exceptions=False)
+        CliRunner().invoke(
+            main,
+            ["--config", str(project / "config.yaml"), "--debug", "announce", "import", str(tmp_path / "absent.csv")],
+            catch_exceptions=False,
+        )

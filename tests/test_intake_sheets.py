@@ -17,23 +17,36 @@ from broadcaster.store import db
 from broadcaster.store.models import TthcChange
 
 HEADER = ["STT", "Mã TTHC", "Tên thủ tục", "Lĩnh vực", "Loại thay đổi", "Ngày hiệu lực", "Phí, lệ phí"]
-ROWS = [[1, "1.001193", "Đăng ký khai sinh", "Hộ tịch", "Sửa đổi, bổ sung", "01/12/2026", "Miễn lệ phí"],
-        [2, "1.001022", "Đăng ký kết hôn", "Hộ tịch", "Sửa đổi, bổ sung", "01/12/2026", "Miễn lệ phí"],
-        [3, "1.004873", "Cấp giấy xác nhận tình trạng hôn nhân", "Hộ tịch", "Sửa đổi, bổ sung", "01/12/2026",
-         "15.000 đồng"]]
+ROWS = [
+    [1, "1.001193", "Đăng ký khai sinh", "Hộ tịch", "Sửa đổi, bổ sung", "01/12/2026", "Miễn lệ phí"],
+    [2, "1.001022", "Đăng ký kết hôn", "Hộ tịch", "Sửa đổi, bổ sung", "01/12/2026", "Miễn lệ phí"],
+    [
+        3,
+        "1.004873",
+        "Cấp giấy xác nhận tình trạng hôn nhân",
+        "Hộ tịch",
+        "Sửa đổi, bổ sung",
+        "01/12/2026",
+        "15.000 đồng",
+    ],
+]
 TITLE = "DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỔI, BỔ SUNG THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA UBND CẤP XÃ"
 ANNEX = "(Kèm theo Quyết định số 2345/QĐ-UBND ngày 20/11/2026 của Chủ tịch UBND tỉnh)"
 
 
 def stored(settings) -> list[tuple]:
     with db.session_scope(settings.database_url) as session:
-        return [(t.code, t.name, t.field, t.change_type, f"{t.effective_date:%d/%m/%Y}", t.fee)
-                for t in session.scalars(select(TthcChange).order_by(TthcChange.code))]
+        return [
+            (t.code, t.name, t.field, t.change_type, f"{t.effective_date:%d/%m/%Y}", t.fee)
+            for t in session.scalars(select(TthcChange).order_by(TthcChange.code))
+        ]
 
 
-EXPECTED = [("1.001022", "Đăng ký kết hôn", "Hộ tịch", "amended", "01/12/2026", "Miễn lệ phí"),
-            ("1.001193", "Đăng ký khai sinh", "Hộ tịch", "amended", "01/12/2026", "Miễn lệ phí"),
-            ("1.004873", "Cấp giấy xác nhận tình trạng hôn nhân", "Hộ tịch", "amended", "01/12/2026", "15.000 đồng")]
+EXPECTED = [
+    ("1.001022", "Đăng ký kết hôn", "Hộ tịch", "amended", "01/12/2026", "Miễn lệ phí"),
+    ("1.001193", "Đăng ký khai sinh", "Hộ tịch", "amended", "01/12/2026", "Miễn lệ phí"),
+    ("1.004873", "Cấp giấy xác nhận tình trạng hôn nhân", "Hộ tịch", "amended", "01/12/2026", "15.000 đồng"),
+]
 
 
 def annex_workbook(path: Path, formulas: dict[str, str] | None = None, guide_first: bool = True) -> Path:
@@ -69,8 +82,9 @@ def with_cached_values(path: Path, sheet: int, values: dict[str, str]) -> Path:
         parts = {item: source.read(item) for item in source.namelist()}
     xml = parts[name].decode()
     for cell, value in values.items():
-        xml = re.sub(rf'<c r="{cell}"([^>]*)><f>(.*?)</f><v\s*/>', rf'<c r="{cell}"\1 t="str"><f>\2</f><v>{value}</v>',
-                     xml)
+        xml = re.sub(
+            rf'<c r="{cell}"([^>]*)><f>(.*?)</f><v\s*/>', rf'<c r="{cell}"\1 t="str"><f>\2</f><v>{value}</v>', xml
+        )
     parts[name] = xml.encode()
     with zipfile.ZipFile(path, "w") as target:
         for item, data in parts.items():
@@ -145,9 +159,15 @@ def cp1258(text: str) -> bytes:
 
 
 # TCVN 5712:1993 (VN3, the "ABC" fonts .VnTime): lower-case letters.
-TCVN3 = dict(zip("àảãáạăằẳẵắặâầẩẫấậđèẻẽéẹêềểễếệìỉĩíịòỏõóọôồổỗốộơờởỡớợùủũúụưừửữứựỳỷỹýỵ",
-                 bytes.fromhex("b5b6b7b8b9a8bbbcbdbec6a9c7c8c9cacbaecccecfd0d1aad2d3d4d5d6d7d8dcdddedfe1e2e3e4"
-                               "abe5e6e7e8e9aceaebecedeeeff1f2f3f4adf5f6f7f8f9fafbfcfdfe")))
+TCVN3 = dict(
+    zip(
+        "àảãáạăằẳẵắặâầẩẫấậđèẻẽéẹêềểễếệìỉĩíịòỏõóọôồổỗốộơờởỡớợùủũúụưừửữứựỳỷỹýỵ",
+        bytes.fromhex(
+            "b5b6b7b8b9a8bbbcbdbec6a9c7c8c9cacbaecccecfd0d1aad2d3d4d5d6d7d8dcdddedfe1e2e3e4"
+            "abe5e6e7e8e9aceaebecedeeeff1f2f3f4adf5f6f7f8f9fafbfcfdfe"
+        ),
+    )
+)
 
 
 def tcvn3(text: str) -> bytes:
@@ -157,8 +177,12 @@ def tcvn3(text: str) -> bytes:
 @pytest.mark.parametrize("encode, name", [(cp1258, "Windows-1258"), (tcvn3, "TCVN3")])
 def test_an_old_vietnamese_encoding_is_named_with_how_to_resave(cli, settings, tmp_path, encode, name):
     path = tmp_path / "tthc.csv"
-    path.write_bytes(encode("Mã TTHC,Tên thủ tục,Lĩnh vực,Loại thay đổi,Ngày hiệu lực\n"
-                            "1.001193,Đăng ký khai sinh,Hộ tịch,sửa đổi,01/12/2026\n"))
+    path.write_bytes(
+        encode(
+            "Mã TTHC,Tên thủ tục,Lĩnh vực,Loại thay đổi,Ngày hiệu lực\n"
+            "1.001193,Đăng ký khai sinh,Hộ tịch,sửa đổi,01/12/2026\n"
+        )
+    )
     result = cli("tthc", "import", str(path), ok=False)
     assert result.exit_code == 2 and name in result.output and "UTF-8" in result.output
     assert "nhị phân" not in result.output
@@ -167,8 +191,11 @@ def test_an_old_vietnamese_encoding_is_named_with_how_to_resave(cli, settings, t
 
 def test_a_replaced_procedure_without_the_old_name_is_a_warning(cli, settings, tmp_path):
     path = tmp_path / "t.csv"
-    path.write_text("Mã TTHC,Tên thủ tục,Lĩnh vực,Loại thay đổi,Ngày hiệu lực\n"
-                    "1.004873,Cấp giấy xác nhận tình trạng hôn nhân,Hộ tịch,thay thế,01/12/2026\n", encoding="utf-8")
+    path.write_text(
+        "Mã TTHC,Tên thủ tục,Lĩnh vực,Loại thay đổi,Ngày hiệu lực\n"
+        "1.004873,Cấp giấy xác nhận tình trạng hôn nhân,Hộ tịch,thay thế,01/12/2026\n",
+        encoding="utf-8",
+    )
     result = cli("tthc", "import", str(path))
     assert "1 mới" in result.output
     assert "Cảnh báo" in result.output and "dòng 2" in result.output and "“Thay thế cho”" in result.output

@@ -8,16 +8,14 @@ import pytest
 from broadcaster.vi.normalize import FOREIGN_WORD, normalize
 
 COORDINATED_DATES = [
-    ("Tiêm vắc xin vào ngày 5 và 6/12.",
-     "Tiêm vắc xin vào ngày năm tháng mười hai và ngày sáu tháng mười hai."),
-    ("Nghỉ Tết các ngày 3, 4, 5/1.",
-     "Nghỉ Tết các ngày ba tháng một, bốn tháng một, năm tháng một."),
-    ("Họp chiều 5 và 6/12/2026.",
-     "Họp chiều ngày năm tháng mười hai và ngày sáu tháng mười hai năm hai nghìn hai mươi sáu."),
-    ("Ngày 8, 9 hoặc 10/12.",
-     "Ngày tám tháng mười hai, ngày chín tháng mười hai hoặc ngày mười tháng mười hai."),
-    ("Những ngày 1, 2 và 3/9.",
-     "Những ngày một tháng chín, hai tháng chín và ba tháng chín."),
+    ("Tiêm vắc xin vào ngày 5 và 6/12.", "Tiêm vắc xin vào ngày năm tháng mười hai và ngày sáu tháng mười hai."),
+    ("Nghỉ Tết các ngày 3, 4, 5/1.", "Nghỉ Tết các ngày ba tháng một, bốn tháng một, năm tháng một."),
+    (
+        "Họp chiều 5 và 6/12/2026.",
+        "Họp chiều ngày năm tháng mười hai và ngày sáu tháng mười hai năm hai nghìn hai mươi sáu.",
+    ),
+    ("Ngày 8, 9 hoặc 10/12.", "Ngày tám tháng mười hai, ngày chín tháng mười hai hoặc ngày mười tháng mười hai."),
+    ("Những ngày 1, 2 và 3/9.", "Những ngày một tháng chín, hai tháng chín và ba tháng chín."),
 ]
 
 SERVICE_NUMBERS = [
@@ -36,12 +34,20 @@ BRACKETED_AREA_CODES = [
 ]
 
 PROCEDURE_CODES = [
-    ("Thủ tục 1.000123.000.00.00.H56 được sửa đổi.",
-     ("Thủ tục một chấm không không không một hai ba chấm không không không chấm không không chấm không không "
-     "chấm hát năm mươi sáu được sửa đổi.")),
-    ("Mã 2.002402.000.00.00.H12",
-     ("Mã hai chấm không không hai bốn không hai chấm không không không chấm không không chấm không không "
-     "chấm hát mười hai")),
+    (
+        "Thủ tục 1.000123.000.00.00.H56 được sửa đổi.",
+        (
+            "Thủ tục một chấm không không không một hai ba chấm không không không chấm không không chấm không không "
+            "chấm hát năm mươi sáu được sửa đổi."
+        ),
+    ),
+    (
+        "Mã 2.002402.000.00.00.H12",
+        (
+            "Mã hai chấm không không hai bốn không hai chấm không không không chấm không không chấm không không "
+            "chấm hát mười hai"
+        ),
+    ),
 ]
 
 PLACES_AND_TITLES = [
@@ -54,7 +60,7 @@ PLACES_AND_TITLES = [
     ("TS.BS Phạm Minh Đức", "tiến sĩ bác sĩ Phạm Minh Đức"),
     ("PGS.TS. Nguyễn Văn Giáp", "phó giáo sư tiến sĩ Nguyễn Văn Giáp"),
     ("GS. Hoàng Văn Em", "giáo sư Hoàng Văn Em"),
-    ("Nghỉ tại KS Mường Thanh.", "Nghỉ tại ca ét xì Mường Thanh."),          # khách sạn, not a title
+    ("Nghỉ tại KS Mường Thanh.", "Nghỉ tại ca ét xì Mường Thanh."),  # khách sạn, not a title
 ]
 
 NUMBER_ECHOES = [
@@ -63,7 +69,7 @@ NUMBER_ECHOES = [
     ("Mức phạt 1.500.000 đồng (Một triệu năm trăm nghìn đồng).", "Mức phạt một triệu năm trăm nghìn đồng."),
     ("Thời hạn ba mươi (30) ngày.", "Thời hạn ba mươi ngày."),
     ("Xã gồm 3 (ba) thôn.", "Xã gồm ba thôn."),
-    ("Thời hạn 30 (ba mươi lăm) ngày.", "Thời hạn ba mươi (ba mươi lăm) ngày."),   # not an echo: kept
+    ("Thời hạn 30 (ba mươi lăm) ngày.", "Thời hạn ba mươi (ba mươi lăm) ngày."),  # not an echo: kept
 ]
 
 SCORES_AND_RATIOS = [
@@ -72,8 +78,8 @@ SCORES_AND_RATIOS = [
     ("Chung cuộc 2-0.", "Chung cuộc hai không."),
     ("Thắng với tỷ số 4-1.", "Thắng với tỷ số bốn một."),
     ("Bản đồ tỷ lệ 1:500.", "Bản đồ tỷ lệ một trên năm trăm."),
-    ("Nghỉ từ 3-5 ngày.", "Nghỉ từ ba đến năm ngày."),                         # still a range
-    ("Đội thôn 2 thắng 2-3 trận.", "Đội thôn hai thắng hai đến ba trận."),     # a count, not a score
+    ("Nghỉ từ 3-5 ngày.", "Nghỉ từ ba đến năm ngày."),  # still a range
+    ("Đội thôn 2 thắng 2-3 trận.", "Đội thôn hai thắng hai đến ba trận."),  # a count, not a score
 ]
 
 ACRONYM_ECHOES = [
@@ -82,7 +88,7 @@ ACRONYM_ECHOES = [
     ("Phòng cháy chữa cháy và cứu nạn cứu hộ (PCCC&CNCH).", "Phòng cháy chữa cháy và cứu nạn cứu hộ."),
     ("Bảo hiểm y tế (BHYT) là bắt buộc.", "Bảo hiểm y tế là bắt buộc."),
     ("Cổng Dịch vụ công (DVC) quốc gia.", "Cổng Dịch vụ công quốc gia."),
-    ("Theo hướng dẫn của Sở (BHXH).", "Theo hướng dẫn của Sở (bảo hiểm xã hội)."),     # not its spelled-out form
+    ("Theo hướng dẫn của Sở (BHXH).", "Theo hướng dẫn của Sở (bảo hiểm xã hội)."),  # not its spelled-out form
 ]
 
 LOANWORDS = [
@@ -92,11 +98,20 @@ LOANWORDS = [
     ("Xem livestream trên website của xã.", "Xem lai-xờ-trim trên oép-sai của xã."),
     ("Gửi email hoặc nhắn Viber.", "Gửi i meo hoặc nhắn Vai-bơ."),
     ("Email: hoaphu@gmail.com", "I meo: hoaphu a còng gờ-meo chấm com"),
-    ("Xin chao ba con", "Xin chao ba con"),           # Vietnamese without marks is not foreign
+    ("Xin chao ba con", "Xin chao ba con"),  # Vietnamese without marks is not foreign
 ]
 
-ALL = (COORDINATED_DATES + SERVICE_NUMBERS + BRACKETED_AREA_CODES + PROCEDURE_CODES + PLACES_AND_TITLES
-       + NUMBER_ECHOES + SCORES_AND_RATIOS + ACRONYM_ECHOES + LOANWORDS)
+ALL = (
+    COORDINATED_DATES
+    + SERVICE_NUMBERS
+    + BRACKETED_AREA_CODES
+    + PROCEDURE_CODES
+    + PLACES_AND_TITLES
+    + NUMBER_ECHOES
+    + SCORES_AND_RATIOS
+    + ACRONYM_ECHOES
+    + LOANWORDS
+)
 
 
 @pytest.mark.parametrize("written, expected", ALL)

@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import socket
 import subprocess
-import json
 import threading
 
 import pytest
 from sqlalchemy import func, select
 
-from broadcaster.onair import airing, recovery
-
-from broadcaster.onair import approval
-
+from broadcaster.onair import airing, approval, recovery
 from broadcaster.store import db
 from broadcaster.store.models import AuditEvent, Broadcast, Program
 from broadcaster.timeutil import TZ
 
-SLOT = dt.datetime(2026, 12, 1, 6, 0, tzinfo=TZ)      # tue 06:00, a seeded slot of week 2026-W49
+SLOT = dt.datetime(2026, 12, 1, 6, 0, tzinfo=TZ)  # tue 06:00, a seeded slot of week 2026-W49
 FRI = dt.datetime(2026, 12, 4, 17, 30, tzinfo=TZ)
 
 
@@ -83,6 +80,7 @@ def test_concurrent_airings_claim_once(conf, add_program):
     def go():
         barrier.wait()
         results.append(airing.air_slot(conf, SLOT, now=SLOT).result)
+
     threads = [threading.Thread(target=go) for _ in range(4)]
     for t in threads:
         t.start()
@@ -94,8 +92,9 @@ def test_concurrent_airings_claim_once(conf, add_program):
 
 
 def test_failed_output_is_retried_then_recorded(make_settings, add_program):
-    conf = make_settings(playout={"outputs": ["command"], "retries": 2, "retry_delay_s": 0,
-                                  "command": {"run": "false {file}"}})
+    conf = make_settings(
+        playout={"outputs": ["command"], "retries": 2, "retry_delay_s": 0, "command": {"run": "false {file}"}}
+    )
     add_program(conf, SLOT, approved_by="A")
     result = airing.air_slot(conf, SLOT, now=SLOT)
     assert result.result == "failed" and result.outputs[0].attempts == 3
@@ -110,7 +109,7 @@ def test_reconcile_records_missed_and_interrupted(conf, add_program):
     dead = subprocess.Popen(["true"])
     dead.wait()
     job = airing.job_for_program(conf, fri, airing.slot_key(FRI))
-    stuck = airing.claim(conf, job, f"{socket.gethostname()}:{dead.pid}:x", FRI)   # its process is gone
+    stuck = airing.claim(conf, job, f"{socket.gethostname()}:{dead.pid}:x", FRI)  # its process is gone
     now = FRI + dt.timedelta(hours=1)
     closed = recovery.close_stuck(conf, players=set(), now=now)
     results = recovery.reconcile(conf, since=SLOT - dt.timedelta(days=1), now=now)
@@ -118,7 +117,7 @@ def test_reconcile_records_missed_and_interrupted(conf, add_program):
     by_key = {r.key: r for r in rows(conf)}
     assert by_key[airing.slot_key(SLOT)].result == "missed"
     assert by_key[airing.slot_key(FRI)].id == stuck and "bị ngắt" in by_key[airing.slot_key(FRI)].reason
-    assert recovery.reconcile(conf, since=SLOT - dt.timedelta(days=1), now=now) == []     # idempotent
+    assert recovery.reconcile(conf, since=SLOT - dt.timedelta(days=1), now=now) == []  # idempotent
     assert recovery.close_stuck(conf, players=set(), now=now) == []
 
 
@@ -137,9 +136,19 @@ def test_approve_cli_and_audit(make_settings, cli_for, add_program):
     assert missing.exit_code == 1 and "broadcaster weekly --week 2026-W50" in missing.output
 
 
-@pytest.mark.parametrize("selector,hit", [("2026-12-01_0600", True), ("2026-12-01 06:00", True), ("tue", True),
-                                          ("Tue 06:00", True), ("06:00", True), ("wed", False), ("tue 06:30", False),
-                                          ("01/12/2026", True)])
+@pytest.mark.parametrize(
+    "selector,hit",
+    [
+        ("2026-12-01_0600", True),
+        ("2026-12-01 06:00", True),
+        ("tue", True),
+        ("Tue 06:00", True),
+        ("06:00", True),
+        ("wed", False),
+        ("tue 06:30", False),
+        ("01/12/2026", True),
+    ],
+)
 def test_slot_selectors(selector, hit):
     assert approval.matches(selector, SLOT) is hit
 
@@ -151,7 +160,9 @@ def test_history_json_and_logbook(conf, cli_for, add_program, tmp_path):
     airing.air_slot(conf, FRI, now=FRI)
     data = json.loads(cli_for(conf, "history", "--week", "2026-W49", "--json").output)
     assert [(d["result"], d["priority"], d["approved_by"]) for d in data] == [
-        ("aired", "normal", "Nguyễn Văn A"), ("blocked", "normal", None)]
+        ("aired", "normal", "Nguyễn Văn A"),
+        ("blocked", "normal", None),
+    ]
     assert {"slot", "program", "items", "duration_s", "started_at", "finished_at", "output"} <= set(data[0])
     assert data[0]["slot"] == "2026-12-01T06:00:00+07:00"
     assert cli_for(conf, "history", "--week", "2026-W50", "--json").output.strip() == "[]"
@@ -171,7 +182,9 @@ def test_status_cli(conf, cli_for):
 
 def test_urgent_airs_now_with_emergency_priority(make_settings, cli_for):
     conf = make_settings(playout={"outputs": ["folder"]}, schedule={"quiet_start": "00:00", "quiet_end": "23:59"})
-    result = cli_for(conf, "urgent", "Bão số 9 đổ bộ lúc 7h30, bà con không ra biển.", "--repeat", "2", "--by", "Trưởng ban")
+    result = cli_for(
+        conf, "urgent", "Bão số 9 đổ bộ lúc 7h30, bà con không ra biển.", "--repeat", "2", "--by", "Trưởng ban"
+    )
     assert result.exit_code == 0, result.output
     [row] = rows(conf)
     assert (row.result, row.priority, row.approved_by, row.items) == ("aired", "emergency", "Trưởng ban", 2)
@@ -187,8 +200,12 @@ def test_help(make_settings, cli_for, command):
 
 def test_urgent_that_cannot_be_spoken_is_logged_as_failed(make_settings, cli_for, monkeypatch):
     monkeypatch.delenv("BROADCASTER_TEST_NO_KEY", raising=False)
-    conf = make_settings(voice={"chain": ["openai"], "engines": {"openai": {
-        "base_url": "http://127.0.0.1:9/v1", "api_key_env": "BROADCASTER_TEST_NO_KEY"}}})
+    conf = make_settings(
+        voice={
+            "chain": ["openai"],
+            "engines": {"openai": {"base_url": "http://127.0.0.1:9/v1", "api_key_env": "BROADCASTER_TEST_NO_KEY"}},
+        }
+    )
     result = cli_for(conf, "urgent", "Cháy rừng ở khu vực dốc Đá Bàn.", "--by", "Trưởng ban")
     assert result.exit_code != 0 and "Traceback" not in result.output
     [row] = rows(conf)
@@ -205,11 +222,12 @@ def test_an_outcome_the_locked_database_cannot_take_is_journaled_then_written(co
     program_id = add_program(conf, SLOT, approved_by="A")
     job = airing.job_for_program(conf, program_id, airing.slot_key(SLOT))
     assert airing.claim(conf, job, "here:1:x", SLOT) is not None
-    lock = sqlite3.connect(conf.database_url[len("sqlite:///"):], timeout=1, isolation_level=None)
-    lock.execute("BEGIN IMMEDIATE")                     # another process holds the write lock
+    lock = sqlite3.connect(conf.database_url[len("sqlite:///") :], timeout=1, isolation_level=None)
+    lock.execute("BEGIN IMMEDIATE")  # another process holds the write lock
     try:
-        airing.finish(conf, job.key, Result.AIRED, None, 2.0, SLOT + dt.timedelta(seconds=2), "folder", "ok",
-                      deadline_s=0.5)
+        airing.finish(
+            conf, job.key, Result.AIRED, None, 2.0, SLOT + dt.timedelta(seconds=2), "folder", "ok", deadline_s=0.5
+        )
     finally:
         lock.execute("ROLLBACK")
         lock.close()

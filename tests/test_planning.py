@@ -13,8 +13,7 @@ W49 = Week(2026, 49)
 
 
 def item(ref, seconds=60.0, priority="normal", start=(2026, 11, 30), end=(2026, 12, 6), remaining=2):
-    return Item("announcement", ref, f"tin {ref}", priority, dt.date(*start), dt.date(*end), remaining,
-                seconds, "")
+    return Item("announcement", ref, f"tin {ref}", priority, dt.date(*start), dt.date(*end), remaining, seconds, "")
 
 
 def titles(planned):
@@ -22,8 +21,12 @@ def titles(planned):
 
 
 def test_priority_then_deadline_order():
-    plan = plan_week(W49, [TUE], [item(1), item(2, priority="emergency"), item(3, priority="priority"),
-                                  item(4, end=(2026, 12, 2))], FIXED)
+    plan = plan_week(
+        W49,
+        [TUE],
+        [item(1), item(2, priority="emergency"), item(3, priority="priority"), item(4, end=(2026, 12, 2))],
+        FIXED,
+    )
     assert titles(plan.slots[0]) == [2, 3, 4, 1]
 
 
@@ -38,7 +41,7 @@ def test_validity_dates_are_respected():
 
 
 def test_a_slot_never_exceeds_its_maximum_and_the_rest_is_carried():
-    items = [item(n, seconds=200.0, remaining=1) for n in range(1, 5)]   # 4 x 200 s; budget 600 - 30 s
+    items = [item(n, seconds=200.0, remaining=1) for n in range(1, 5)]  # 4 x 200 s; budget 600 - 30 s
     plan = plan_week(W49, [TUE, FRI], items, FIXED)
     assert titles(plan.slots[0]) == [1, 2] and plan.slots[0].estimated_s <= 600
     assert [i.ref_id for i in plan.slots[0].carried] == [3, 4]
@@ -56,8 +59,13 @@ def test_estimate_counts_syllables_at_the_configured_pace():
 
 
 def test_closed_slots_take_nothing_and_what_they_air_counts():
-    plan = plan_week(W49, [TUE, FRI], [item(1, remaining=2), item(2, remaining=1)], FIXED,
-                     closed={TUE.name: [("announcement", 1), ("announcement", 2)]})
+    plan = plan_week(
+        W49,
+        [TUE, FRI],
+        [item(1, remaining=2), item(2, remaining=1)],
+        FIXED,
+        closed={TUE.name: [("announcement", 1), ("announcement", 2)]},
+    )
     assert plan.slots[0].closed and titles(plan.slots[0]) == [] and titles(plan.slots[1]) == [1]
 
 

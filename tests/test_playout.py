@@ -11,15 +11,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-from broadcaster.onair import airing
+from players import make_player
 
 from broadcaster import audio
-
-from broadcaster.onair import outputs as playout
 from broadcaster.errors import ConfigError, PlayoutError
+from broadcaster.onair import airing
+from broadcaster.onair import outputs as playout
 from broadcaster.onair.outputs import Control, PlayItem, Policy, command, icecast
-from players import make_player
 from broadcaster.timeutil import TZ
 
 SLOT = dt.datetime(2026, 12, 1, 6, 0, tzinfo=TZ)
@@ -61,7 +59,7 @@ class Listener(threading.Thread):
             try:
                 response = urllib.request.urlopen(self.url, timeout=10)
                 break
-            except urllib.error.HTTPError:     # 404 until the source connects
+            except urllib.error.HTTPError:  # 404 until the source connects
                 time.sleep(0.02)
         else:
             return
@@ -77,10 +75,15 @@ class Listener(threading.Thread):
 def short_program(tmp_path_factory) -> audio.RenderResult:
     """A real spoken program of a few seconds (espeak-ng, mastered to MP3)."""
     from broadcaster.config import from_mapping
+
     base = tmp_path_factory.mktemp("program")
     settings = from_mapping({}, base_dir=base)
-    return audio.render_program(["Đài truyền thanh xã Hòa Phú xin thông báo.", "Sáng mai có mưa lớn."],
-                                base / "program.mp3", settings, title="Thử phát")
+    return audio.render_program(
+        ["Đài truyền thanh xã Hòa Phú xin thông báo.", "Sáng mai có mưa lớn."],
+        base / "program.mp3",
+        settings,
+        title="Thử phát",
+    )
 
 
 def item(path: Path, seconds: float) -> PlayItem:
@@ -92,9 +95,13 @@ def control(tmp_path: Path, **policy) -> Control:
 
 
 def test_program_airs_to_icecast_and_a_listener_hears_it(make_settings, add_program, icecast_server, short_program):
-    conf = make_settings(playout={"outputs": ["folder", "icecast"], "retry_delay_s": 0,
-                                  "icecast": {"port": icecast_server.port, "mount": "/xa.mp3",
-                                              "password": icecast_server.password}})
+    conf = make_settings(
+        playout={
+            "outputs": ["folder", "icecast"],
+            "retry_delay_s": 0,
+            "icecast": {"port": icecast_server.port, "mount": "/xa.mp3", "password": icecast_server.password},
+        }
+    )
     duration = short_program.duration_s
     add_program(conf, SLOT, approved_by="A", audio=short_program.path, duration_s=duration)
     listener = Listener(icecast_server.url("/xa.mp3"))
@@ -119,6 +126,7 @@ def test_icecast_wrong_password_is_reported_not_retried(icecast_server, short_pr
 
 def test_icecast_connection_refused(short_program, make_settings, tmp_path):
     import icecast_server as tool
+
     output = icecast.create({"port": tool.free_port(), "password": "x"}, make_settings())
     with pytest.raises(PlayoutError, match="Không kết nối được"):
         output.play(item(short_program.path, short_program.duration_s), control(tmp_path))
@@ -165,22 +173,27 @@ def test_folder_output_and_registry(tiny_mp3, make_settings, tmp_path):
 def test_several_outputs_play_at_the_same_time(tiny_mp3, make_settings, tmp_path):
     conf = make_settings()
     one, two = make_player(tmp_path / "one"), make_player(tmp_path / "two")
-    outputs = [dataclasses.replace(command.create({"run": one.command}, conf), name="loa-1"),
-               dataclasses.replace(command.create({"run": two.command}, conf), name="loa-2")]
+    outputs = [
+        dataclasses.replace(command.create({"run": one.command}, conf), name="loa-1"),
+        dataclasses.replace(command.create({"run": two.command}, conf), name="loa-2"),
+    ]
     results = playout.play_all(outputs, item(tiny_mp3, 2.0), control(tmp_path, retries=0))
     assert all(r.ok for r in results)
     [(_, start_1, stop_1, _)], [(_, start_2, stop_2, _)] = one.runs(), two.runs()
-    assert start_2 < stop_1 and start_1 < stop_2          # the two players overlapped: in step
+    assert start_2 < stop_1 and start_1 < stop_2  # the two players overlapped: in step
 
 
-@pytest.mark.parametrize("playout, message", [
-    ({"outputs": ["icecst"]}, "Không có đầu phát “icecst”"),
-    ({"outputs": ["folder"], "pth": "x"}, "Khóa không hợp lệ trong playout: pth"),
-    ({"outputs": ["folder"], "folder": {"dir": "x"}}, "Khóa không hợp lệ trong playout.folder: dir"),
-    ({"after_emergency": "later"}, "after_emergency “later” không hợp lệ"),
-    ({"overrun_s": -1}, "playout.overrun_s phải là số không âm"),
-    ({"retry_partial": "yes"}, "retry_partial phải là true hoặc false"),
-])
+@pytest.mark.parametrize(
+    "playout, message",
+    [
+        ({"outputs": ["icecst"]}, "Không có đầu phát “icecst”"),
+        ({"outputs": ["folder"], "pth": "x"}, "Khóa không hợp lệ trong playout: pth"),
+        ({"outputs": ["folder"], "folder": {"dir": "x"}}, "Khóa không hợp lệ trong playout.folder: dir"),
+        ({"after_emergency": "later"}, "after_emergency “later” không hợp lệ"),
+        ({"overrun_s": -1}, "playout.overrun_s phải là số không âm"),
+        ({"retry_partial": "yes"}, "retry_partial phải là true hoặc false"),
+    ],
+)
 def test_playout_settings_are_checked_when_the_config_loads(make_settings, playout, message):
     with pytest.raises(ConfigError, match=message):
         make_settings(playout=playout)
@@ -189,6 +202,6 @@ def test_playout_settings_are_checked_when_the_config_loads(make_settings, playo
 def test_a_typo_in_the_outputs_stops_run_and_status_at_once(make_settings, cli_for):
     conf = make_settings()
     conf.source.write_text("database: sqlite:///var/x.db\nplayout: {outputs: [icecst]}\n", encoding="utf-8")
-    for command in ("run", "status"):
-        result = cli_for(conf, command)
+    for name in ("run", "status"):
+        result = cli_for(conf, name)
         assert result.exit_code == 1 and "icecst" in result.output and "command, folder, icecast" in result.output

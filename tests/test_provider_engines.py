@@ -36,28 +36,38 @@ def key(monkeypatch):
 
 
 def seconds(path) -> float:
-    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return float(out)
 
 
 # ---- FPT.AI -------------------------------------------------------------------------------------
 
+
 def test_fpt_posts_the_text_with_key_voice_speed_and_polls_the_async_link(mp3, key, tmp_path):
     with FakeFpt(mp3, ready_after=2) as fake:
-        engine = FptEngine(api_key_env=key, base_url=fake.url, region="Trung", gender="nam", speed=-1,
-                           poll_interval_s=0.01, **FAST)
+        engine = FptEngine(
+            api_key_env=key, base_url=fake.url, region="Trung", gender="nam", speed=-1, poll_interval_s=0.01, **FAST
+        )
         assert engine.check() is None and engine.voice.id == "giahuy"
         engine.synthesize("Xin chào bà con.", tmp_path / "a.mp3")
         assert (tmp_path / "a.mp3").read_bytes() == mp3
         [post] = fake.posts()
         assert post.headers["api_key"] == "test-key" and post.fields == {
-            "text": "Xin chào bà con.", "voice": "giahuy", "speed": "-1", "format": "mp3"}
-        assert [r.method for r in fake.requests] == ["POST", "GET", "GET", "GET"]   # 403, 403, then the file
+            "text": "Xin chào bà con.",
+            "voice": "giahuy",
+            "speed": "-1",
+            "format": "mp3",
+        }
+        assert [r.method for r in fake.requests] == ["POST", "GET", "GET", "GET"]  # 403, 403, then the file
 
 
 def test_fpt_splits_a_long_text_at_sentence_ends_and_joins_the_audio(mp3, key, tmp_path):
-    text = SENTENCE * 120                                   # about 11,500 characters
+    text = SENTENCE * 120  # about 11,500 characters
     with FakeFpt(mp3) as fake:
         FptEngine(api_key_env=key, base_url=fake.url, poll_interval_s=0.01, **FAST).synthesize(text, tmp_path / "a.mp3")
         sent = [p.fields["text"] for p in fake.posts()]
@@ -87,9 +97,10 @@ def test_fpt_server_errors_and_throttling_are_retried_then_fail_one_segment(mp3,
     with FakeFpt(mp3) as fake:
         fake.fail("server")
         fake.fail("throttle")
-        engine = FptEngine(api_key_env=key, base_url=fake.url, retries=2, backoff_s=0, min_interval_s=0,
-                           poll_interval_s=0.01)
-        engine.synthesize("Xin chào bà con.", tmp_path / "a.mp3")     # third try succeeds
+        engine = FptEngine(
+            api_key_env=key, base_url=fake.url, retries=2, backoff_s=0, min_interval_s=0, poll_interval_s=0.01
+        )
+        engine.synthesize("Xin chào bà con.", tmp_path / "a.mp3")  # third try succeeds
         assert len(fake.posts()) == 3 and (tmp_path / "a.mp3").read_bytes() == mp3
         fake.fail("server", 3)
         with pytest.raises(EngineError) as err:
@@ -107,6 +118,7 @@ def test_fpt_a_link_that_never_fills_is_a_per_segment_failure(mp3, key, tmp_path
 
 # ---- Viettel AI ---------------------------------------------------------------------------------
 
+
 def test_viettel_posts_json_with_the_token_and_gets_the_audio_back(mp3, key, tmp_path):
     with FakeViettel(mp3, max_chars=2000) as fake:
         engine = ViettelEngine(api_key_env=key, base_url=fake.url, region="Nam", gender="nữ", speed=1.1, **FAST)
@@ -114,8 +126,14 @@ def test_viettel_posts_json_with_the_token_and_gets_the_audio_back(mp3, key, tmp
         assert (tmp_path / "a.mp3").read_bytes() == mp3
         [post] = fake.posts()
     assert post.headers["content-type"] == "application/json"
-    assert post.fields == {"text": "Xin chào bà con.", "voice": "hcm-diemmy", "speed": 1.1, "tts_return_option": 3,
-                           "token": "test-key", "without_filter": False}
+    assert post.fields == {
+        "text": "Xin chào bà con.",
+        "voice": "hcm-diemmy",
+        "speed": 1.1,
+        "tts_return_option": 3,
+        "token": "test-key",
+        "without_filter": False,
+    }
 
 
 def test_viettel_splits_at_its_limit(mp3, key, tmp_path):
@@ -136,10 +154,12 @@ def test_viettel_error_answers_map_to_fatal_or_per_segment(mp3, key, tmp_path, k
 
 # ---- Zalo AI ------------------------------------------------------------------------------------
 
+
 def test_zalo_posts_the_form_with_apikey_and_fetches_the_url(mp3, key, tmp_path):
     with FakeZalo(mp3, ready_after=1) as fake:
-        engine = ZaloEngine(api_key_env=key, base_url=fake.url, region="Bắc", gender="nam", speed=0.9,
-                            poll_interval_s=0.01, **FAST)
+        engine = ZaloEngine(
+            api_key_env=key, base_url=fake.url, region="Bắc", gender="nam", speed=0.9, poll_interval_s=0.01, **FAST
+        )
         engine.synthesize("Xin chào bà con.", tmp_path / "a.mp3")
         assert (tmp_path / "a.mp3").read_bytes() == mp3
         [post] = fake.posts()
@@ -151,7 +171,8 @@ def test_zalo_posts_the_form_with_apikey_and_fetches_the_url(mp3, key, tmp_path)
 def test_zalo_splits_at_about_two_thousand_characters(mp3, key, tmp_path):
     with FakeZalo(mp3, max_chars=2000) as fake:
         ZaloEngine(api_key_env=key, base_url=fake.url, poll_interval_s=0.01, **FAST).synthesize(
-            SENTENCE * 50, tmp_path / "a.mp3")
+            SENTENCE * 50, tmp_path / "a.mp3"
+        )
         sent = [p.fields["input"] for p in fake.posts()]
     assert len(sent) == 3 and all(len(t) <= 1980 for t in sent)
 
@@ -171,6 +192,7 @@ def test_zalo_has_no_central_voice():
 
 
 # ---- shared -------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", ["fpt", "viettel", "zalo"])
 def test_without_the_key_the_engine_cannot_start_and_the_chain_falls_back(name, monkeypatch):
@@ -192,21 +214,37 @@ def test_a_fatal_provider_error_drops_it_for_the_run(mp3, key, tmp_path):
     assert [e.name for e in chain.alive()] == ["espeak"] and "hạn mức" in chain.dead["fpt"]
 
 
-@pytest.mark.parametrize("name, options, message", [
-    ("fpt", {"speed": 5}, "-3"), ("fpt", {"voice": "nobody"}, "không có giọng “nobody”"),
-    ("viettel", {"speed": 2}, "0.7"), ("zalo", {"gender": "khác"}, "nam hoặc nữ"),
-    ("fpt", {"region": "Tây"}, "Bắc, Trung hoặc Nam"), ("viettel", {"colour": 1}, "colour")])
+@pytest.mark.parametrize(
+    "name, options, message",
+    [
+        ("fpt", {"speed": 5}, "-3"),
+        ("fpt", {"voice": "nobody"}, "không có giọng “nobody”"),
+        ("viettel", {"speed": 2}, "0.7"),
+        ("zalo", {"gender": "khác"}, "nam hoặc nữ"),
+        ("fpt", {"region": "Tây"}, "Bắc, Trung hoặc Nam"),
+        ("viettel", {"colour": 1}, "colour"),
+    ],
+)
 def test_bad_options_are_refused_with_what_is_accepted(name, options, message):
     with pytest.raises(ConfigError) as err:
         speech.check_options(name, options)
     assert message in err.value.message
 
 
-@pytest.mark.parametrize("name, region, gender, voice", [
-    ("fpt", "bac", "nu", "banmai"), ("fpt", "nam", "nu", "lannhi"), ("fpt", "trung", "nu", "myan"),
-    ("fpt", "bac", "nam", "leminh"), ("viettel", "trung", "nam", "hue-baoquoc"),
-    ("viettel", "nam", "nam", "hcm-minhquan"), ("zalo", "nam", "nu", "1"), ("zalo", "bac", "nu", "2"),
-    ("espeak", "Trung", "nam", "central")])
+@pytest.mark.parametrize(
+    "name, region, gender, voice",
+    [
+        ("fpt", "bac", "nu", "banmai"),
+        ("fpt", "nam", "nu", "lannhi"),
+        ("fpt", "trung", "nu", "myan"),
+        ("fpt", "bac", "nam", "leminh"),
+        ("viettel", "trung", "nam", "hue-baoquoc"),
+        ("viettel", "nam", "nam", "hcm-minhquan"),
+        ("zalo", "nam", "nu", "1"),
+        ("zalo", "bac", "nu", "2"),
+        ("espeak", "Trung", "nam", "central"),
+    ],
+)
 def test_region_and_gender_pick_the_provider_voice(name, region, gender, voice):
     from broadcaster.speech import voices
 
@@ -215,9 +253,11 @@ def test_region_and_gender_pick_the_provider_voice(name, region, gender, voice):
 
 # ---- the real services (-m net, with keys in the environment) -----------------------------------
 
+
 @pytest.mark.net
-@pytest.mark.parametrize("name, variable", [("fpt", "FPT_API_KEY"), ("viettel", "VIETTEL_AI_TOKEN"),
-                                            ("zalo", "ZALO_AI_API_KEY")])
+@pytest.mark.parametrize(
+    "name, variable", [("fpt", "FPT_API_KEY"), ("viettel", "VIETTEL_AI_TOKEN"), ("zalo", "ZALO_AI_API_KEY")]
+)
 def test_the_real_service_speaks_vietnamese(name, variable, tmp_path):
     if not os.environ.get(variable):
         pytest.skip(f"{variable} is not set")

@@ -26,8 +26,12 @@ FENCE = re.compile(r"^```[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 def command_lines(text: str) -> list[str]:
     """Every line of a fenced code block that starts with `broadcaster `."""
-    return [line.strip() for block in FENCE.findall(text) for line in block.splitlines()
-            if line.strip().startswith("broadcaster ")]
+    return [
+        line.strip()
+        for block in FENCE.findall(text)
+        for line in block.splitlines()
+        if line.strip().startswith("broadcaster ")
+    ]
 
 
 def arguments(line: str) -> list[str]:
@@ -87,8 +91,15 @@ def test_the_readme_has_command_lines():
     assert len(LINES) > 20
 
 
-@pytest.mark.parametrize("line", ["broadcaster slots add tue", "broadcaster slots cancell 2",
-                                  "broadcaster cache stats | cache prune", "broadcaster weekly --weeks 2026-W49"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "broadcaster slots add tue",
+        "broadcaster slots cancell 2",
+        "broadcaster cache stats | cache prune",
+        "broadcaster weekly --weeks 2026-W49",
+    ],
+)
 def test_a_wrong_line_is_caught(line, tmp_path):
     with pytest.raises((AssertionError, click.ClickException)):
         parse(line, tmp_path)
@@ -107,7 +118,7 @@ def documented(tmp_path_factory) -> tuple[set[tuple[str, ...]], set[tuple[tuple[
         try:
             contexts = parse(line, tmp_path_factory.mktemp("readme"))
         except (AssertionError, click.ClickException, click.exceptions.Exit):
-            continue        # reported by test_every_command_line_parses
+            continue  # reported by test_every_command_line_parses
         commands.add(tuple(contexts[-1].command_path.split()[1:]))
         options |= used_options(contexts)
     return commands, options
@@ -121,11 +132,16 @@ def test_every_command_is_shown(path, documented):
     assert path in documented[0], f"README.md shows no `broadcaster {' '.join(path)} …` line"
 
 
-OPTIONS = [(path, param) for path, command in [((), main), *walk()]
-           for param in command.params if isinstance(param, click.Option)]
+OPTIONS = [
+    (path, param)
+    for path, command in [((), main), *walk()]
+    for param in command.params
+    if isinstance(param, click.Option)
+]
 
 
 @pytest.mark.parametrize("path, option", OPTIONS, ids=[" ".join((*p, max(o.opts, key=len))) for p, o in OPTIONS])
 def test_every_option_is_shown(path, option, documented):
-    assert (path, option.name) in documented[1], \
+    assert (path, option.name) in documented[1], (
         f"README.md shows no `broadcaster {' '.join(path)} …` line with {' / '.join(option.opts)}"
+    )

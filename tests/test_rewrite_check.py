@@ -17,14 +17,19 @@ from broadcaster.production.rewrite import MemoryRewriteCache, RewriteSettings, 
 from broadcaster.store import db
 from broadcaster.store.models import RewriteUsage
 
-SOURCE = ("Trạm Y tế xã tiêm chủng cho trẻ em dưới 5 tuổi vào ngày 03/12/2026, từ 7h30 đến 11h00, tại hội trường "
-          "Trạm Y tế xã. Phụ huynh mang theo sổ tiêm chủng của trẻ.")
-FAITHFUL = ("Ngày 3 tháng 12 năm 2026, từ 7 giờ 30 đến 11 giờ, Trạm Y tế xã tiêm chủng cho trẻ em dưới năm tuổi tại "
-            "hội trường Trạm Y tế xã. Phụ huynh nhớ mang theo sổ tiêm chủng của trẻ.")
+SOURCE = (
+    "Trạm Y tế xã tiêm chủng cho trẻ em dưới 5 tuổi vào ngày 03/12/2026, từ 7h30 đến 11h00, tại hội trường "
+    "Trạm Y tế xã. Phụ huynh mang theo sổ tiêm chủng của trẻ."
+)
+FAITHFUL = (
+    "Ngày 3 tháng 12 năm 2026, từ 7 giờ 30 đến 11 giờ, Trạm Y tế xã tiêm chủng cho trẻ em dưới năm tuổi tại "
+    "hội trường Trạm Y tế xã. Phụ huynh nhớ mang theo sổ tiêm chủng của trẻ."
+)
 UNFAITHFUL = FAITHFUL.replace("11 giờ", "12 giờ")
 CLEAN = json.dumps({"contradictions": [], "unsupported": []})
-DOUBT = json.dumps({"contradictions": ["Bản viết lại nói tiêm cho trẻ em mọi lứa tuổi."], "unsupported": []},
-                   ensure_ascii=False)
+DOUBT = json.dumps(
+    {"contradictions": ["Bản viết lại nói tiêm cho trẻ em mọi lứa tuổi."], "unsupported": []}, ensure_ascii=False
+)
 
 
 def is_verify(request: dict) -> bool:
@@ -38,13 +43,24 @@ def server():
 
 
 def serve(server: FakeChatServer, rewrite: str, verdict: str) -> None:
-    server.responder = lambda request: (answer(verdict, tokens_in=200, tokens_out=30) if is_verify(request)
-                                        else answer(rewrite, tokens_in=400, tokens_out=120))
+    server.responder = lambda request: (
+        answer(verdict, tokens_in=200, tokens_out=30)
+        if is_verify(request)
+        else answer(rewrite, tokens_in=400, tokens_out=120)
+    )
 
 
 def settings_for(server: FakeChatServer, **overrides) -> RewriteSettings:
-    values = {"engine": "openai", "base_url": server.base_url, "model": "fake-vi", "timeout_s": 5.0,
-              "max_retries": 0, "max_words": 120, "verify": True, **overrides}
+    values = {
+        "engine": "openai",
+        "base_url": server.base_url,
+        "model": "fake-vi",
+        "timeout_s": 5.0,
+        "max_retries": 0,
+        "max_words": 120,
+        "verify": True,
+        **overrides,
+    }
     return RewriteSettings(**values)
 
 
@@ -92,12 +108,15 @@ def test_check_alone_with_and_without_verify(server):
 
 
 # ---- settings ----------------------------------------------------------------------------------------
-@pytest.mark.parametrize("mapping, words", [
-    ({"verify": "yes"}, ["rewrite.verify", "true hoặc false"]),
-    ({"engine": "extractive", "verify": True}, ["rewrite.verify", "engine: openai"]),
-    ({"places": [3]}, ["rewrite.places", "danh sách tên"]),
-    ({"groups": {"a": 1}}, ["rewrite.groups"]),
-])
+@pytest.mark.parametrize(
+    "mapping, words",
+    [
+        ({"verify": "yes"}, ["rewrite.verify", "true hoặc false"]),
+        ({"engine": "extractive", "verify": True}, ["rewrite.verify", "engine: openai"]),
+        ({"places": [3]}, ["rewrite.places", "danh sách tên"]),
+        ({"groups": {"a": 1}}, ["rewrite.groups"]),
+    ],
+)
 def test_bad_verify_and_term_settings_name_the_key(mapping, words):
     with pytest.raises(ConfigError) as err:
         RewriteSettings.from_mapping(mapping)
@@ -105,8 +124,15 @@ def test_bad_verify_and_term_settings_name_the_key(mapping, words):
 
 
 def test_term_settings_are_read():
-    s = RewriteSettings.from_mapping({"engine": "openai", "model": "m", "verify": True,
-                                      "places": "Nhà bia liệt sĩ | nhà bia", "offices": ["hợp tác xã Tân Tiến"]})
+    s = RewriteSettings.from_mapping(
+        {
+            "engine": "openai",
+            "model": "m",
+            "verify": True,
+            "places": "Nhà bia liệt sĩ | nhà bia",
+            "offices": ["hợp tác xã Tân Tiến"],
+        }
+    )
     assert s.verify and s.terms == {"places": ("nhà bia liệt sĩ | nhà bia",), "offices": ("hợp tác xã tân tiến",)}
 
 
@@ -116,8 +142,11 @@ def lines(result) -> list[dict]:
 
 
 def test_check_reads_json_lines_and_writes_one_verdict_each(cli):
-    pairs = [{"source": SOURCE, "rewrite": FAITHFUL}, {"source": SOURCE, "rewrite": UNFAITHFUL},
-             {"source": SOURCE, "rewrite": "Sau đây là văn bản đã viết lại: " + FAITHFUL}]
+    pairs = [
+        {"source": SOURCE, "rewrite": FAITHFUL},
+        {"source": SOURCE, "rewrite": UNFAITHFUL},
+        {"source": SOURCE, "rewrite": "Sau đây là văn bản đã viết lại: " + FAITHFUL},
+    ]
     out = lines(cli("rewrite", "check", input="\n".join(json.dumps(p, ensure_ascii=False) for p in pairs) + "\n"))
     assert [o["accepted"] for o in out] == [True, False, False]
     assert out[0]["reasons"] == []
@@ -145,8 +174,9 @@ def _with_rewrite(project: Path, rewrite: dict) -> None:
 def test_check_uses_the_communes_terms_and_second_opinion(cli, project, server):
     pair = json.dumps({"source": SOURCE, "rewrite": FAITHFUL + " Gần nhà bia liệt sĩ."}, ensure_ascii=False)
     assert lines(cli("rewrite", "check", input=pair))[0]["accepted"] is True
-    _with_rewrite(project, {"engine": "openai", "base_url": server.base_url, "model": "fake-vi",
-                            "places": ["nhà bia liệt sĩ"]})
+    _with_rewrite(
+        project, {"engine": "openai", "base_url": server.base_url, "model": "fake-vi", "places": ["nhà bia liệt sĩ"]}
+    )
     out = lines(cli("rewrite", "check", input=pair))[0]
     assert out["accepted"] is False and "địa điểm “nhà bia liệt sĩ”" in out["reasons"][0]
     serve(server, FAITHFUL, DOUBT)
@@ -169,18 +199,32 @@ def _import_sample(cli) -> None:
 
 
 def test_preview_records_second_opinion_tokens(cli, project, settings, server):
-    server.responder = lambda request: (answer(CLEAN, tokens_in=200, tokens_out=30) if is_verify(request)
-                                        else answer(source_of(request), tokens_in=400, tokens_out=120))
-    _with_rewrite(project, {"engine": "openai", "base_url": server.base_url, "model": "fake-vi", "verify": True,
-                            "max_retries": 0, "max_words": 400})
+    server.responder = lambda request: (
+        answer(CLEAN, tokens_in=200, tokens_out=30)
+        if is_verify(request)
+        else answer(source_of(request), tokens_in=400, tokens_out=120)
+    )
+    _with_rewrite(
+        project,
+        {
+            "engine": "openai",
+            "base_url": server.base_url,
+            "model": "fake-vi",
+            "verify": True,
+            "max_retries": 0,
+            "max_words": 400,
+        },
+    )
     _import_sample(cli)
     data = cli.json("preview", "--week", "2026-W49", "--rewrite", "--json")
     usage = data["rewrite"]
     asks = len(server.requests)
     verifies = sum(is_verify(r["json"]) for r in server.requests)
     assert verifies == usage["accepted"] > 0 and asks == usage["segments"] + verifies
-    assert (usage["tokens_in"], usage["tokens_out"]) == (400 * usage["segments"] + 200 * verifies,
-                                                         120 * usage["segments"] + 30 * verifies)
+    assert (usage["tokens_in"], usage["tokens_out"]) == (
+        400 * usage["segments"] + 200 * verifies,
+        120 * usage["segments"] + 30 * verifies,
+    )
     with db.session_scope(settings.database_url) as session:
         row = session.scalars(select(RewriteUsage).where(RewriteUsage.week == "2026-W49")).one()
     assert row.tokens_in == usage["tokens_in"]

@@ -9,77 +9,139 @@ from broadcaster.production.rewrite.claims import read
 from broadcaster.production.rewrite.guard import check_rewrite
 from broadcaster.production.rewrite.terms import Terms
 
-FEE = ("Thủ tục đăng ký kinh doanh hộ kinh doanh có lệ phí 100.000 đồng. Nộp hồ sơ trực tuyến được giảm 50% lệ phí, "
-       "còn 50.000 đồng. Bà con nộp tại Bộ phận một cửa của xã trước ngày 20/12/2026.")
-MEETING = ("Ban nhân dân thôn 2 tổ chức họp dân lúc 14h00 thứ Năm, ngày 03/12/2026 tại hội trường thôn. "
-           "Đề nghị mỗi hộ cử một đại diện dự họp.")
-AID = ("Ủy ban nhân dân xã hỗ trợ người từ 60 tuổi trở lên thuộc hộ nghèo, tối đa 2.000.000 đồng/hộ. Hồ sơ gồm tờ "
-       "khai và giấy xác nhận hộ nghèo. Đối với hộ chưa có sổ hộ nghèo, bà con liên hệ văn phòng ủy ban nhân dân xã "
-       "trước ngày 15/12/2026. Việc xét duyệt được miễn phí.")
-VILLAGES = ("Trạm Y tế xã phun thuốc diệt muỗi ngày 02/12/2026: thôn 3 vào buổi sáng, thôn 4 vào buổi chiều. "
-            "Đề nghị các hộ mở cửa nhà khi phun.")
+FEE = (
+    "Thủ tục đăng ký kinh doanh hộ kinh doanh có lệ phí 100.000 đồng. Nộp hồ sơ trực tuyến được giảm 50% lệ phí, "
+    "còn 50.000 đồng. Bà con nộp tại Bộ phận một cửa của xã trước ngày 20/12/2026."
+)
+MEETING = (
+    "Ban nhân dân thôn 2 tổ chức họp dân lúc 14h00 thứ Năm, ngày 03/12/2026 tại hội trường thôn. "
+    "Đề nghị mỗi hộ cử một đại diện dự họp."
+)
+AID = (
+    "Ủy ban nhân dân xã hỗ trợ người từ 60 tuổi trở lên thuộc hộ nghèo, tối đa 2.000.000 đồng/hộ. Hồ sơ gồm tờ "
+    "khai và giấy xác nhận hộ nghèo. Đối với hộ chưa có sổ hộ nghèo, bà con liên hệ văn phòng ủy ban nhân dân xã "
+    "trước ngày 15/12/2026. Việc xét duyệt được miễn phí."
+)
+VILLAGES = (
+    "Trạm Y tế xã phun thuốc diệt muỗi ngày 02/12/2026: thôn 3 vào buổi sáng, thôn 4 vào buổi chiều. "
+    "Đề nghị các hộ mở cửa nhà khi phun."
+)
 
 
-@pytest.mark.parametrize("source, rewrite, fragment", [
-    # negation and polarity
-    ("Việc xét duyệt được miễn phí. Hạn nộp trước ngày 15/12/2026.",
-     "Việc xét duyệt phải nộp phí. Hạn nộp trước ngày 15/12/2026.", "phí “phải nộp phí” (gốc: “miễn phí”)"),
-    ("Khi đi, bà con không cần mang hộ khẩu, chỉ mang căn cước công dân.",
-     "Khi đi, bà con cần mang hộ khẩu và căn cước công dân.", "giấy tờ cần mang “hộ khẩu” (gốc: “không cần mang hộ khẩu”)"),
-    ("Các hộ chưa được cấp sổ hộ nghèo liên hệ trưởng thôn.", "Các hộ đã được cấp sổ hộ nghèo liên hệ trưởng thôn.",
-     "(gốc: “chưa được cấp”)"),
-    # obligation and manner
-    ("Bà con có thể nộp hồ sơ tại trưởng thôn.", "Bà con phải nộp hồ sơ tại trưởng thôn.",
-     "bắt buộc “phải nộp” (gốc: “có thể nộp”)"),
-    ("Bà con phải nộp hồ sơ tại trưởng thôn.", "Bà con nên nộp hồ sơ tại trưởng thôn.",
-     "khuyên nên “nên nộp” (gốc: “phải nộp”)"),
-    (FEE, FEE.replace("Nộp hồ sơ trực tuyến", "Nộp hồ sơ trực tiếp"), "cách thức “trực tiếp” (gốc: “trực tuyến”)"),
-    (VILLAGES, VILLAGES.replace("mở cửa", "đóng cửa"), "cách thức “đóng cửa” (gốc: “mở cửa”)"),
-    # direction and comparison
-    (FEE, FEE.replace("trước ngày", "sau ngày"), "vai trò của thời gian “sau 20/12/2026” (gốc: “hạn chót 20/12/2026”)"),
-    (AID, AID.replace("từ 60 tuổi trở lên", "dưới 60 tuổi"), "ngưỡng “dưới 60” (gốc: “tối thiểu 60”)"),
-    (AID, AID.replace("tối đa", "tối thiểu"), "ngưỡng “tối thiểu 2.000.000 đồng” (gốc: “tối đa 2.000.000 đồng”)"),
-    ("Từ năm 2027, mức hỗ trợ tăng 10%.", "Từ năm 2027, mức hỗ trợ giảm 10%.", "chiều thay đổi “giảm” (gốc: “tăng”)"),
-    # numbers of the source in swapped roles
-    (FEE, FEE.replace("100.000 đồng", "X").replace("còn 50.000 đồng", "còn 100.000 đồng").replace("X", "50.000 đồng"),
-     "vai trò của con số"),
-    ("Cắt điện từ 7h00 đến 11h00 ngày 03/12/2026 tại thôn 1.", "Cắt điện từ 11h00 đến 7h00 ngày 03/12/2026 tại thôn 1.",
-     "vai trò của thời gian “bắt đầu 11h00” (gốc: “kết thúc 11h00”)"),
-    (VILLAGES, VILLAGES.replace("thôn 3", "thôn X").replace("thôn 4", "thôn 3").replace("thôn X", "thôn 4"),
-     "buổi gắn sai “sáng (thôn 4)” (gốc: “chiều (thôn 4)”)"),
-    # units bound to numbers
-    ("Thời hạn giải quyết: 05 ngày làm việc.", "Thời hạn giải quyết là năm ngày.",
-     "đơn vị “5 ngày” (gốc: “05 ngày làm việc”)"),
-    ("Tiền thuê đất 1.500 đồng/m²/năm.", "Tiền thuê đất 1.500 đồng/thửa/năm.", "đơn vị"),
-    ("Lãi suất cho vay 6%/năm.", "Lãi suất cho vay 6%/tháng.", "đơn vị “6%/tháng” (gốc: “6%/năm”)"),
-    # places, offices, groups written in lower case; a name hidden by a sentence-initial capital
-    (MEETING, MEETING.replace("tại hội trường thôn", "tại trường tiểu học"), "địa điểm “trường tiểu học”"),
-    (AID, AID.replace("văn phòng ủy ban nhân dân xã", "ban chỉ huy quân sự xã"), "cơ quan “ban chỉ huy quân sự xã”"),
-    ("Trạm Y tế xã tiêm phòng uốn ván cho phụ nữ có thai ngày 03/12/2026.",
-     "Trạm Y tế xã tiêm phòng uốn ván cho trẻ em ngày 03/12/2026.", "đối tượng “trẻ em”"),
-    ("Ủy ban nhân dân xã họp ngày 03/12/2026.", "Quảng Nam họp ngày 03/12/2026.", "tên riêng “Quảng Nam”"),
-    # a weekday the source does not say (though "năm 2026" is there)
-    ("Họp dân ngày 02/12/2026 tại hội trường thôn.", "Họp dân thứ Năm, ngày 02/12/2026 tại hội trường thôn.",
-     "“thứ Năm, ngày 2/12” (gốc: “thứ Tư”)"),
-    ("Họp dân năm 2026 tại hội trường thôn.", "Họp dân vào thứ Năm tại hội trường thôn.",
-     "thông tin không có trong văn bản gốc: “thứ Năm”"),
-    # relative times the source never had
-    (MEETING, MEETING.replace("lúc 14h00", "lúc 14h00 tối nay"), "thời gian tương đối “tối nay”"),
-    (MEETING, MEETING.replace("thứ Năm,", "thứ Năm tuần sau,"), "thời gian tương đối “tuần sau”"),
-    (MEETING, MEETING.replace("lúc 14h00", "vào buổi sáng"), "buổi “sáng”"),
-    # dropped required documents and conditions
-    (AID, AID.replace(" và giấy xác nhận hộ nghèo", ""), "giấy tờ cần mang: “giấy xác nhận hộ nghèo”"),
-    (AID, AID.replace("Đối với hộ chưa có sổ hộ nghèo, bà con", "Bà con"), "điều kiện: “đối với chưa sổ nghèo”"),
-    ("Nếu trời mưa to, buổi họp hoãn sang ngày 05/12/2026.", "Buổi họp hoãn sang ngày 05/12/2026.", "điều kiện"),
-    # a measure for some widened to everyone
-    ("Ủy ban nhân dân xã cấp gạo cho hộ nghèo, hộ cận nghèo ngày 10/12/2026 tại nhà văn hóa các thôn.",
-     "Ủy ban nhân dân xã cấp gạo cho mọi hộ dân ngày 10/12/2026 tại nhà văn hóa các thôn.", "phạm vi “mọi hộ dân”"),
-    # model chatter
-    (MEETING, "Sau đây là văn bản đã viết lại: " + MEETING, "lời của mô hình “Sau đây là văn bản đã viết lại:”"),
-    (MEETING, "Sure! Here's the rewritten text. " + MEETING, "Here's the rewritten text."),
-    (MEETING, MEETING + " (Tôi đã lược bỏ phần chào hỏi.)", "(Tôi đã lược bỏ phần chào hỏi.)"),
-    (MEETING, "Xin lỗi, tôi không thể viết lại thông báo này.", "Xin lỗi, tôi không thể viết lại thông báo này."),
-])
+@pytest.mark.parametrize(
+    "source, rewrite, fragment",
+    [
+        # negation and polarity
+        (
+            "Việc xét duyệt được miễn phí. Hạn nộp trước ngày 15/12/2026.",
+            "Việc xét duyệt phải nộp phí. Hạn nộp trước ngày 15/12/2026.",
+            "phí “phải nộp phí” (gốc: “miễn phí”)",
+        ),
+        (
+            "Khi đi, bà con không cần mang hộ khẩu, chỉ mang căn cước công dân.",
+            "Khi đi, bà con cần mang hộ khẩu và căn cước công dân.",
+            "giấy tờ cần mang “hộ khẩu” (gốc: “không cần mang hộ khẩu”)",
+        ),
+        (
+            "Các hộ chưa được cấp sổ hộ nghèo liên hệ trưởng thôn.",
+            "Các hộ đã được cấp sổ hộ nghèo liên hệ trưởng thôn.",
+            "(gốc: “chưa được cấp”)",
+        ),
+        # obligation and manner
+        (
+            "Bà con có thể nộp hồ sơ tại trưởng thôn.",
+            "Bà con phải nộp hồ sơ tại trưởng thôn.",
+            "bắt buộc “phải nộp” (gốc: “có thể nộp”)",
+        ),
+        (
+            "Bà con phải nộp hồ sơ tại trưởng thôn.",
+            "Bà con nên nộp hồ sơ tại trưởng thôn.",
+            "khuyên nên “nên nộp” (gốc: “phải nộp”)",
+        ),
+        (FEE, FEE.replace("Nộp hồ sơ trực tuyến", "Nộp hồ sơ trực tiếp"), "cách thức “trực tiếp” (gốc: “trực tuyến”)"),
+        (VILLAGES, VILLAGES.replace("mở cửa", "đóng cửa"), "cách thức “đóng cửa” (gốc: “mở cửa”)"),
+        # direction and comparison
+        (
+            FEE,
+            FEE.replace("trước ngày", "sau ngày"),
+            "vai trò của thời gian “sau 20/12/2026” (gốc: “hạn chót 20/12/2026”)",
+        ),
+        (AID, AID.replace("từ 60 tuổi trở lên", "dưới 60 tuổi"), "ngưỡng “dưới 60” (gốc: “tối thiểu 60”)"),
+        (AID, AID.replace("tối đa", "tối thiểu"), "ngưỡng “tối thiểu 2.000.000 đồng” (gốc: “tối đa 2.000.000 đồng”)"),
+        (
+            "Từ năm 2027, mức hỗ trợ tăng 10%.",
+            "Từ năm 2027, mức hỗ trợ giảm 10%.",
+            "chiều thay đổi “giảm” (gốc: “tăng”)",
+        ),
+        # numbers of the source in swapped roles
+        (
+            FEE,
+            FEE.replace("100.000 đồng", "X").replace("còn 50.000 đồng", "còn 100.000 đồng").replace("X", "50.000 đồng"),
+            "vai trò của con số",
+        ),
+        (
+            "Cắt điện từ 7h00 đến 11h00 ngày 03/12/2026 tại thôn 1.",
+            "Cắt điện từ 11h00 đến 7h00 ngày 03/12/2026 tại thôn 1.",
+            "vai trò của thời gian “bắt đầu 11h00” (gốc: “kết thúc 11h00”)",
+        ),
+        (
+            VILLAGES,
+            VILLAGES.replace("thôn 3", "thôn X").replace("thôn 4", "thôn 3").replace("thôn X", "thôn 4"),
+            "buổi gắn sai “sáng (thôn 4)” (gốc: “chiều (thôn 4)”)",
+        ),
+        # units bound to numbers
+        (
+            "Thời hạn giải quyết: 05 ngày làm việc.",
+            "Thời hạn giải quyết là năm ngày.",
+            "đơn vị “5 ngày” (gốc: “05 ngày làm việc”)",
+        ),
+        ("Tiền thuê đất 1.500 đồng/m²/năm.", "Tiền thuê đất 1.500 đồng/thửa/năm.", "đơn vị"),
+        ("Lãi suất cho vay 6%/năm.", "Lãi suất cho vay 6%/tháng.", "đơn vị “6%/tháng” (gốc: “6%/năm”)"),
+        # places, offices, groups written in lower case; a name hidden by a sentence-initial capital
+        (MEETING, MEETING.replace("tại hội trường thôn", "tại trường tiểu học"), "địa điểm “trường tiểu học”"),
+        (
+            AID,
+            AID.replace("văn phòng ủy ban nhân dân xã", "ban chỉ huy quân sự xã"),
+            "cơ quan “ban chỉ huy quân sự xã”",
+        ),
+        (
+            "Trạm Y tế xã tiêm phòng uốn ván cho phụ nữ có thai ngày 03/12/2026.",
+            "Trạm Y tế xã tiêm phòng uốn ván cho trẻ em ngày 03/12/2026.",
+            "đối tượng “trẻ em”",
+        ),
+        ("Ủy ban nhân dân xã họp ngày 03/12/2026.", "Quảng Nam họp ngày 03/12/2026.", "tên riêng “Quảng Nam”"),
+        # a weekday the source does not say (though "năm 2026" is there)
+        (
+            "Họp dân ngày 02/12/2026 tại hội trường thôn.",
+            "Họp dân thứ Năm, ngày 02/12/2026 tại hội trường thôn.",
+            "“thứ Năm, ngày 2/12” (gốc: “thứ Tư”)",
+        ),
+        (
+            "Họp dân năm 2026 tại hội trường thôn.",
+            "Họp dân vào thứ Năm tại hội trường thôn.",
+            "thông tin không có trong văn bản gốc: “thứ Năm”",
+        ),
+        # relative times the source never had
+        (MEETING, MEETING.replace("lúc 14h00", "lúc 14h00 tối nay"), "thời gian tương đối “tối nay”"),
+        (MEETING, MEETING.replace("thứ Năm,", "thứ Năm tuần sau,"), "thời gian tương đối “tuần sau”"),
+        (MEETING, MEETING.replace("lúc 14h00", "vào buổi sáng"), "buổi “sáng”"),
+        # dropped required documents and conditions
+        (AID, AID.replace(" và giấy xác nhận hộ nghèo", ""), "giấy tờ cần mang: “giấy xác nhận hộ nghèo”"),
+        (AID, AID.replace("Đối với hộ chưa có sổ hộ nghèo, bà con", "Bà con"), "điều kiện: “đối với chưa sổ nghèo”"),
+        ("Nếu trời mưa to, buổi họp hoãn sang ngày 05/12/2026.", "Buổi họp hoãn sang ngày 05/12/2026.", "điều kiện"),
+        # a measure for some widened to everyone
+        (
+            "Ủy ban nhân dân xã cấp gạo cho hộ nghèo, hộ cận nghèo ngày 10/12/2026 tại nhà văn hóa các thôn.",
+            "Ủy ban nhân dân xã cấp gạo cho mọi hộ dân ngày 10/12/2026 tại nhà văn hóa các thôn.",
+            "phạm vi “mọi hộ dân”",
+        ),
+        # model chatter
+        (MEETING, "Sau đây là văn bản đã viết lại: " + MEETING, "lời của mô hình “Sau đây là văn bản đã viết lại:”"),
+        (MEETING, "Sure! Here's the rewritten text. " + MEETING, "Here's the rewritten text."),
+        (MEETING, MEETING + " (Tôi đã lược bỏ phần chào hỏi.)", "(Tôi đã lược bỏ phần chào hỏi.)"),
+        (MEETING, "Xin lỗi, tôi không thể viết lại thông báo này.", "Xin lỗi, tôi không thể viết lại thông báo này."),
+    ],
+)
 def test_unfaithful_rewrites_are_refused_naming_the_claim(source, rewrite, fragment):
     verdict = check_rewrite(source, rewrite)
     assert not verdict.ok
@@ -87,49 +149,65 @@ def test_unfaithful_rewrites_are_refused_naming_the_claim(source, rewrite, fragm
     assert verdict.reason.startswith("Bản viết lại")
 
 
-@pytest.mark.parametrize("source, rewrite", [
-    # "một" meaning "a" or "per" is not the number 1
-    ("Mức đóng là 1.263.600 đồng/năm.", "Mức đóng là một triệu hai trăm sáu mươi ba nghìn sáu trăm đồng một năm."),
-    ("Mỗi hộ cử đại diện đi họp.", "Mỗi hộ cử một người đại diện đi họp."),
-    ("Công tiêm 5.000 đồng mỗi con.", "Công tiêm là năm nghìn đồng một con."),
-    # a context word on one side only does not turn a number word into a count
-    ("Mỗi thôn cử hai hội viên tham gia.", "Mỗi thôn cử 2 hội viên tham gia."),
-    ("Mỗi thôn cử hai hội viên tham gia.", "Mỗi thôn cử hai người tham gia."),
-    # decimals said "không phẩy …"
-    ("Lãi suất 0,55%/tháng.", "Lãi suất không phẩy năm mươi lăm phần trăm một tháng."),
-    ("Tiền chậm nộp 0,03% mỗi ngày.", "Tiền chậm nộp không phẩy không ba phần trăm mỗi ngày."),
-    # a day part before the clock time
-    ("Họp lúc 14h00 ngày 03/12/2026.", "Chiều ngày 03/12/2026, họp lúc 2 giờ."),
-    ("Tiếp dân sáng từ 7h30, chiều từ 13h30.", "Tiếp dân buổi sáng từ 7 giờ 30, buổi chiều từ 1 giờ 30."),
-    # an acronym expanded inside a proper name
-    ("Hiến máu tại Trường THCS Nguyễn Du ngày 06/12/2026.",
-     "Hiến máu tại Trường Trung học cơ sở Nguyễn Du ngày 06/12/2026."),
-    ("Hội nghị do Ủy ban MTTQ Việt Nam xã tổ chức ngày 05/12/2026.",
-     "Hội nghị do Ủy ban Mặt trận Tổ quốc Việt Nam xã tổ chức ngày 05/12/2026."),
-    # two ways of saying "free of charge"
-    ("Việc phun thuốc không thu tiền của người dân.", "Việc phun thuốc hoàn toàn miễn phí."),
-    ("Phí, lệ phí: Miễn lệ phí.", "Bà con không phải nộp lệ phí."),
-    # a date range whose two days share one month and year
-    ("Tiêm phòng từ ngày 01/12 đến ngày 10/12/2026.", "Tiêm phòng từ ngày 1 đến ngày 10 tháng 12 năm 2026."),
-    ("Nộp hồ sơ từ ngày 07 đến ngày 18/12/2026.", "Nộp hồ sơ từ 07/12/2026 đến 18/12/2026."),
-    # and a weekday the date implies
-    ("Hạn nộp trước ngày 20/12/2026.", "Hạn nộp trước Chủ nhật, ngày 20/12/2026."),
-    # a ban said another way; "để khỏi" is a negation; "nên" meaning "so"
-    ("Ủy ban nhân dân xã cấm xe tải trên 5 tấn đi qua đường liên thôn từ ngày 01/12/2026.",
-     "Từ ngày 01/12/2026, xe tải trên 5 tấn không được đi qua đường liên thôn."),
-    ("Để không gián đoạn quyền lợi, bà con đóng tiền trước ngày 20/12/2026.",
-     "Bà con đóng tiền trước ngày 20/12/2026 để khỏi gián đoạn quyền lợi."),
-    ("Đường đang sửa, nên từ ngày 01/12/2026 xe tải không được đi qua.",
-     "Từ ngày 01/12/2026 xe tải không được đi qua vì đường đang sửa."),
-])
+@pytest.mark.parametrize(
+    "source, rewrite",
+    [
+        # "một" meaning "a" or "per" is not the number 1
+        ("Mức đóng là 1.263.600 đồng/năm.", "Mức đóng là một triệu hai trăm sáu mươi ba nghìn sáu trăm đồng một năm."),
+        ("Mỗi hộ cử đại diện đi họp.", "Mỗi hộ cử một người đại diện đi họp."),
+        ("Công tiêm 5.000 đồng mỗi con.", "Công tiêm là năm nghìn đồng một con."),
+        # a context word on one side only does not turn a number word into a count
+        ("Mỗi thôn cử hai hội viên tham gia.", "Mỗi thôn cử 2 hội viên tham gia."),
+        ("Mỗi thôn cử hai hội viên tham gia.", "Mỗi thôn cử hai người tham gia."),
+        # decimals said "không phẩy …"
+        ("Lãi suất 0,55%/tháng.", "Lãi suất không phẩy năm mươi lăm phần trăm một tháng."),
+        ("Tiền chậm nộp 0,03% mỗi ngày.", "Tiền chậm nộp không phẩy không ba phần trăm mỗi ngày."),
+        # a day part before the clock time
+        ("Họp lúc 14h00 ngày 03/12/2026.", "Chiều ngày 03/12/2026, họp lúc 2 giờ."),
+        ("Tiếp dân sáng từ 7h30, chiều từ 13h30.", "Tiếp dân buổi sáng từ 7 giờ 30, buổi chiều từ 1 giờ 30."),
+        # an acronym expanded inside a proper name
+        (
+            "Hiến máu tại Trường THCS Nguyễn Du ngày 06/12/2026.",
+            "Hiến máu tại Trường Trung học cơ sở Nguyễn Du ngày 06/12/2026.",
+        ),
+        (
+            "Hội nghị do Ủy ban MTTQ Việt Nam xã tổ chức ngày 05/12/2026.",
+            "Hội nghị do Ủy ban Mặt trận Tổ quốc Việt Nam xã tổ chức ngày 05/12/2026.",
+        ),
+        # two ways of saying "free of charge"
+        ("Việc phun thuốc không thu tiền của người dân.", "Việc phun thuốc hoàn toàn miễn phí."),
+        ("Phí, lệ phí: Miễn lệ phí.", "Bà con không phải nộp lệ phí."),
+        # a date range whose two days share one month and year
+        ("Tiêm phòng từ ngày 01/12 đến ngày 10/12/2026.", "Tiêm phòng từ ngày 1 đến ngày 10 tháng 12 năm 2026."),
+        ("Nộp hồ sơ từ ngày 07 đến ngày 18/12/2026.", "Nộp hồ sơ từ 07/12/2026 đến 18/12/2026."),
+        # and a weekday the date implies
+        ("Hạn nộp trước ngày 20/12/2026.", "Hạn nộp trước Chủ nhật, ngày 20/12/2026."),
+        # a ban said another way; "để khỏi" is a negation; "nên" meaning "so"
+        (
+            "Ủy ban nhân dân xã cấm xe tải trên 5 tấn đi qua đường liên thôn từ ngày 01/12/2026.",
+            "Từ ngày 01/12/2026, xe tải trên 5 tấn không được đi qua đường liên thôn.",
+        ),
+        (
+            "Để không gián đoạn quyền lợi, bà con đóng tiền trước ngày 20/12/2026.",
+            "Bà con đóng tiền trước ngày 20/12/2026 để khỏi gián đoạn quyền lợi.",
+        ),
+        (
+            "Đường đang sửa, nên từ ngày 01/12/2026 xe tải không được đi qua.",
+            "Từ ngày 01/12/2026 xe tải không được đi qua vì đường đang sửa.",
+        ),
+    ],
+)
 def test_faithful_rewrites_pass(source, rewrite):
     verdict = check_rewrite(source, rewrite)
     assert verdict.ok, verdict.reason
 
 
 def test_claims_have_roles():
-    doc = read("Từ ngày 01/12 đến ngày 10/12/2026, thôn 3 phun thuốc buổi sáng, lệ phí tối đa 20.000 đồng/hộ. "
-               "Bà con không cần mang hộ khẩu. Nếu trời mưa, hoãn sang ngày 12/12/2026.", Terms.load())
+    doc = read(
+        "Từ ngày 01/12 đến ngày 10/12/2026, thôn 3 phun thuốc buổi sáng, lệ phí tối đa 20.000 đồng/hộ. "
+        "Bà con không cần mang hộ khẩu. Nếu trời mưa, hoãn sang ngày 12/12/2026.",
+        Terms.load(),
+    )
     dates = [(c.value, c.role) for c in doc.of("date")]
     assert dates == [((1, 12, 2026), "start"), ((10, 12, 2026), "end"), ((12, 12, 2026), "event")]
     assert [(c.value, c.key) for c in doc.of("daypart")] == [("sáng", "thôn 3")]

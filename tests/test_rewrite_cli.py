@@ -61,8 +61,14 @@ def server():
 
 
 def openai_rewrite(server: FakeChatServer) -> dict:
-    return {"engine": "openai", "base_url": server.base_url, "model": "fake-vi", "timeout_s": 5,
-            "max_retries": 0, "max_words": 400}
+    return {
+        "engine": "openai",
+        "base_url": server.base_url,
+        "model": "fake-vi",
+        "timeout_s": 5,
+        "max_retries": 0,
+        "max_words": 400,
+    }
 
 
 def test_preview_rewrite_json_reports_every_segment(commune, server):
@@ -75,7 +81,8 @@ def test_preview_rewrite_json_reports_every_segment(commune, server):
     assert {s["kind"] for s in by_status["off"]} == {"opening", "closing", "announcement"}
     # the only announcement left as written is the emergency: safety instructions are read in full
     assert {s["title"] for s in by_status["off"] if s["kind"] == "announcement"} == {
-        "Cảnh báo mưa lớn, nguy cơ lũ quét và sạt lở đất"}
+        "Cảnh báo mưa lớn, nguy cơ lũ quét và sạt lở đất"
+    }
     rejected = [s for s in by_status["rejected"] if "1.001193" in s["title"]]
     assert rejected and "Phước Thuận" in rejected[0]["rewrite_reason"]
     assert rejected[0]["text"] == rejected[0]["source"]
@@ -104,7 +111,7 @@ def test_unknown_engine_lists_valid_ones(commune, cli):
     raw = yaml.safe_load(config.read_text(encoding="utf-8"))
     raw["rewrite"] = {"engine": "gpt"}
     config.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    result = cli("preview", "--week", WEEK, "--rewrite", ok=False)   # refused when the config is read
+    result = cli("preview", "--week", WEEK, "--rewrite", ok=False)  # refused when the config is read
     assert result.exit_code == 1
     assert "extractive, none, openai" in result.output and "Traceback" not in result.output
 
@@ -113,13 +120,16 @@ def test_unknown_engine_lists_valid_ones(commune, cli):
 def test_weekly_survives_a_dead_llm_and_records_why(commune):
     with FakeChatServer() as dead:
         dead.script(status(503))
-        data = commune({"engine": "openai", "base_url": dead.base_url, "model": "m",
-                        "max_retries": 1, "timeout_s": 2}).json("weekly", "--week", WEEK, "--json")
+        data = commune(
+            {"engine": "openai", "base_url": dead.base_url, "model": "m", "max_retries": 1, "timeout_s": 2}
+        ).json("weekly", "--week", WEEK, "--json")
     assert data["rewrite"]["failed"] == data["rewrite"]["segments"] > 0
     assert all(b["audio"] for b in data["broadcasts"])
     settings = load_settings(commune.config)
     with db.session_scope(settings.database_url) as session:
-        statuses = dict(session.execute(select(Segment.rewrite_status, func.count()).group_by(Segment.rewrite_status)).all())
+        statuses = dict(
+            session.execute(select(Segment.rewrite_status, func.count()).group_by(Segment.rewrite_status)).all()
+        )
         reasons = session.scalars(select(Segment.rewrite_reason).where(Segment.rewrite_status == "failed")).all()
         usage = session.scalars(select(RewriteUsage).where(RewriteUsage.week == WEEK)).all()
     assert set(statuses) == {"off", "failed"}
@@ -135,6 +145,9 @@ def test_preview_tokens_are_recorded_and_cache_reused(commune, server):
     assert len(server.requests) - first == 1  # only the 500 is asked again; the rest is cached
     settings = load_settings(commune.config)
     with db.session_scope(settings.database_url) as session:
-        rows = session.execute(select(RewriteUsage.job, RewriteUsage.tokens_in, RewriteUsage.cached)
-                               .where(RewriteUsage.week == WEEK).order_by(RewriteUsage.id)).all()
+        rows = session.execute(
+            select(RewriteUsage.job, RewriteUsage.tokens_in, RewriteUsage.cached)
+            .where(RewriteUsage.week == WEEK)
+            .order_by(RewriteUsage.id)
+        ).all()
     assert rows[0].tokens_in > 0 and rows[1].tokens_in == 0 and rows[1].cached > 0

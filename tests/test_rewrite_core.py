@@ -11,15 +11,18 @@ from broadcaster.production.rewrite.extractive import summarize_extractive
 from broadcaster.production.rewrite.result import Draft
 
 
-@pytest.mark.parametrize("mapping, key", [
-    ({"engin": "openai"}, "rewrite.engin"),
-    ({"engine": "gpt"}, "rewrite.engine"),
-    ({"engine": "openai"}, "rewrite.model"),
-    ({"timeout_s": "fast"}, "rewrite.timeout_s"),
-    ({"max_retries": -1}, "rewrite.max_retries"),
-    ({"max_words": 2}, "rewrite.max_words"),
-    ({"base_url": "127.0.0.1:8080"}, "rewrite.base_url"),
-])
+@pytest.mark.parametrize(
+    "mapping, key",
+    [
+        ({"engin": "openai"}, "rewrite.engin"),
+        ({"engine": "gpt"}, "rewrite.engine"),
+        ({"engine": "openai"}, "rewrite.model"),
+        ({"timeout_s": "fast"}, "rewrite.timeout_s"),
+        ({"max_retries": -1}, "rewrite.max_retries"),
+        ({"max_words": 2}, "rewrite.max_words"),
+        ({"base_url": "127.0.0.1:8080"}, "rewrite.base_url"),
+    ],
+)
 def test_bad_settings_name_the_key(mapping, key):
     with pytest.raises(ConfigError) as err:
         RewriteSettings.from_mapping(mapping)
@@ -28,8 +31,16 @@ def test_bad_settings_name_the_key(mapping, key):
 
 def test_settings_defaults_and_values():
     assert RewriteSettings.from_mapping(None) == RewriteSettings()
-    s = RewriteSettings.from_mapping({"engine": "openai", "model": "m", "base_url": "http://127.0.0.1:1/v1",
-                                      "timeout_s": 5, "max_retries": 0, "max_words": 80})
+    s = RewriteSettings.from_mapping(
+        {
+            "engine": "openai",
+            "model": "m",
+            "base_url": "http://127.0.0.1:1/v1",
+            "timeout_s": 5,
+            "max_retries": 0,
+            "max_words": 80,
+        }
+    )
     assert (s.engine, s.timeout_s, s.max_retries, s.max_words) == ("openai", 5.0, 0, 80)
 
 
@@ -55,11 +66,13 @@ def test_file_cache_round_trip_and_corrupt_file(tmp_path):
     assert cache_key("openai", "m2", "v1", 120, "nguồn") != key
 
 
-LONG = ("UBND xã thông báo về việc tiêm chủng cho trẻ em trong toàn xã nhằm chủ động phòng chống dịch bệnh "
-        "trong mùa đông xuân và bảo vệ sức khỏe cộng đồng. Công tác này được triển khai theo kế hoạch chung "
-        "của ngành y tế huyện với sự phối hợp của các đoàn thể. Trạm Y tế xã tiêm miễn phí lúc 7h30 ngày "
-        "05/12/2026 tại nhà văn hóa thôn Trung Sơn. Phụ huynh đăng ký trước ngày 03/12/2026. Mọi gia đình "
-        "đều được khuyến khích tham gia đầy đủ để bảo vệ con em mình.")
+LONG = (
+    "UBND xã thông báo về việc tiêm chủng cho trẻ em trong toàn xã nhằm chủ động phòng chống dịch bệnh "
+    "trong mùa đông xuân và bảo vệ sức khỏe cộng đồng. Công tác này được triển khai theo kế hoạch chung "
+    "của ngành y tế huyện với sự phối hợp của các đoàn thể. Trạm Y tế xã tiêm miễn phí lúc 7h30 ngày "
+    "05/12/2026 tại nhà văn hóa thôn Trung Sơn. Phụ huynh đăng ký trước ngày 03/12/2026. Mọi gia đình "
+    "đều được khuyến khích tham gia đầy đủ để bảo vệ con em mình."
+)
 
 
 def test_extractive_keeps_when_where_deadline_within_budget():

@@ -8,9 +8,29 @@ import pytest
 
 from broadcaster.production.rewrite.guard import check_rewrite
 
-KINDS = {"numbers", "polarity", "modality", "direction", "role", "unit", "entity", "weekday", "relative", "dropped",
-         "chatter", "ok-paraphrase", "ok-summary", "ok-one", "ok-context", "ok-decimal", "ok-daypart", "ok-acronym",
-         "ok-free", "ok-range", "ok-weekday"}
+KINDS = {
+    "numbers",
+    "polarity",
+    "modality",
+    "direction",
+    "role",
+    "unit",
+    "entity",
+    "weekday",
+    "relative",
+    "dropped",
+    "chatter",
+    "ok-paraphrase",
+    "ok-summary",
+    "ok-one",
+    "ok-context",
+    "ok-decimal",
+    "ok-daypart",
+    "ok-acronym",
+    "ok-free",
+    "ok-range",
+    "ok-weekday",
+}
 
 
 def _check(source: str, rewrite: str) -> tuple[bool, tuple[str, ...]]:
@@ -44,8 +64,10 @@ def test_tuning_part_meets_the_thresholds(capsys):
     outcomes = guard_set.score(guard_set.load("tune"), _check)
     rates = guard_set.rates(outcomes)
     with capsys.disabled():
-        print(f"\nguard, tuning part: {rates.recall:.1%} of unfaithful rejected, "
-              f"{rates.false_rejects:.1%} of faithful rejected\n{_table(outcomes)}")
+        print(
+            f"\nguard, tuning part: {rates.recall:.1%} of unfaithful rejected, "
+            f"{rates.false_rejects:.1%} of faithful rejected\n{_table(outcomes)}"
+        )
     wrong = [f"{o.pair.id} [{o.pair.kind}] {o.reasons}" for o in outcomes if o.wrong]
     assert rates.recall >= 0.95, wrong
     assert rates.false_rejects <= 0.10, wrong
@@ -57,9 +79,11 @@ def test_held_out_part_is_scored_and_recorded(capsys, record_property):
     record_property("heldout_unfaithful_rejected", round(rates.recall, 4))
     record_property("heldout_faithful_rejected", round(rates.false_rejects, 4))
     with capsys.disabled():
-        print(f"\nguard, held-out part: {rates.unfaithful_rejected}/{rates.unfaithful} = {rates.recall:.1%} of "
-              f"unfaithful rejected, {rates.faithful_rejected}/{rates.faithful} = {rates.false_rejects:.1%} "
-              "of faithful rejected")
+        print(
+            f"\nguard, held-out part: {rates.unfaithful_rejected}/{rates.unfaithful} = {rates.recall:.1%} of "
+            f"unfaithful rejected, {rates.faithful_rejected}/{rates.faithful} = {rates.false_rejects:.1%} "
+            "of faithful rejected"
+        )
     assert rates.unfaithful and rates.faithful
 
 

@@ -6,16 +6,19 @@ import os
 import time
 
 import pytest
+from fakes.openai_server import FakeChatServer, answer, raw, status
 
 from broadcaster.production.rewrite import (
-    FileRewriteCache, MemoryRewriteCache, RewriteSettings, rewrite_text,
+    FileRewriteCache,
+    MemoryRewriteCache,
+    RewriteSettings,
+    rewrite_text,
 )
 from broadcaster.production.rewrite.prompt import CLOSE, OPEN, PROMPT_VERSION
-from fakes.openai_server import FakeChatServer, answer, raw, status
 
 SOURCE = (
     "UBND xã Hòa Phong thông báo: Thực hiện Quyết định số 1234/QĐ-UBND của UBND tỉnh, kể từ ngày "
-    "15/12/2026 thủ tục 1.001193 \"Đăng ký khai sinh\" được sửa đổi. Lệ phí 50.000 đồng, thời hạn "
+    '15/12/2026 thủ tục 1.001193 "Đăng ký khai sinh" được sửa đổi. Lệ phí 50.000 đồng, thời hạn '
     "giải quyết 05 ngày làm việc. Bà con nộp hồ sơ tại Bộ phận một cửa xã từ 7h30 đến 11h00 các "
     "ngày làm việc, hoặc nộp trực tuyến trên Cổng Dịch vụ công quốc gia. Chi tiết liên hệ 0912.345.678."
 )
@@ -34,8 +37,9 @@ def server():
 
 
 def settings_for(server: FakeChatServer, **overrides) -> RewriteSettings:
-    values = dict(engine="openai", base_url=server.base_url, model="fake-vi", timeout_s=5.0,
-                  max_retries=2, max_words=120)
+    values = dict(
+        engine="openai", base_url=server.base_url, model="fake-vi", timeout_s=5.0, max_retries=2, max_words=120
+    )
     values.update(overrides)
     return RewriteSettings(**values)
 
@@ -53,14 +57,17 @@ def test_faithful_rewrite_is_accepted_and_read(server):
     assert server.requests[0]["path"] == "/v1/chat/completions"
 
 
-@pytest.mark.parametrize("bad_answer, expected_in_reason", [
-    (FAITHFUL.replace("năm ngày", "bảy ngày"), "7"),                               # invented number
-    (FAITHFUL.replace("15 tháng 12", "16 tháng 12"), "16 tháng 12"),              # changed date
-    (FAITHFUL.replace("của xã,", "của xã hoặc tại thôn Phước Thuận,"), "Phước Thuận"),  # added place
-    (FAITHFUL.replace("năm mươi nghìn đồng", "sáu mươi nghìn đồng"), "60000 đồng"),     # changed fee
-    (FAITHFUL.replace("0912 345 678", "0912 345 679"), "0912 345 679"),          # changed phone
-    (FAITHFUL.replace("Kể từ ngày 15 tháng 12 năm 2026, thủ", "Thủ"), "15/12/2026"),  # dropped date
-])
+@pytest.mark.parametrize(
+    "bad_answer, expected_in_reason",
+    [
+        (FAITHFUL.replace("năm ngày", "bảy ngày"), "7"),  # invented number
+        (FAITHFUL.replace("15 tháng 12", "16 tháng 12"), "16 tháng 12"),  # changed date
+        (FAITHFUL.replace("của xã,", "của xã hoặc tại thôn Phước Thuận,"), "Phước Thuận"),  # added place
+        (FAITHFUL.replace("năm mươi nghìn đồng", "sáu mươi nghìn đồng"), "60000 đồng"),  # changed fee
+        (FAITHFUL.replace("0912 345 678", "0912 345 679"), "0912 345 679"),  # changed phone
+        (FAITHFUL.replace("Kể từ ngày 15 tháng 12 năm 2026, thủ", "Thủ"), "15/12/2026"),  # dropped date
+    ],
+)
 def test_unfaithful_rewrite_is_rejected_and_source_read(server, bad_answer, expected_in_reason):
     server.script(answer(bad_answer))
     result = rewrite_text(SOURCE, settings_for(server), cache=None)
@@ -106,13 +113,16 @@ def test_error_then_success_is_retried_by_the_client(server):
     assert len(server.requests) == 2
 
 
-@pytest.mark.parametrize("body", [
-    b"this is not json",
-    b'{"id": "x", "object": "chat.completion", "choices": []}',
-    b'{"id": "x", "choices": [{"index": 0, "message": {"role": "assistant", "content": null}}]}',
-    b'{"id": "x", "choices": [{"index": 0, "message": {"role": "assistant", "content": "   "}}]}',
-    b"[1, 2, 3]",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"this is not json",
+        b'{"id": "x", "object": "chat.completion", "choices": []}',
+        b'{"id": "x", "choices": [{"index": 0, "message": {"role": "assistant", "content": null}}]}',
+        b'{"id": "x", "choices": [{"index": 0, "message": {"role": "assistant", "content": "   "}}]}',
+        b"[1, 2, 3]",
+    ],
+)
 def test_malformed_answer_fails(server, body):
     server.script(raw(body))
     result = rewrite_text(SOURCE, settings_for(server), cache=None)
@@ -178,9 +188,12 @@ def test_real_hosted_endpoint():
     if not os.environ.get("BROADCASTER_NET_OPENAI_KEY"):
         pytest.skip("BROADCASTER_NET_OPENAI_KEY is not set")
     settings = RewriteSettings(
-        engine="openai", base_url=os.environ.get("BROADCASTER_NET_OPENAI_BASE_URL") or None,
+        engine="openai",
+        base_url=os.environ.get("BROADCASTER_NET_OPENAI_BASE_URL") or None,
         model=os.environ.get("BROADCASTER_NET_OPENAI_MODEL", "gpt-4o-mini"),
-        api_key_env="BROADCASTER_NET_OPENAI_KEY", timeout_s=60)
+        api_key_env="BROADCASTER_NET_OPENAI_KEY",
+        timeout_s=60,
+    )
     result = rewrite_text(SOURCE, settings, cache=None)
     assert result.status in ("accepted", "rejected"), result.reason
     assert result.tokens_in > 0

@@ -4,8 +4,8 @@ import datetime as dt
 import pytest
 
 from broadcaster.config import Station
-from broadcaster.production.script import compose
 from broadcaster.intake.vocab import CATEGORY_VALUES, CHANGE_TYPE_VALUES
+from broadcaster.production.script import compose
 from broadcaster.timeutil import TZ
 
 STATION = Station()
@@ -53,8 +53,12 @@ def test_every_tthc_change_type_says_what_when_and_where(change_type):
         assert fact in text
     if change_type != "abolished":
         assert "Trung tâm Phục vụ hành chính công xã" in text and "Miễn lệ phí" in text
-    assert {"new": "mới ban hành", "amended": "sửa đổi, bổ sung", "replaced": "thay thế cho thủ tục 1.000001",
-            "abolished": "không còn thực hiện"}[change_type] in text
+    assert {
+        "new": "mới ban hành",
+        "amended": "sửa đổi, bổ sung",
+        "replaced": "thay thế cho thủ tục 1.000001",
+        "abolished": "không còn thực hiện",
+    }[change_type] in text
 
 
 def test_opening_names_the_station_day_and_count_and_closing_gives_the_contact():
@@ -67,5 +71,5 @@ def test_opening_names_the_station_day_and_count_and_closing_gives_the_contact()
 
 
 def test_opening_uses_station_time_not_utc():
-    at = dt.datetime(2026, 11, 30, 23, 0, tzinfo=dt.timezone.utc)   # 06:00 on 01/12 in Vietnam
+    at = dt.datetime(2026, 11, 30, 23, 0, tzinfo=dt.UTC)  # 06:00 on 01/12 in Vietnam
     assert "thứ Ba, ngày 01/12/2026" in compose.opening(STATION, at, 1).text

@@ -51,7 +51,7 @@ def test_quiet_hours_refused_unless_emergency(make_settings, cli_for):
     conf = make_settings()
     refused = cli_for(conf, "slots", "add", "wed", "22:00")
     assert refused.exit_code == 1 and "giờ yên tĩnh" in refused.output
-    assert cli_for(conf, "slots", "add", "wed", "20:45", "--max", "30m").exit_code == 1   # ends in quiet hours
+    assert cli_for(conf, "slots", "add", "wed", "20:45", "--max", "30m").exit_code == 1  # ends in quiet hours
     assert cli_for(conf, "slots", "extra", "2026-12-02", "23:00").exit_code == 1
     assert cli_for(conf, "slots", "extra", "2026-12-02", "23:00", "--emergency").exit_code == 0
 
@@ -92,11 +92,12 @@ def test_parse_minutes(text, minutes):
 
 def test_parsing_refusals():
     from broadcaster.errors import ScheduleError
+
     for bad in ("0m", "3h", "abc"):
         with pytest.raises(ScheduleError):
             parse_minutes(bad)
     with pytest.raises(ScheduleError):
-        parse_clock("06:00:05")            # seconds only for one-off extras
+        parse_clock("06:00:05")  # seconds only for one-off extras
     assert parse_clock("6h30") == "06:30" and parse_clock("06:00:05", seconds=True) == "06:00:05"
 
 
@@ -107,8 +108,18 @@ def test_quiet_hours_wrap_midnight(make_settings):
     assert in_quiet_hours(schedule, "20:31", 30)
 
 
-@pytest.mark.parametrize("args", [["slots"], ["slots", "list"], ["slots", "add"], ["slots", "remove"],
-                                  ["slots", "skip"], ["slots", "extra"], ["slots", "cancel"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["slots"],
+        ["slots", "list"],
+        ["slots", "add"],
+        ["slots", "remove"],
+        ["slots", "skip"],
+        ["slots", "extra"],
+        ["slots", "cancel"],
+    ],
+)
 def test_help(make_settings, cli_for, args):
     result = cli_for(make_settings(), *args, "--help")
     assert result.exit_code == 0 and "Cách dùng" in result.output

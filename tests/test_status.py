@@ -52,8 +52,9 @@ def test_ready_program_is_not_warned_about_and_the_rest_say_why(conf, add_progra
     assert [(u.at, u.status) for u in report.upcoming] == [(TUE, "rendered"), (FRI, "draft")]
     assert report.upcoming[0].blocked == ()
     assert report.upcoming[1].blocked == (
-        "chưa được duyệt (broadcaster approve --week 2026-W50 --by \"Họ tên\")",
-        "dài 31 phút 0 giây, quá 30 phút của buổi phát (bớt tin rồi chạy lại broadcaster weekly --week 2026-W50)")
+        'chưa được duyệt (broadcaster approve --week 2026-W50 --by "Họ tên")',
+        "dài 31 phút 0 giây, quá 30 phút của buổi phát (bớt tin rồi chạy lại broadcaster weekly --week 2026-W50)",
+    )
     assert report.blocked == [report.upcoming[1]]
 
 
@@ -95,7 +96,7 @@ def test_a_slot_still_within_grace_or_skipped_or_older_than_its_slot_is_not_list
     assert [s.at for s in within.unlogged] == [PAST_TUE]
     assert [s.at for s in beyond.unlogged] == [PAST_TUE, PAST_FRI]
     timetable.skip(conf, PAST_TUE.date(), None, "nghỉ lễ")
-    with db.session_scope(conf.database_url) as session:     # the friday slot was added on friday evening
+    with db.session_scope(conf.database_url) as session:  # the friday slot was added on friday evening
         session.execute(update(Slot).where(Slot.weekday == "fri").values(created_at=PAST_FRI + dt.timedelta(hours=1)))
     assert logbook.status(conf, now=NOW).unlogged == []
 
@@ -105,14 +106,16 @@ def test_status_cli_warns_ahead(make_settings, cli_for, add_program):
     conf = make_settings(schedule={"grace_minutes": 0})
     seed(conf, dt.datetime.now(UTC) - dt.timedelta(days=30))
     first = logbook.status(conf).upcoming[0].at
-    add_program(conf, first)                                       # a draft: not approved
+    add_program(conf, first)  # a draft: not approved
     result = cli_for(conf, "status")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Buổi phát 7 ngày tới (2):" in out
     week = f"{first.isocalendar()[0]}-W{first.isocalendar()[1]:02d}"
-    assert (f"{first:%d/%m/%Y %H:%M:%S}: chưa duyệt, 0 phút 02 giây\n"
-            f"      SẼ KHÔNG PHÁT — chưa được duyệt (broadcaster approve --week {week} --by \"Họ tên\").\n") in out
+    assert (
+        f"{first:%d/%m/%Y %H:%M:%S}: chưa duyệt, 0 phút 02 giây\n"
+        f'      SẼ KHÔNG PHÁT — chưa được duyệt (broadcaster approve --week {week} --by "Họ tên").\n'
+    ) in out
     assert out.count(": SẼ KHÔNG PHÁT — chưa có chương trình (chạy: broadcaster weekly --week 20") == 1
     assert "Cảnh báo: 2/2 buổi phát sắp tới sẽ bị chặn nếu không xử lý trước giờ phát." in out
     assert "Buổi phát 7 ngày qua KHÔNG có trong nhật ký (2) — không phát được vì trình lập lịch không chạy" in out

@@ -20,8 +20,28 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # A place or a name: capitalized words, not the first word of a sentence or after a colon.
 PROPER = re.compile(r"(?<![.:!?]\s)(?<!^)\b([A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wÀ-ỹ]*(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wÀ-ỹ]*)*)")
 # Words of the templates themselves, not facts about an item.
-TEMPLATE_WORDS = {"Thông", "Quyết", "Thủ", "Tin", "Đề", "Bà", "Hôm", "Trong", "Đây", "Kính", "Mọi", "Cảm",
-                  "Thưa", "Chủ", "Chuyển", "Mức", "Phí", "Thời", "Xin", "Nếu"}
+TEMPLATE_WORDS = {
+    "Thông",
+    "Quyết",
+    "Thủ",
+    "Tin",
+    "Đề",
+    "Bà",
+    "Hôm",
+    "Trong",
+    "Đây",
+    "Kính",
+    "Mọi",
+    "Cảm",
+    "Thưa",
+    "Chủ",
+    "Chuyển",
+    "Mức",
+    "Phí",
+    "Thời",
+    "Xin",
+    "Nếu",
+}
 
 
 @dataclasses.dataclass
@@ -31,7 +51,7 @@ class A:
     category: str = "general"
     priority: str = "normal"
     valid_from: dt.date = dt.date(2026, 11, 30)
-    valid_until: dt.date = dt.date(2026, 12, 31)      # the last airing day: never a deadline
+    valid_until: dt.date = dt.date(2026, 12, 31)  # the last airing day: never a deadline
     id: int = 7
 
 
@@ -54,8 +74,17 @@ class T:
     id: int = 3
 
 
-TTHC_OPTIONAL = ("decision", "processing_time", "fee", "submit_place", "online_level", "details", "replaces",
-                 "source_url", "retrieved_at")
+TTHC_OPTIONAL = (
+    "decision",
+    "processing_time",
+    "fee",
+    "submit_place",
+    "online_level",
+    "details",
+    "replaces",
+    "source_url",
+    "retrieved_at",
+)
 
 
 def data_text(item) -> str:
@@ -83,12 +112,16 @@ ANNOUNCEMENTS = [A(category=c, priority=p) for c in CATEGORY_VALUES for p in PRI
 def test_announcement_templates_state_only_the_items_facts(item):
     text = compose.announcement(item, STATION).text
     assert unsupported(text, item) == [], text
-    assert "31/12/2026" not in text                          # valid_until is when airing stops, not a deadline
+    assert "31/12/2026" not in text  # valid_until is when airing stops, not a deadline
 
 
 def test_the_tax_template_does_not_turn_the_last_airing_day_into_a_deadline():
-    item = A(category="tax", title="Hạn nộp thuế sử dụng đất", body="Hạn cuối nộp thuế là ngày 31/12/2026.",
-             valid_until=dt.date(2026, 12, 5))
+    item = A(
+        category="tax",
+        title="Hạn nộp thuế sử dụng đất",
+        body="Hạn cuối nộp thuế là ngày 31/12/2026.",
+        valid_until=dt.date(2026, 12, 5),
+    )
     text = compose.announcement(item, STATION).text
     assert "05/12/2026" not in text and "31/12/2026" in text
 
@@ -96,8 +129,7 @@ def test_the_tax_template_does_not_turn_the_last_airing_day_into_a_deadline():
 CASES = [(change, missing) for change in CHANGE_TYPE_VALUES for missing in (False, True)]
 
 
-@pytest.mark.parametrize("change_type, missing", CASES,
-                         ids=[f"{c}-{'bare' if m else 'full'}" for c, m in CASES])
+@pytest.mark.parametrize("change_type, missing", CASES, ids=[f"{c}-{'bare' if m else 'full'}" for c, m in CASES])
 def test_tthc_templates_state_only_the_items_facts(change_type, missing):
     item = T(change_type=change_type)
     if missing:

@@ -22,8 +22,15 @@ def test_a_week_from_its_label():
     week = Week.parse("2026-W49")
     assert week == Week(2026, 49) and week.label == "2026-W49" and str(week) == "2026-W49"
     assert (week.first, week.last) == (dt.date(2026, 11, 30), dt.date(2026, 12, 6))
-    assert week.days() == (dt.date(2026, 11, 30), dt.date(2026, 12, 1), dt.date(2026, 12, 2), dt.date(2026, 12, 3),
-                           dt.date(2026, 12, 4), dt.date(2026, 12, 5), dt.date(2026, 12, 6))
+    assert week.days() == (
+        dt.date(2026, 11, 30),
+        dt.date(2026, 12, 1),
+        dt.date(2026, 12, 2),
+        dt.date(2026, 12, 3),
+        dt.date(2026, 12, 4),
+        dt.date(2026, 12, 5),
+        dt.date(2026, 12, 6),
+    )
 
 
 @pytest.mark.parametrize("text, label", [("2026W49", "2026-W49"), (" 2026-w7 ", "2026-W07"), ("2026-W53", "2026-W53")])
@@ -40,7 +47,7 @@ def test_a_bad_week_says_how_to_write_it(text):
 
 def test_week_of_a_day_and_the_next_week_across_the_year():
     assert Week.of(dt.date(2026, 12, 1)) == Week(2026, 49)
-    assert Week.of(dt.date(2027, 1, 1)) == Week(2026, 53)      # ISO: 2026 has 53 weeks
+    assert Week.of(dt.date(2027, 1, 1)) == Week(2026, 53)  # ISO: 2026 has 53 weeks
     assert Week(2026, 53).next() == Week(2027, 1) and Week(2026, 49).next() == Week(2026, 50)
     with pytest.raises(ValueError):
         Week(2025, 53)
@@ -60,7 +67,10 @@ def test_slot_names_are_in_station_time():
 
 def loaded_after(code: str) -> set[str]:
     """Our modules in sys.modules after running `code` in a fresh interpreter."""
-    probe = code + "\nimport json, sys\nprint(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'broadcaster')))"
+    probe = (
+        code
+        + "\nimport json, sys\nprint(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'broadcaster')))"
+    )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env).stdout
     return set(json.loads(out))
@@ -72,13 +82,19 @@ def test_values_import_nothing_of_ours_but_errors():
 
 def test_planning_needs_only_values():
     assert loaded_after("import broadcaster.production.planning") == {
-        "broadcaster", "broadcaster.errors", "broadcaster.values", "broadcaster.production",
-        "broadcaster.production.planning"}
+        "broadcaster",
+        "broadcaster.errors",
+        "broadcaster.values",
+        "broadcaster.production",
+        "broadcaster.production.planning",
+    }
 
 
 def test_vi_stays_inside_vi():
-    loaded = loaded_after("import pkgutil, importlib, broadcaster.vi\n"
-                          "for m in pkgutil.iter_modules(broadcaster.vi.__path__):\n"
-                          "    importlib.import_module('broadcaster.vi.' + m.name)")
+    loaded = loaded_after(
+        "import pkgutil, importlib, broadcaster.vi\n"
+        "for m in pkgutil.iter_modules(broadcaster.vi.__path__):\n"
+        "    importlib.import_module('broadcaster.vi.' + m.name)"
+    )
     assert {"broadcaster.vi.normalize", "broadcaster.vi.numbers"} <= loaded
     assert {m for m in loaded if m != "broadcaster" and not m.startswith("broadcaster.vi")} == set()

@@ -11,9 +11,15 @@ from broadcaster.store.models import Program
 from broadcaster.timeutil import local
 
 TUE, FRI = "2026-12-01T06:00:00+07:00", "2026-12-04T17:30:00+07:00"
-FIRE = {"id": "tb-2026-108", "title": "Phòng cháy chữa cháy trong mùa khô", "category": "an ninh",
-        "valid_from": "30/11/2026", "valid_until": "06/12/2026", "repeat": 1,
-        "body": "Công an xã đề nghị các hộ kiểm tra hệ thống điện trước ngày 05/12/2026."}
+FIRE = {
+    "id": "tb-2026-108",
+    "title": "Phòng cháy chữa cháy trong mùa khô",
+    "category": "an ninh",
+    "valid_from": "30/11/2026",
+    "valid_until": "06/12/2026",
+    "repeat": 1,
+    "body": "Công an xã đề nghị các hộ kiểm tra hệ thống điện trước ngày 05/12/2026.",
+}
 
 
 def statuses(settings) -> dict[str, str]:
@@ -27,8 +33,9 @@ def approved_demo(cli, clock) -> None:
     cli("approve", "--week", "2026-W49", "--by", "Nguyễn Văn A")
 
 
-def test_a_changed_item_sends_its_approved_program_back_to_draft_and_weekly_says_so(cli, settings, tmp_path,
-                                                                                     clock, fake_voice):
+def test_a_changed_item_sends_its_approved_program_back_to_draft_and_weekly_says_so(
+    cli, settings, tmp_path, clock, fake_voice
+):
     approved_demo(cli, clock)
     assert statuses(settings) == {"Tue": "rendered", "Fri": "rendered"}
     cli("announce", "import", str(write_yaml(tmp_path / "edit.yaml", [FIRE])))
@@ -44,11 +51,20 @@ def test_a_changed_item_sends_its_approved_program_back_to_draft_and_weekly_says
     assert "trở lại bản nháp" in out and "“Phòng cháy chữa cháy trong mùa khô”" in out and "Nguyễn Văn A" in out
 
 
-def test_a_new_item_does_not_undo_an_approval_unless_the_officer_rebuilds(cli, project, settings, tmp_path,
-                                                                          clock, fake_voice):
+def test_a_new_item_does_not_undo_an_approval_unless_the_officer_rebuilds(
+    cli, project, settings, tmp_path, clock, fake_voice
+):
     approved_demo(cli, clock)
-    cli("announce", "import", str(write_yaml(tmp_path / "new.yaml", [announcement(
-        "tb-new", "Thu gom rác thải", "Xe thu gom rác đến thôn 4 lúc 7h30 ngày 04/12/2026.")])))
+    cli(
+        "announce",
+        "import",
+        str(
+            write_yaml(
+                tmp_path / "new.yaml",
+                [announcement("tb-new", "Thu gom rác thải", "Xe thu gom rác đến thôn 4 lúc 7h30 ngày 04/12/2026.")],
+            )
+        ),
+    )
     data = cli.json("weekly", "--week", "2026-W49", "--json")
     assert statuses(settings) == {"Tue": "rendered", "Fri": "rendered"}
     [warning] = [w for w in data["warnings"] if w["title"] == "Thu gom rác thải"]
@@ -63,14 +79,21 @@ def test_a_new_item_does_not_undo_an_approval_unless_the_officer_rebuilds(cli, p
 
 def test_the_same_text_under_two_ids_airs_once_and_the_merge_is_named(cli, project, tmp_path, clock, fake_voice):
     clock(SUNDAY_BEFORE)
-    first = write_yaml(tmp_path / "a.yaml", [
-        announcement("tb-1", "Họp thôn 2", "Họp dân thôn 2 lúc 19h00 ngày 02/12/2026 tại nhà văn hóa.", repeat=2),
-        announcement("tb-2", "Thông báo họp thôn 2", "Họp dân thôn 2 lúc 19 giờ ngày 2/12/2026 tại nhà văn hóa.",
-                     repeat=2)])
+    first = write_yaml(
+        tmp_path / "a.yaml",
+        [
+            announcement("tb-1", "Họp thôn 2", "Họp dân thôn 2 lúc 19h00 ngày 02/12/2026 tại nhà văn hóa.", repeat=2),
+            announcement(
+                "tb-2", "Thông báo họp thôn 2", "Họp dân thôn 2 lúc 19 giờ ngày 2/12/2026 tại nhà văn hóa.", repeat=2
+            ),
+        ],
+    )
     imported = cli("announce", "import", str(first))
     assert "trùng nội dung" in imported.output and "tb-1" in imported.output and "tb-2" in imported.output
-    later = write_yaml(tmp_path / "b.yaml", [announcement(
-        "tb-3", "Họp thôn 2 (nhắc lại)", "Họp dân thôn 2 lúc 19h00 ngày 02/12/2026 tại nhà văn hóa.")])
+    later = write_yaml(
+        tmp_path / "b.yaml",
+        [announcement("tb-3", "Họp thôn 2 (nhắc lại)", "Họp dân thôn 2 lúc 19h00 ngày 02/12/2026 tại nhà văn hóa.")],
+    )
     again = cli("announce", "import", str(later))
     assert "trùng nội dung" in again.output and "tb-3" in again.output and "tb-1" in again.output
     data = cli.json("weekly", "--week", "2026-W49", "--json")

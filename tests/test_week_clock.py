@@ -22,24 +22,49 @@ def scripts(project, data) -> dict[str, str]:
 
 def tuesday(settings) -> tuple:
     with db.session_scope(settings.database_url) as session:
-        return tuple(session.execute(select(Program.id, Program.content_hash, Program.status, Program.estimated_s)
-                                     .where(Program.slot_at == dt.datetime(2026, 12, 1, 6, tzinfo=TZ))).one())
+        return tuple(
+            session.execute(
+                select(Program.id, Program.content_hash, Program.status, Program.estimated_s).where(
+                    Program.slot_at == dt.datetime(2026, 12, 1, 6, tzinfo=TZ)
+                )
+            ).one()
+        )
 
 
 def test_an_item_for_today_goes_to_the_next_broadcast_still_ahead(cli, project, clock, fake_voice):
     clock(TUESDAY_AFTERNOON)
-    cli("announce", "add", "--title", "Họp thôn 3", "--body", "Mời bà con thôn 3 họp lúc 19h00 ngày 04/12/2026 "
-        "tại nhà văn hóa.", "--from", "01/12/2026", "--until", "04/12/2026", "--repeat", "1")
+    cli(
+        "announce",
+        "add",
+        "--title",
+        "Họp thôn 3",
+        "--body",
+        "Mời bà con thôn 3 họp lúc 19h00 ngày 04/12/2026 tại nhà văn hóa.",
+        "--from",
+        "01/12/2026",
+        "--until",
+        "04/12/2026",
+        "--repeat",
+        "1",
+    )
     data = cli.json("weekly", "--week", "2026-W49", "--json")
-    assert data["passed"] == [TUE]           # passed before anything was built for it: no program
+    assert data["passed"] == [TUE]  # passed before anything was built for it: no program
     assert list(scripts(project, data)) == [FRI]
     assert "Họp thôn 3" in scripts(project, data)[FRI]
 
 
 def test_an_item_that_expires_before_any_broadcast_ahead_is_reported_at_once(cli, clock, fake_voice):
     clock(TUESDAY_AFTERNOON)
-    added = cli("announce", "add", "--title", "Cắt nước chiều nay", "--body", "Nhà máy nước cắt nước thôn 1 "
-                "từ 16h00 đến 18h00 ngày 01/12/2026.", "--from", "01/12/2026")
+    added = cli(
+        "announce",
+        "add",
+        "--title",
+        "Cắt nước chiều nay",
+        "--body",
+        "Nhà máy nước cắt nước thôn 1 từ 16h00 đến 18h00 ngày 01/12/2026.",
+        "--from",
+        "01/12/2026",
+    )
     assert "“Cắt nước chiều nay”" in added.output and "không còn buổi phát nào" in added.output
     assert "broadcaster slots extra 2026-12-01 15:30" in added.output and "broadcaster urgent" in added.output
     data = cli.json("weekly", "--week", "2026-W49", "--json")
@@ -49,18 +74,19 @@ def test_an_item_that_expires_before_any_broadcast_ahead_is_reported_at_once(cli
     assert "“Cắt nước chiều nay”" in text and "broadcaster urgent" in text
 
 
-def test_a_passed_broadcast_keeps_its_program_and_what_it_never_aired_is_placed_again(cli, project, settings,
-                                                                                       clock, fake_voice):
+def test_a_passed_broadcast_keeps_its_program_and_what_it_never_aired_is_placed_again(
+    cli, project, settings, clock, fake_voice
+):
     clock(SUNDAY_BEFORE)
     cli("demo")
     first = scripts(project, cli.json("weekly", "--week", "2026-W49", "--json"))
-    assert "Phòng cháy chữa cháy" in first[TUE] and "Phòng cháy chữa cháy" not in first[FRI]   # repeat: 1
+    assert "Phòng cháy chữa cháy" in first[TUE] and "Phòng cháy chữa cháy" not in first[FRI]  # repeat: 1
     before = tuesday(settings)
     clock(TUESDAY_AFTERNOON)
     again = cli.json("weekly", "--week", "2026-W49", "--json")
     later = scripts(project, again)
-    assert later[TUE] == first[TUE]                       # the passed program is what it was
-    assert "Phòng cháy chữa cháy" in later[FRI]           # it never aired (a draft): placed again, ahead
+    assert later[TUE] == first[TUE]  # the passed program is what it was
+    assert "Phòng cháy chữa cháy" in later[FRI]  # it never aired (a draft): placed again, ahead
     assert tuesday(settings) == before
 
 

@@ -13,7 +13,7 @@ from broadcaster.audio import RenderResult, SegmentAudio
 from broadcaster.errors import AudioError
 from broadcaster.timeutil import TZ
 
-SUNDAY_BEFORE = dt.datetime(2026, 11, 29, 18, 0, tzinfo=TZ)     # the weekly job's time before 2026-W49
+SUNDAY_BEFORE = dt.datetime(2026, 11, 29, 18, 0, tzinfo=TZ)  # the weekly job's time before 2026-W49
 TUESDAY_AFTERNOON = dt.datetime(2026, 12, 1, 14, 56, tzinfo=TZ)  # inside 2026-W49, after Tuesday's 06:00
 CHIME_S = 2.2
 
@@ -21,8 +21,10 @@ CHIME_S = 2.2
 @pytest.fixture
 def clock(monkeypatch):
     """clock(moment): the station clock (broadcaster.timeutil.now) reads `moment` from now on."""
+
     def set_clock(moment: dt.datetime) -> None:
         monkeypatch.setattr(timeutil, "now", lambda: moment)
+
     return set_clock
 
 
@@ -37,13 +39,25 @@ class FakeVoice:
     def __call__(self, texts, out_mp3: Path, settings, *, max_seconds=None, **options) -> RenderResult:
         self.calls.append(list(texts))
         positions = tuple(i for i, text in enumerate(texts) if text.strip())
-        pieces = tuple(SegmentAudio(Path(f"/pieces/{i}.mp3"), "espeak",
-                                    round(len(texts[i].split()) * self.seconds_per_word, 2), False, -16.0, -1.0)
-                       for i in positions)
+        pieces = tuple(
+            SegmentAudio(
+                Path(f"/pieces/{i}.mp3"),
+                "espeak",
+                round(len(texts[i].split()) * self.seconds_per_word, 2),
+                False,
+                -16.0,
+                -1.0,
+            )
+            for i in positions
+        )
         a = settings.audio
         body = len(pieces) + 2
-        duration = ((a.lead_ms + a.pause_ms * (body - 1) + a.tail_ms) / 1000 + 2 * CHIME_S
-                    + sum(p.duration_s for p in pieces) + 0.04 * body)
+        duration = (
+            (a.lead_ms + a.pause_ms * (body - 1) + a.tail_ms) / 1000
+            + 2 * CHIME_S
+            + sum(p.duration_s for p in pieces)
+            + 0.04 * body
+        )
         if max_seconds is not None and duration > max_seconds:
             raise AudioError(f"Chương trình dài {duration:.0f} giây, vượt tối đa {max_seconds:.0f} giây.")
         out_mp3.parent.mkdir(parents=True, exist_ok=True)
@@ -58,10 +72,10 @@ def fake_voice(monkeypatch) -> FakeVoice:
     return voice
 
 
-def announcement(uid: str, title: str, body: str, start: str = "30/11/2026", end: str = "06/12/2026",
-                 repeat: int = 1, **extra) -> dict:
-    return {"id": uid, "title": title, "body": body, "valid_from": start, "valid_until": end, "repeat": repeat,
-            **extra}
+def announcement(
+    uid: str, title: str, body: str, start: str = "30/11/2026", end: str = "06/12/2026", repeat: int = 1, **extra
+) -> dict:
+    return {"id": uid, "title": title, "body": body, "valid_from": start, "valid_until": end, "repeat": repeat, **extra}
 
 
 def write_yaml(path: Path, items: list[dict]) -> Path:

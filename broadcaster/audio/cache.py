@@ -21,7 +21,7 @@ from typing import Any
 
 from broadcaster.files import write_text_atomic
 
-KINDS = ("tts", "mp3")     # raw engine output; mastered MP3 pieces
+KINDS = ("tts", "mp3")  # raw engine output; mastered MP3 pieces
 
 
 def digest(*parts: str) -> str:
@@ -30,10 +30,10 @@ def digest(*parts: str) -> str:
 
 @dataclasses.dataclass(frozen=True)
 class CacheStats:
-    files: Counter          # kind -> entries
-    bytes: Counter          # kind -> bytes
-    engines: Counter        # engine -> mastered pieces
-    seconds: float          # audio held as mastered pieces
+    files: Counter  # kind -> entries
+    bytes: Counter  # kind -> bytes
+    engines: Counter  # engine -> mastered pieces
+    seconds: float  # audio held as mastered pieces
 
 
 class SegmentCache:

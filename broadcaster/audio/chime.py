@@ -8,9 +8,9 @@ import wave
 from pathlib import Path
 
 RATE = 44100
-NOTES = ((659.25, 0.0), (523.25, 0.55))     # E5 then C5, onset seconds
+NOTES = ((659.25, 0.0), (523.25, 0.55))  # E5 then C5, onset seconds
 LENGTH_S = 2.2
-HARMONICS = ((1.0, 1.0), (2.0, 0.35), (3.0, 0.12))   # (multiple, amplitude): a soft bell
+HARMONICS = ((1.0, 1.0), (2.0, 0.35), (3.0, 0.12))  # (multiple, amplitude): a soft bell
 
 
 def write_chime(path: Path) -> None:

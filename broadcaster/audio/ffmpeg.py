@@ -17,10 +17,12 @@ from pathlib import Path
 
 from broadcaster.errors import AudioError
 
-SILENT_LUFS = -70.0     # the meter's absolute gate: nothing louder than this was heard
-OVERSAMPLING = 4        # BS.1770-4 Annex 2: true peak is the peak of the signal oversampled 4 times
-_REPORT = re.compile(r"\[Parsed_(ebur128|astats)_(\d+) @ [^\]]+\] "
-                     r"(?:Summary:|Number of samples: (\d+)|Peak level dB: (-?[\d.]+|-inf))")
+SILENT_LUFS = -70.0  # the meter's absolute gate: nothing louder than this was heard
+OVERSAMPLING = 4  # BS.1770-4 Annex 2: true peak is the peak of the signal oversampled 4 times
+_REPORT = re.compile(
+    r"\[Parsed_(ebur128|astats)_(\d+) @ [^\]]+\] "
+    r"(?:Summary:|Number of samples: (\d+)|Peak level dB: (-?[\d.]+|-inf))"
+)
 _INTEGRATED = re.compile(r"I:\s+(-?[\d.]+|-inf) LUFS")
 _PEAK = re.compile(r"(?:True|Sample) peak:\s+Peak:\s+(-?[\d.]+|-inf) dBFS")
 _RATE = re.compile(r"Stream #\d+:\d+.*?: Audio: [^,]+, (\d+) Hz")
@@ -30,10 +32,10 @@ _PEAK_LEVEL = "astats=metadata=0:measure_perchannel=none:measure_overall=Peak_le
 
 @dataclasses.dataclass(frozen=True)
 class Loudness:
-    integrated: float          # LUFS (SILENT_LUFS or lower for silence)
-    true_peak: float | None    # dBTP, when measured
+    integrated: float  # LUFS (SILENT_LUFS or lower for silence)
+    true_peak: float | None  # dBTP, when measured
     duration_s: float
-    sample_peak: float | None = None    # dBFS, when measured
+    sample_peak: float | None = None  # dBFS, when measured
 
     @property
     def silent(self) -> bool:
@@ -46,12 +48,16 @@ def run(args: Sequence[str | Path], what: str) -> str:
     try:
         result = subprocess.run(cmd, capture_output=True, text=True, errors="replace")
     except FileNotFoundError as exc:
-        raise AudioError(f"Không {what}: không tìm thấy ffmpeg.", str(exc),
-                         "cài ffmpeg: apt-get install ffmpeg (hoặc make demo).") from exc
+        raise AudioError(
+            f"Không {what}: không tìm thấy ffmpeg.", str(exc), "cài ffmpeg: apt-get install ffmpeg (hoặc make demo)."
+        ) from exc
     if result.returncode != 0:
         lines = [line for line in result.stderr.splitlines() if line.strip()]
-        raise AudioError(f"Không {what}.", lines[-1] if lines else f"ffmpeg thoát với mã {result.returncode}",
-                         "kiểm tra tệp âm thanh đầu vào và ffmpeg (ffmpeg -version).")
+        raise AudioError(
+            f"Không {what}.",
+            lines[-1] if lines else f"ffmpeg thoát với mã {result.returncode}",
+            "kiểm tra tệp âm thanh đầu vào và ffmpeg (ffmpeg -version).",
+        )
     return result.stderr
 
 
@@ -68,8 +74,9 @@ def measure_many(paths: Sequence[Path], filters: Sequence[Sequence[str]], peak: 
     return [found[0] for found in meter_many(paths, [[chain] for chain in filters], peak)]
 
 
-def meter_many(paths: Sequence[Path], branches: Sequence[Sequence[Sequence[str]]], peak: str = "true"
-               ) -> list[list[Loudness]]:
+def meter_many(
+    paths: Sequence[Path], branches: Sequence[Sequence[Sequence[str]]], peak: str = "true"
+) -> list[list[Loudness]]:
     """Meter each file through each of its branches (filter chains), all in one ffmpeg process."""
     if not paths:
         return []
@@ -80,8 +87,10 @@ def meter_many(paths: Sequence[Path], branches: Sequence[Sequence[Sequence[str]]
         split = [f"[{i}:a]"] if len(chains) == 1 else [f"[s{i}_{j}]" for j in range(len(chains))]
         if len(chains) > 1:
             graph.append(f"[{i}:a]asplit={len(chains)}{''.join(split)}")
-        graph += [f"{start}{''.join(f + ',' for f in chain)}{meter}[{label}]"
-                  for start, chain, label in zip(split, chains, labels)]
+        graph += [
+            f"{start}{''.join(f + ',' for f in chain)}{meter}[{label}]"
+            for start, chain, label in zip(split, chains, labels)
+        ]
         outputs += labels
     err = _run_null(paths, graph, outputs, f"đo độ lớn âm thanh {_names(paths)}")
     meters, counts = _reports(err, "ebur128"), _reports(err, "count")
@@ -93,9 +102,14 @@ def meter_many(paths: Sequence[Path], branches: Sequence[Sequence[Sequence[str]]
     for (i, chain), meter_text, count in zip(flat, meters, counts):
         integrated, level = _INTEGRATED.search(meter_text), _PEAK.search(meter_text)
         peak_db = _db(level.group(1)) if level and peak != "none" else None
-        results[i].append(Loudness(_db(integrated.group(1)) if integrated else SILENT_LUFS,
-                                   peak_db if peak == "true" else None, int(count) / _rate(chain, rates[i]),
-                                   peak_db if peak == "sample" else None))
+        results[i].append(
+            Loudness(
+                _db(integrated.group(1)) if integrated else SILENT_LUFS,
+                peak_db if peak == "true" else None,
+                int(count) / _rate(chain, rates[i]),
+                peak_db if peak == "sample" else None,
+            )
+        )
     return results
 
 
@@ -106,8 +120,7 @@ def true_peaks(paths: Sequence[Path], rate: int) -> list[tuple[float, float]]:
     if not paths:
         return []
     # Oversampled in floating point: 16-bit samples would clip peaks above full scale.
-    graph = [f"[{i}:a]{_COUNT},aresample={OVERSAMPLING * rate}:osf=flt,{_PEAK_LEVEL}[m{i}]"
-             for i in range(len(paths))]
+    graph = [f"[{i}:a]{_COUNT},aresample={OVERSAMPLING * rate}:osf=flt,{_PEAK_LEVEL}[m{i}]" for i in range(len(paths))]
     err = _run_null(paths, graph, [f"m{i}" for i in range(len(paths))], f"đo đỉnh thật {_names(paths)}")
     peaks, counts = _reports(err, "peak"), _reports(err, "count")
     if len(peaks) != len(paths) or len(counts) != len(paths):
@@ -116,8 +129,15 @@ def true_peaks(paths: Sequence[Path], rate: int) -> list[tuple[float, float]]:
 
 
 def _run_null(paths: Sequence[Path], graph: Sequence[str], outputs: Sequence[str], what: str) -> str:
-    return run([*_inputs(paths), "-filter_complex", ";".join(graph),
-                *[a for label in outputs for a in ("-map", f"[{label}]", "-f", "null", "-")]], what)
+    return run(
+        [
+            *_inputs(paths),
+            "-filter_complex",
+            ";".join(graph),
+            *[a for label in outputs for a in ("-map", f"[{label}]", "-f", "null", "-")],
+        ],
+        what,
+    )
 
 
 def _reports(err: str, kind: str) -> list[str]:
@@ -126,9 +146,10 @@ def _reports(err: str, kind: str) -> list[str]:
     matches = list(_REPORT.finditer(err))
     for match, following in zip(matches, matches[1:] + [None]):
         this = "ebur128" if match.group(1) == "ebur128" else "count" if match.group(3) else "peak"
-        if this == kind:    # the last report wins
-            found[int(match.group(2))] = match.group(3) or match.group(4) or \
-                err[match.end():following.start() if following else len(err)]
+        if this == kind:  # the last report wins
+            found[int(match.group(2))] = (
+                match.group(3) or match.group(4) or err[match.end() : following.start() if following else len(err)]
+            )
     return [found[k] for k in sorted(found)]
 
 
@@ -145,18 +166,34 @@ def _names(paths: Sequence[Path]) -> str:
 
 
 def _strange() -> AudioError:
-    return AudioError("Không đọc được kết quả đo độ lớn âm thanh.", "phiên bản ffmpeg lạ.",
-                      "dùng ffmpeg của Debian (apt-get install ffmpeg).")
+    return AudioError(
+        "Không đọc được kết quả đo độ lớn âm thanh.",
+        "phiên bản ffmpeg lạ.",
+        "dùng ffmpeg của Debian (apt-get install ffmpeg).",
+    )
 
 
 def mp3_args(bitrate: str, sample_rate: int) -> list[str]:
     """Output options shared by every MP3 piece, so their frames can be joined without re-encoding."""
-    return ["-ac", "1", "-ar", str(sample_rate), "-c:a", "libmp3lame", "-b:a", bitrate, "-map_metadata", "-1",
-            "-f", "mp3"]
+    return [
+        "-ac",
+        "1",
+        "-ar",
+        str(sample_rate),
+        "-c:a",
+        "libmp3lame",
+        "-b:a",
+        bitrate,
+        "-map_metadata",
+        "-1",
+        "-f",
+        "mp3",
+    ]
 
 
-def encode_many(srcs: Sequence[Path], dsts: Sequence[Path], filters: Sequence[Sequence[str]], bitrate: str,
-                sample_rate: int) -> None:
+def encode_many(
+    srcs: Sequence[Path], dsts: Sequence[Path], filters: Sequence[Sequence[str]], bitrate: str, sample_rate: int
+) -> None:
     """Encode each src (through its filters) to its dst MP3, all in one ffmpeg process."""
     if not srcs:
         return
@@ -180,19 +217,50 @@ def _graph(chains: Sequence[Sequence[str]], label: str) -> list[str]:
 
 
 def silence(dst: Path, seconds: float, bitrate: str, sample_rate: int) -> None:
-    run(["-f", "lavfi", "-i", f"anullsrc=r={sample_rate}:cl=mono", "-t", f"{seconds:.3f}",
-         *mp3_args(bitrate, sample_rate), dst], "tạo đoạn im lặng")
+    run(
+        [
+            "-f",
+            "lavfi",
+            "-i",
+            f"anullsrc=r={sample_rate}:cl=mono",
+            "-t",
+            f"{seconds:.3f}",
+            *mp3_args(bitrate, sample_rate),
+            dst,
+        ],
+        "tạo đoạn im lặng",
+    )
 
 
 def concat(parts: Sequence[Path], dst: Path, tags: dict[str, str]) -> None:
     """Join same-parameter MP3 files frame by frame (no re-encode) and write ID3v2 tags."""
     listing = dst.with_name(dst.name + ".txt")
-    listing.write_text("".join("file '{}'\n".format(str(p.resolve()).replace("'", "'\\''")) for p in parts),
-                       encoding="utf-8")
+    listing.write_text(
+        "".join("file '{}'\n".format(str(p.resolve()).replace("'", "'\\''")) for p in parts), encoding="utf-8"
+    )
     meta = [arg for key, value in tags.items() if value for arg in ("-metadata", f"{key}={value}")]
     try:
-        run(["-f", "concat", "-safe", "0", "-i", listing, "-c", "copy", "-map_metadata", "-1",
-             "-id3v2_version", "3", *meta, "-f", "mp3", dst], f"ghép các đoạn thành {dst.name}")
+        run(
+            [
+                "-f",
+                "concat",
+                "-safe",
+                "0",
+                "-i",
+                listing,
+                "-c",
+                "copy",
+                "-map_metadata",
+                "-1",
+                "-id3v2_version",
+                "3",
+                *meta,
+                "-f",
+                "mp3",
+                dst,
+            ],
+            f"ghép các đoạn thành {dst.name}",
+        )
     finally:
         listing.unlink(missing_ok=True)
 
@@ -200,8 +268,12 @@ def concat(parts: Sequence[Path], dst: Path, tags: dict[str, str]) -> None:
 def duration(path: Path) -> float:
     """Played length of an MP3 (its frames, encoder delay and padding included), by ffprobe."""
     try:
-        out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
-                              str(path)], capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         return float(out)
     except (OSError, subprocess.CalledProcessError, ValueError) as exc:
         raise AudioError(f"Không đọc được độ dài của {path}.", str(exc), "cài ffmpeg (có ffprobe).") from exc

@@ -25,7 +25,7 @@ from broadcaster.timeutil import span_text
 
 PIECE_OVERHEAD_S = 0.04
 MAX_BATCH = 8
-Progress = Callable[[int, int], None]     # (segments done, segments in total)
+Progress = Callable[[int, int], None]  # (segments done, segments in total)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,8 +33,8 @@ class RenderResult:
     path: Path
     duration_s: float
     segments: tuple[SegmentAudio, ...]
-    lufs: float             # estimated from the pieces (energy-weighted); silence is gated out
-    true_peak: float        # the highest piece's true peak
+    lufs: float  # estimated from the pieces (energy-weighted); silence is gated out
+    true_peak: float  # the highest piece's true peak
     positions: tuple[int, ...]  # for each piece, the index of its text in `texts` (blank texts have none)
 
     @property
@@ -50,9 +50,18 @@ class RenderResult:
         return dict(zip(self.positions, self.segments, strict=True))
 
 
-def render_program(texts: Sequence[str], out_mp3: Path, settings: Settings, *, tags: dict[str, str] | None = None,
-                   max_seconds: float | None = None, chimes: bool = True, chain: EngineChain | None = None,
-                   progress: Progress | None = None, title: str = "") -> RenderResult:
+def render_program(
+    texts: Sequence[str],
+    out_mp3: Path,
+    settings: Settings,
+    *,
+    tags: dict[str, str] | None = None,
+    max_seconds: float | None = None,
+    chimes: bool = True,
+    chain: EngineChain | None = None,
+    progress: Progress | None = None,
+    title: str = "",
+) -> RenderResult:
     """Speak `texts` and join them with chimes, pauses and a silent tail into one tagged MP3.
 
     tags: title, station, date, slot (ID3); `title` alone is a shorthand for tags={"title": …}.
@@ -75,11 +84,15 @@ def render_program(texts: Sequence[str], out_mp3: Path, settings: Settings, *, t
     body = [bell, *segments, bell] if bell else segments
     # Each joined piece also plays its encoder delay and padding: about one frame and a half.
     duration = (audio.lead_ms + audio.pause_ms * (len(body) - 1) + audio.tail_ms) / 1000 + sum(
-        s.duration_s + PIECE_OVERHEAD_S for s in body)
+        s.duration_s + PIECE_OVERHEAD_S for s in body
+    )
     if max_seconds is not None and duration > max_seconds:
-        raise AudioError(f"Chương trình dài {span_text(duration)}, vượt {span_text(duration - max_seconds)} so với "
-                         f"tối đa {span_text(max_seconds)} của buổi phát.", "quá nhiều bản tin hoặc bản tin quá dài.",
-                         "bớt hoặc rút gọn bản tin, hoặc tăng max_minutes của khung giờ phát.")
+        raise AudioError(
+            f"Chương trình dài {span_text(duration)}, vượt {span_text(duration - max_seconds)} so với "
+            f"tối đa {span_text(max_seconds)} của buổi phát.",
+            "quá nhiều bản tin hoặc bản tin quá dài.",
+            "bớt hoặc rút gọn bản tin, hoặc tăng max_minutes của khung giờ phát.",
+        )
     pieces = [gap[audio.lead_ms]] if audio.lead_ms else []
     for index, seg in enumerate(body):
         pieces += [gap[audio.pause_ms], seg.path] if index else [seg.path]
@@ -95,12 +108,14 @@ def render_program(texts: Sequence[str], out_mp3: Path, settings: Settings, *, t
         tmp.unlink(missing_ok=True)
     energy = sum(s.duration_s * 10 ** (s.lufs / 10) for s in body) / sum(s.duration_s for s in body)
     peaks = [s.true_peak for s in body if s.true_peak is not None]
-    return RenderResult(out_mp3, duration, tuple(segments), 10 * math.log10(energy), max(peaks, default=-math.inf),
-                        positions)
+    return RenderResult(
+        out_mp3, duration, tuple(segments), 10 * math.log10(energy), max(peaks, default=-math.inf), positions
+    )
 
 
-def speak_all(renderer: Renderer, texts: Sequence[str], workers: int,
-              progress: Progress | None = None) -> list[SegmentAudio]:
+def speak_all(
+    renderer: Renderer, texts: Sequence[str], workers: int, progress: Progress | None = None
+) -> list[SegmentAudio]:
     """The mastered piece of every text, in order: cached, or spoken and mastered now."""
     results: list[SegmentAudio | None] = [None] * len(texts)
     tried: list[set[str]] = [set() for _ in texts]
@@ -114,7 +129,7 @@ def speak_all(renderer: Renderer, texts: Sequence[str], workers: int,
 
     pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="render")
     try:
-        while todo:      # each round gives failed recordings to the next engine
+        while todo:  # each round gives failed recordings to the next engine
             recordings: list[tuple[int, Recording]] = []
             for index, outcome in zip(todo, pool.map(lambda i: renderer.resolve(texts[i], tried[i]), todo)):
                 if isinstance(outcome, SegmentAudio):
@@ -122,8 +137,10 @@ def speak_all(renderer: Renderer, texts: Sequence[str], workers: int,
                 else:
                     recordings.append((index, outcome))
             todo = []
-            futures = {pool.submit(renderer.master, [r for _, r in batch]): batch
-                       for batch in _batches(recordings, max(1, workers))}
+            futures = {
+                pool.submit(renderer.master, [r for _, r in batch]): batch
+                for batch in _batches(recordings, max(1, workers))
+            }
             for future in as_completed(futures):
                 for (index, _), segment in zip(futures[future], future.result()):
                     if segment is None:

@@ -9,6 +9,7 @@ as a failure of its engine, and the text goes back to `resolve` for the next eng
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import threading
 from collections.abc import Sequence
@@ -28,10 +29,10 @@ log = logging.getLogger(__name__)
 
 @dataclasses.dataclass(frozen=True)
 class SegmentAudio:
-    path: Path              # the mastered MP3 piece (in the cache)
-    engine: str             # engine that actually spoke it
+    path: Path  # the mastered MP3 piece (in the cache)
+    engine: str  # engine that actually spoke it
     duration_s: float
-    cached: bool            # the mastered piece came from the cache
+    cached: bool  # the mastered piece came from the cache
     lufs: float
     true_peak: float | None
 
@@ -39,6 +40,7 @@ class SegmentAudio:
 @dataclasses.dataclass(frozen=True)
 class Recording:
     """A raw engine recording waiting to be mastered into the piece `key`."""
+
     text: str
     engine: TtsEngine
     raw: Path
@@ -70,14 +72,18 @@ class Renderer:
             tried.add(engine.name)
             try:
                 raw = self.cache.get("tts", tts_key, engine.extension) or self.cache.put(
-                    "tts", tts_key, engine.extension, lambda out: _synthesize(engine, text, out))
+                    "tts", tts_key, engine.extension, functools.partial(_synthesize, engine, text)
+                )
             except EngineError as exc:
                 self.chain.failed(engine, exc)
                 errors.append(f"{engine.name}: {exc.what}")
                 continue
             return Recording(text, engine, raw[0], piece_key)
-        raise AudioError(f"Không đọc được đoạn “{text[:60]}…”.", "; ".join(errors) or "không còn giọng đọc nào",
-                         "kiểm tra các giọng đọc bằng lệnh: broadcaster voices.")
+        raise AudioError(
+            f"Không đọc được đoạn “{text[:60]}…”.",
+            "; ".join(errors) or "không còn giọng đọc nào",
+            "kiểm tra các giọng đọc bằng lệnh: broadcaster voices.",
+        )
 
     def master(self, recordings: Sequence[Recording]) -> list[SegmentAudio | None]:
         """Master recordings into cached pieces; None where the recording was unusable (engine failed)."""
@@ -92,11 +98,14 @@ class Renderer:
                     pieces.append(None)
                     continue
                 self.chain.succeeded(rec.engine)
-                if not getattr(rec.engine, "keep_raw", True):    # cheap to make again: keep only the piece
+                if not getattr(rec.engine, "keep_raw", True):  # cheap to make again: keep only the piece
                     rec.raw.unlink(missing_ok=True)
                     rec.raw.with_suffix(".json").unlink(missing_ok=True)
-                pieces.append(_segment(*self.cache.commit("mp3", rec.key, "mp3", tmp, _record(rec.engine.name, outcome)),
-                                       cached=False))
+                pieces.append(
+                    _segment(
+                        *self.cache.commit("mp3", rec.key, "mp3", tmp, _record(rec.engine.name, outcome)), cached=False
+                    )
+                )
             return pieces
         finally:
             for tmp in tmps:
@@ -131,8 +140,11 @@ class Renderer:
             return None
         source = None if setting == "generated" else resolve_path(self.settings.base_dir, setting)
         if source is not None and not source.is_file():
-            raise AudioError(f"Không tìm thấy tệp nhạc hiệu {source}.", "đường dẫn audio.chime sai.",
-                             "sửa audio.chime trong config.yaml (generated, none, hoặc đường dẫn tệp).")
+            raise AudioError(
+                f"Không tìm thấy tệp nhạc hiệu {source}.",
+                "đường dẫn audio.chime sai.",
+                "sửa audio.chime trong config.yaml (generated, none, hoặc đường dẫn tệp).",
+            )
         origin = file_digest(source) if source else f"generated|{chime.NOTES}|{chime.LENGTH_S}"
         key = digest("chime", origin, self.spec.key())
         hit = self.cache.get("mp3", key, "mp3")
@@ -163,10 +175,15 @@ def _calibration(tmp: Path, loss: float) -> dict:
 
 
 def _record(engine: str, measured: Loudness) -> dict:
-    return {"engine": engine, "duration_s": measured.duration_s, "lufs": measured.integrated,
-            "true_peak": measured.true_peak}
+    return {
+        "engine": engine,
+        "duration_s": measured.duration_s,
+        "lufs": measured.integrated,
+        "true_peak": measured.true_peak,
+    }
 
 
 def _segment(path: Path, meta: dict, cached: bool) -> SegmentAudio:
-    return SegmentAudio(path, meta["engine"], float(meta["duration_s"]), cached, float(meta["lufs"]),
-                        meta.get("true_peak"))
+    return SegmentAudio(
+        path, meta["engine"], float(meta["duration_s"]), cached, float(meta["lufs"]), meta.get("true_peak")
+    )

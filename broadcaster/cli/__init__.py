@@ -25,8 +25,8 @@ from broadcaster.errors import BroadcasterError
 
 
 class Entry(NamedTuple):
-    module: str         # in broadcaster.cli
-    summary: str        # the first sentence of the command's help
+    module: str  # in broadcaster.cli
+    summary: str  # the first sentence of the command's help
 
 
 COMMANDS: dict[str, Entry] = {
@@ -34,29 +34,41 @@ COMMANDS: dict[str, Entry] = {
     "tthc": Entry("catalog", "Thủ tục hành chính (TTHC) thay đổi: nhập từ tệp, xem danh sách."),
     "preview": Entry("weekly", "Xem trước kịch bản từng buổi phát trong tuần và ghi vào scripts/<tuần>/."),
     "weekly": Entry("weekly", "Dựng chương trình phát thanh của tuần: kịch bản, âm thanh MP3, ghi vào cơ sở dữ liệu."),
-    "demo": Entry("weekly", "Nạp dữ liệu mẫu của một xã và dựng chương trình tuần 2026-W49 "
-                            "(chạy lại không bị trùng)."),
-    "normalize": Entry("normalize", "In dạng đọc (chữ số, ngày, giờ, số văn bản, chữ viết tắt… thành lời) "
-                                    "của mỗi VĂN_BẢN."),
+    "demo": Entry("weekly", "Nạp dữ liệu mẫu của một xã và dựng chương trình tuần 2026-W49 (chạy lại không bị trùng)."),
+    "normalize": Entry(
+        "normalize", "In dạng đọc (chữ số, ngày, giờ, số văn bản, chữ viết tắt… thành lời) của mỗi VĂN_BẢN."
+    ),
     "voices": Entry("audio", "Liệt kê các giọng đọc (vùng miền, nam/nữ), giọng nào dùng được ngay và vì sao không."),
     "say": Entry("audio", "Đọc thử một đoạn văn bản: chuẩn hóa → giọng đọc → xử lý âm thanh → MP3."),
     "cache": Entry("audio", "Bộ nhớ đệm âm thanh (mỗi đoạn đọc được lưu lại để dựng lại nhanh)."),
     "approve": Entry("onair", "Duyệt chương trình phát của tuần (ghi người duyệt và thời điểm vào nhật ký)."),
     "run": Entry("onair", "Chạy trình lập lịch: dựng chương trình hằng tuần và phát đúng giờ (dừng bằng Ctrl+C)."),
-    "urgent": Entry("onair", "Phát ngay tin khẩn cấp trên mọi đầu phát (bão, lũ, cháy, dịch bệnh), "
-                             "kể cả giờ yên tĩnh."),
-    "status": Entry("onair", "Tình trạng: trình lập lịch, buổi phát 7 ngày tới (buổi nào sẽ bị chặn và vì sao), "
-                             "buổi đã qua không có trong nhật ký (trình lập lịch không chạy), lỗi gần đây."),
-    "history": Entry("onair", "Lịch sử phát: buổi, chương trình, số tin, thời lượng, giờ phát, đầu phát, "
-                              "kết quả, người duyệt."),
-    "logbook": Entry("onair", "Xuất sổ nhật ký phát thanh của tháng ra CSV (tiêu đề cột tiếng Việt) "
-                              "cho đoàn kiểm tra."),
+    "urgent": Entry(
+        "onair", "Phát ngay tin khẩn cấp trên mọi đầu phát (bão, lũ, cháy, dịch bệnh), kể cả giờ yên tĩnh."
+    ),
+    "status": Entry(
+        "onair",
+        "Tình trạng: trình lập lịch, buổi phát 7 ngày tới (buổi nào sẽ bị chặn và vì sao), "
+        "buổi đã qua không có trong nhật ký (trình lập lịch không chạy), lỗi gần đây.",
+    ),
+    "history": Entry(
+        "onair", "Lịch sử phát: buổi, chương trình, số tin, thời lượng, giờ phát, đầu phát, kết quả, người duyệt."
+    ),
+    "logbook": Entry(
+        "onair", "Xuất sổ nhật ký phát thanh của tháng ra CSV (tiêu đề cột tiếng Việt) cho đoàn kiểm tra."
+    ),
     "slots": Entry("slots", "Lịch phát: khung giờ hằng tuần, bỏ một buổi, thêm buổi phát riêng (giờ Việt Nam)."),
     "rewrite": Entry("rewrite", "Viết lại cho dễ nghe: kiểm tra một bản viết lại với văn bản gốc."),
-    "web": Entry("web", "Chạy trang web: tuần này, chương trình, duyệt, thông báo, TTHC, lịch phát, khẩn cấp, nhật ký."),
+    "web": Entry(
+        "web", "Chạy trang web: tuần này, chương trình, duyệt, thông báo, TTHC, lịch phát, khẩn cấp, nhật ký."
+    ),
     "user": Entry("users", "Tài khoản đăng nhập trang web (broadcaster web): thêm, đổi mật khẩu, liệt kê, khóa."),
-    "init": Entry("house", "Tạo đài mới trong THƯ_MỤC: config.yaml có chú thích, các thư mục dữ liệu và cơ sở dữ liệu."),
-    "service": Entry("house", "Chạy trình lập lịch thành dịch vụ systemd (tự khởi động cùng máy, tự chạy lại khi lỗi)."),
+    "init": Entry(
+        "house", "Tạo đài mới trong THƯ_MỤC: config.yaml có chú thích, các thư mục dữ liệu và cơ sở dữ liệu."
+    ),
+    "service": Entry(
+        "house", "Chạy trình lập lịch thành dịch vụ systemd (tự khởi động cùng máy, tự chạy lại khi lỗi)."
+    ),
 }
 
 
@@ -86,8 +98,9 @@ class _Root(VietnameseGroup):
                 rows.append((name, command.get_short_help_str(limit)))
         return rows
 
-    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
-                     **extra: Any) -> click.Context:
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
         with vietnamese_errors(debug="--debug" in args):
             return super().make_context(info_name, args, parent, **extra)
 
@@ -104,9 +117,14 @@ class _Root(VietnameseGroup):
 
 
 @click.group(cls=_Root, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Tệp cấu hình. Không ghi thì tìm lần lượt: biến BROADCASTER_CONFIG, ./config.yaml, "
-                   "/etc/broadcaster/config.yaml (tạo mới: broadcaster init THƯ_MỤC).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Tệp cấu hình. Không ghi thì tìm lần lượt: biến BROADCASTER_CONFIG, ./config.yaml, "
+    "/etc/broadcaster/config.yaml (tạo mới: broadcaster init THƯ_MỤC).",
+)
 @click.option("--debug", is_flag=True, help="Hiện chi tiết lỗi (traceback) để gỡ lỗi.")
 @click.option("-v", "--verbose", is_flag=True, help="Ghi nhật ký chi tiết ra stderr.")
 @click.pass_context
@@ -124,8 +142,10 @@ class VietnameseLogFormatter(logging.Formatter):
     LEVELS = {"DEBUG": "GỠ LỖI", "INFO": "THÔNG TIN", "WARNING": "CẢNH BÁO", "ERROR": "LỖI", "CRITICAL": "NGHIÊM TRỌNG"}
 
     def __init__(self, with_module: bool) -> None:
-        super().__init__("%(asctime)s %(level_vi)s" + (" %(name)s" if with_module else "") + ": %(message)s",
-                         datefmt="%d/%m %H:%M:%S")
+        super().__init__(
+            "%(asctime)s %(level_vi)s" + (" %(name)s" if with_module else "") + ": %(message)s",
+            datefmt="%d/%m %H:%M:%S",
+        )
 
     def format(self, record: logging.LogRecord) -> str:
         record.level_vi = self.LEVELS.get(record.levelname, record.levelname)

@@ -10,16 +10,26 @@ import click
 from broadcaster.cli import main, settings
 
 # The names `announce add` gives each field in its messages: its own options.
-ADD_OPTIONS = {"uid": "--id", "title": "--title", "body": "--body", "category": "--category",
-               "priority": "--priority", "valid_from": "--from", "valid_until": "--until", "repeat": "--repeat"}
+ADD_OPTIONS = {
+    "uid": "--id",
+    "title": "--title",
+    "body": "--body",
+    "category": "--category",
+    "priority": "--priority",
+    "valid_from": "--from",
+    "valid_until": "--until",
+    "repeat": "--repeat",
+}
 
 if TYPE_CHECKING:
     from broadcaster.intake.catalog import ImportReport
 
 
 def _report(report: ImportReport, noun: str) -> None:
-    click.echo(f"Đã nhập {report.total} {noun} từ {report.path or 'dòng lệnh'}: "
-               f"{report.created} mới, {report.updated} cập nhật, {report.unchanged} không đổi.")
+    click.echo(
+        f"Đã nhập {report.total} {noun} từ {report.path or 'dòng lệnh'}: "
+        f"{report.created} mới, {report.updated} cập nhật, {report.unchanged} không đổi."
+    )
     if report.notes:
         click.echo("Cách đọc tệp: " + "; ".join(report.notes) + ".")
     for warning in report.warnings:
@@ -48,8 +58,12 @@ def announce_import(ctx: click.Context, file: Path) -> None:
 @announce.command("add")
 @click.option("--title", required=True, help="Tiêu đề thông báo.")
 @click.option("--body", required=True, help="Nội dung đọc trên loa.")
-@click.option("--category", default="chung", show_default=True,
-              help="Chuyên mục: chung, họp, y tế, thuế, bảo hiểm, thời tiết, chuyển đổi số, an ninh, nông nghiệp.")
+@click.option(
+    "--category",
+    default="chung",
+    show_default=True,
+    help="Chuyên mục: chung, họp, y tế, thuế, bảo hiểm, thời tiết, chuyển đổi số, an ninh, nông nghiệp.",
+)
 @click.option("--priority", default="thường", show_default=True, help="Mức ưu tiên: thường, ưu tiên, khẩn cấp.")
 @click.option("--from", "valid_from", required=True, help="Phát từ ngày (dd/mm/yyyy).")
 @click.option("--until", "valid_until", default=None, help="Phát đến ngày (mặc định: bằng ngày bắt đầu).")
@@ -62,9 +76,20 @@ def announce_add(ctx, title, body, category, priority, valid_from, valid_until, 
     from broadcaster.intake.announcements import validate
 
     conf = settings(ctx)
-    row = readers.Row("dòng lệnh", {"uid": uid, "title": title, "body": body, "category": category,
-                                    "priority": priority, "valid_from": valid_from,
-                                    "valid_until": valid_until, "repeat": repeat}, ADD_OPTIONS)
+    row = readers.Row(
+        "dòng lệnh",
+        {
+            "uid": uid,
+            "title": title,
+            "body": body,
+            "category": category,
+            "priority": priority,
+            "valid_from": valid_from,
+            "valid_until": valid_until,
+            "repeat": repeat,
+        },
+        ADD_OPTIONS,
+    )
     problems = readers.Problems(Path("-"), "Tùy chọn của lệnh")
     item = None
     if schema.check([row], schema.AnnouncementRecord, problems):
@@ -85,12 +110,13 @@ def announce_list(ctx: click.Context) -> None:
     if not rows:
         click.echo("Chưa có thông báo nào. Nhập bằng: broadcaster announce import TỆP")
         return
-    click.echo(f"{'Số':>4}  {'Từ ngày':<10} {'Đến ngày':<10}  {'Ưu tiên':<9} {'Chuyên mục':<14} {'Số lần':>6}  "
-               "Tiêu đề")
+    click.echo(f"{'Số':>4}  {'Từ ngày':<10} {'Đến ngày':<10}  {'Ưu tiên':<9} {'Chuyên mục':<14} {'Số lần':>6}  Tiêu đề")
     for a in rows:
-        click.echo(f"{a.id:>4}  {a.valid_from:%d/%m/%Y} {a.valid_until:%d/%m/%Y}  "
-                   f"{PRIORITY_VI.get(a.priority, a.priority):<9} {CATEGORY_VI.get(a.category, a.category):<14} "
-                   f"{a.repeat:>6}  {a.title}")
+        click.echo(
+            f"{a.id:>4}  {a.valid_from:%d/%m/%Y} {a.valid_until:%d/%m/%Y}  "
+            f"{PRIORITY_VI.get(a.priority, a.priority):<9} {CATEGORY_VI.get(a.category, a.category):<14} "
+            f"{a.repeat:>6}  {a.title}"
+        )
 
 
 @main.group()
@@ -128,5 +154,7 @@ def tthc_list(ctx: click.Context) -> None:
         return
     click.echo(f"{'Mã TTHC':<10} {'Ngày hiệu lực':<13} {'Loại thay đổi':<16} Tên thủ tục (lĩnh vực; quyết định)")
     for t in rows:
-        click.echo(f"{t.code:<10} {t.effective_date:%d/%m/%Y}    {CHANGE_TYPE_VI.get(t.change_type, t.change_type):<16} "
-                   f"{t.name} ({t.field}; {t.decision or 'chưa ghi quyết định'})")
+        click.echo(
+            f"{t.code:<10} {t.effective_date:%d/%m/%Y}    {CHANGE_TYPE_VI.get(t.change_type, t.change_type):<16} "
+            f"{t.name} ({t.field}; {t.decision or 'chưa ghi quyết định'})"
+        )

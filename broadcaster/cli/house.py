@@ -10,8 +10,9 @@ import click
 from broadcaster.cli import main, settings
 from broadcaster.errors import BroadcasterError, ConfigError
 
-LOG_FILE_HELP = ("Ghi nhật ký trình lập lịch vào TỆP (đường dẫn tuyệt đối, systemd ghi, logrotate xoay vòng) "
-                 "thay vì journald.")
+LOG_FILE_HELP = (
+    "Ghi nhật ký trình lập lịch vào TỆP (đường dẫn tuyệt đối, systemd ghi, logrotate xoay vòng) thay vì journald."
+)
 USER_HELP = "Chạy dịch vụ bằng người dùng này (mặc định: chủ thư mục chứa config.yaml, nếu không phải root)."
 
 
@@ -32,9 +33,11 @@ def init_command(folder: Path, force: bool) -> None:
         program = str(executable())
     except BroadcasterError:
         program = "broadcaster"
-    said = {"written": f"Đã ghi tệp cấu hình {report.config} (bản mẫu có chú thích).",
-            "unchanged": f"Tệp cấu hình {report.config} đã có (giống bản mẫu), giữ nguyên.",
-            "overwritten": f"Đã ghi đè tệp cấu hình {report.config}; bản cũ: {report.backup}."}
+    said = {
+        "written": f"Đã ghi tệp cấu hình {report.config} (bản mẫu có chú thích).",
+        "unchanged": f"Tệp cấu hình {report.config} đã có (giống bản mẫu), giữ nguyên.",
+        "overwritten": f"Đã ghi đè tệp cấu hình {report.config}; bản cũ: {report.backup}.",
+    }
     click.echo(said[report.config_action])
     made = [str(path) for path, created in report.folders if created]
     kept = [str(path) for path, created in report.folders if not created]
@@ -43,8 +46,11 @@ def init_command(folder: Path, force: bool) -> None:
     if kept:
         click.echo("Thư mục đã có: " + ", ".join(kept) + ".")
     where = report.database.removeprefix("sqlite:///")
-    click.echo(f"Đã tạo cơ sở dữ liệu {where}." if report.database_created
-               else f"Cơ sở dữ liệu {where} đã sẵn sàng (cấu trúc mới nhất).")
+    click.echo(
+        f"Đã tạo cơ sở dữ liệu {where}."
+        if report.database_created
+        else f"Cơ sở dữ liệu {where} đã sẵn sàng (cấu trúc mới nhất)."
+    )
     home = report.config.parent
     click.echo(f"""
 Bước tiếp theo:
@@ -68,8 +74,9 @@ def service() -> None:
 
 @service.command("unit")
 @click.option("--user", default=None, help=USER_HELP)
-@click.option("--log-file", "log_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help=LOG_FILE_HELP)
+@click.option(
+    "--log-file", "log_file", type=click.Path(dir_okay=False, path_type=Path), default=None, help=LOG_FILE_HELP
+)
 @click.pass_context
 def service_unit(ctx: click.Context, user: str | None, log_file: Path | None) -> None:
     """In tệp dịch vụ systemd (broadcaster.service) cho cấu hình này, không ghi gì."""
@@ -81,10 +88,17 @@ def service_unit(ctx: click.Context, user: str | None, log_file: Path | None) ->
 
 @service.command("install")
 @click.option("--user", default=None, help=USER_HELP)
-@click.option("--log-file", "log_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help=LOG_FILE_HELP)
-@click.option("--root", "root", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="THƯ_MỤC",
-              help="Ghi vào THƯ_MỤC/etc/… thay vì /etc/… (đóng gói, thử); không nạp lại systemd.")
+@click.option(
+    "--log-file", "log_file", type=click.Path(dir_okay=False, path_type=Path), default=None, help=LOG_FILE_HELP
+)
+@click.option(
+    "--root",
+    "root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    metavar="THƯ_MỤC",
+    help="Ghi vào THƯ_MỤC/etc/… thay vì /etc/… (đóng gói, thử); không nạp lại systemd.",
+)
 @click.pass_context
 def service_install(ctx: click.Context, user: str | None, log_file: Path | None, root: Path | None) -> None:
     """Cài dịch vụ: ghi /etc/systemd/system/broadcaster.service (và /etc/logrotate.d/broadcaster khi có
@@ -102,8 +116,10 @@ def service_install(ctx: click.Context, user: str | None, log_file: Path | None,
     if done.logrotate:
         click.echo(f"Đã ghi {done.logrotate}: nhật ký {done.log_file} xoay vòng hằng tuần, giữ 8 tuần.")
     else:
-        click.echo("Nhật ký ghi vào journald (systemd tự giới hạn dung lượng, không cần logrotate); "
-                   "xem bằng: journalctl -u broadcaster -f")
+        click.echo(
+            "Nhật ký ghi vào journald (systemd tự giới hạn dung lượng, không cần logrotate); "
+            "xem bằng: journalctl -u broadcaster -f"
+        )
     if done.reloaded:
         click.echo("Đã nạp lại systemd (systemctl daemon-reload).")
     else:
@@ -118,8 +134,11 @@ def service_install(ctx: click.Context, user: str | None, log_file: Path | None,
 
 def _absolute(path: Path | None) -> Path | None:
     if path is not None and not path.is_absolute():
-        raise ConfigError(f"Đường dẫn tệp nhật ký “{path}” phải là đường dẫn tuyệt đối.", None,
-                          "ví dụ: --log-file /var/log/broadcaster/broadcaster.log.")
+        raise ConfigError(
+            f"Đường dẫn tệp nhật ký “{path}” phải là đường dẫn tuyệt đối.",
+            None,
+            "ví dụ: --log-file /var/log/broadcaster/broadcaster.log.",
+        )
     return path
 
 

@@ -17,8 +17,7 @@ def _emit(result: Normalized, line: int | None) -> None:
     click.echo(result.text)
     where = f"dòng {line}, " if line is not None else ""
     for warning in result.warnings:
-        click.echo(f"Cảnh báo ({where}vị trí {warning.position}): {warning.message}: "
-                   f"{warning.fragment!r}", err=True)
+        click.echo(f"Cảnh báo ({where}vị trí {warning.position}): {warning.message}: {warning.fragment!r}", err=True)
 
 
 @main.command("normalize")
@@ -35,7 +34,7 @@ def normalize_command(ctx: click.Context, texts: tuple[str, ...]) -> None:
     """
     from broadcaster.vi.normalize import normalize
 
-    conf = optional_settings(ctx)            # works without a config file: then no commune lexicon
+    conf = optional_settings(ctx)  # works without a config file: then no commune lexicon
     lexicon = conf.lexicon if conf else {}
     if texts:
         for text in texts:

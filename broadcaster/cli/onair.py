@@ -16,8 +16,12 @@ from broadcaster.timeutil import local, vi_date
 
 @main.command()
 @click.option("--week", required=True, help="Tuần ISO, ví dụ 2026-W49.")
-@click.option("--slot", "slots", multiple=True,
-              help="Chỉ duyệt buổi này: 2026-12-01_0600, \"2026-12-01 06:00\", tue, \"tue 06:00\" (lặp lại được).")
+@click.option(
+    "--slot",
+    "slots",
+    multiple=True,
+    help='Chỉ duyệt buổi này: 2026-12-01_0600, "2026-12-01 06:00", tue, "tue 06:00" (lặp lại được).',
+)
 @click.option("--by", "by", required=True, help="Họ tên người duyệt (lãnh đạo UBND xã).")
 @click.pass_context
 def approve(ctx: click.Context, week: str, slots: tuple[str, ...], by: str) -> None:
@@ -26,7 +30,9 @@ def approve(ctx: click.Context, week: str, slots: tuple[str, ...], by: str) -> N
 
     done = approval.approve(settings(ctx), week, by, slots)
     for item in done:
-        click.echo(f"Đã duyệt chương trình {local(item.slot_at):%d/%m/%Y %H:%M} ({label(item.status)}), người duyệt: {by}.")
+        click.echo(
+            f"Đã duyệt chương trình {local(item.slot_at):%d/%m/%Y %H:%M} ({label(item.status)}), người duyệt: {by}."
+        )
     if not done:
         click.echo("Không có chương trình nào cần duyệt (đã phát hoặc đã qua).")
 
@@ -61,8 +67,12 @@ def _notifier():
 
 @main.command()
 @click.argument("text", required=False)
-@click.option("--file", "file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Đọc nội dung tin từ tệp văn bản UTF-8.")
+@click.option(
+    "--file",
+    "file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Đọc nội dung tin từ tệp văn bản UTF-8.",
+)
 @click.option("--repeat", default=1, show_default=True, type=int, help="Số lần đọc tin (nhắc lại).")
 @click.option("--by", default=None, help="Người ra lệnh phát (mặc định: tên người dùng máy).")
 @click.pass_context
@@ -73,8 +83,11 @@ def urgent(ctx: click.Context, text: str | None, file: Path | None, repeat: int,
 
     body = file.read_text(encoding="utf-8") if file else (text or "")
     result = emergency.urgent(settings(ctx), body, repeat, by)
-    where = ("qua trình lập lịch đang chạy" if result.via == "daemon"
-             else "trực tiếp (không có trình lập lịch nào đang chạy)")
+    where = (
+        "qua trình lập lịch đang chạy"
+        if result.via == "daemon"
+        else "trực tiếp (không có trình lập lịch nào đang chạy)"
+    )
     if result.result == "aired":
         names = labels(",".join(r.output for r in result.outputs))
         click.echo(f"Đã phát tin khẩn cấp {where}" + (f" trên: {names}." if names else "."))
@@ -108,11 +121,15 @@ def status(ctx: click.Context) -> None:
         if u.blocked:
             click.echo("      SẼ KHÔNG PHÁT — " + "; ".join(u.blocked) + ".")
     if report.blocked:
-        click.echo(f"Cảnh báo: {len(report.blocked)}/{len(report.upcoming)} buổi phát sắp tới sẽ bị chặn "
-                   "nếu không xử lý trước giờ phát.")
+        click.echo(
+            f"Cảnh báo: {len(report.blocked)}/{len(report.upcoming)} buổi phát sắp tới sẽ bị chặn "
+            "nếu không xử lý trước giờ phát."
+        )
     if report.unlogged:
-        click.echo(f"Buổi phát 7 ngày qua KHÔNG có trong nhật ký ({len(report.unlogged)}) — không phát được vì "
-                   "trình lập lịch không chạy lúc đó (máy tắt hoặc dịch vụ dừng):")
+        click.echo(
+            f"Buổi phát 7 ngày qua KHÔNG có trong nhật ký ({len(report.unlogged)}) — không phát được vì "
+            "trình lập lịch không chạy lúc đó (máy tắt hoặc dịch vụ dừng):"
+        )
         for slot in report.unlogged:
             click.echo(f"  {vi_date(local(slot.at).date())} {local(slot.at):%H:%M:%S}")
     for p in report.problems:
@@ -137,16 +154,24 @@ def history(ctx: click.Context, week: str | None, as_json: bool) -> None:
         click.echo("Chưa có buổi phát nào trong nhật ký.")
     for r in rows:
         started = f"{local(r.started_at):%H:%M:%S}" if r.started_at else "—"
-        click.echo(f"{local(r.slot):%d/%m/%Y %H:%M:%S} {label(r.result):9} "
-                   f"{PRIORITY_VI.get(r.priority, r.priority):8} bắt đầu {started} {r.items or 0} tin "
-                   f"{minutes_text(r.duration_s) if r.duration_s else ''} [{labels(r.output)}] duyệt: {r.approved_by or '—'}"
-                   + (f" — {r.reason}" if r.reason else ""))
+        click.echo(
+            f"{local(r.slot):%d/%m/%Y %H:%M:%S} {label(r.result):9} "
+            f"{PRIORITY_VI.get(r.priority, r.priority):8} bắt đầu {started} {r.items or 0} tin "
+            f"{minutes_text(r.duration_s) if r.duration_s else ''} [{labels(r.output)}] duyệt: {r.approved_by or '—'}"
+            + (f" — {r.reason}" if r.reason else "")
+        )
 
 
 @main.command("logbook")
 @click.option("--month", required=True, help="Tháng, ví dụ 2026-12.")
-@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Tệp CSV sẽ ghi (mở được bằng Excel).")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Tệp CSV sẽ ghi (mở được bằng Excel).",
+)
 @click.pass_context
 def export_logbook(ctx: click.Context, month: str, output: Path) -> None:
     """Xuất sổ nhật ký phát thanh của tháng ra CSV (tiêu đề cột tiếng Việt) cho đoàn kiểm tra."""

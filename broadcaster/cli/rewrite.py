@@ -39,23 +39,35 @@ def _pairs(source: str | None, rewrite: str | None):
             if not all(isinstance(x, str) for x in pair):
                 raise TypeError("source và rewrite phải là chuỗi")
         except (ValueError, KeyError, TypeError) as exc:
-            yield number, "", "", f"Dòng {number} không phải JSON {{\"source\": \"…\", \"rewrite\": \"…\"}}: {exc}"
+            yield number, "", "", f'Dòng {number} không phải JSON {{"source": "…", "rewrite": "…"}}: {exc}'
             continue
         yield number, pair[0], pair[1], ""
 
 
 @rewrite_group.command("check")
-@click.option("--source", "source_path", type=click.Path(dir_okay=False), default=None,
-              help="Tệp văn bản gốc (UTF-8). Dùng cùng --rewrite thay cho đầu vào chuẩn.")
-@click.option("--rewrite", "rewrite_path", type=click.Path(dir_okay=False), default=None,
-              help="Tệp bản viết lại (UTF-8).")
-@click.option("--max-words", type=click.IntRange(min=1), default=None,
-              help="Giới hạn số từ của bản viết lại (mặc định: không kiểm tra độ dài).")
-@click.option("--verify/--no-verify", default=None,
-              help="Hỏi thêm ý kiến mô hình (rewrite.verify). Mặc định: theo config.yaml.")
+@click.option(
+    "--source",
+    "source_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Tệp văn bản gốc (UTF-8). Dùng cùng --rewrite thay cho đầu vào chuẩn.",
+)
+@click.option(
+    "--rewrite", "rewrite_path", type=click.Path(dir_okay=False), default=None, help="Tệp bản viết lại (UTF-8)."
+)
+@click.option(
+    "--max-words",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Giới hạn số từ của bản viết lại (mặc định: không kiểm tra độ dài).",
+)
+@click.option(
+    "--verify/--no-verify", default=None, help="Hỏi thêm ý kiến mô hình (rewrite.verify). Mặc định: theo config.yaml."
+)
 @click.pass_context
-def check_command(ctx: click.Context, source_path: str | None, rewrite_path: str | None, max_words: int | None,
-                  verify: bool | None) -> None:
+def check_command(
+    ctx: click.Context, source_path: str | None, rewrite_path: str | None, max_words: int | None, verify: bool | None
+) -> None:
     """Kiểm tra bản viết lại có giữ đúng, đủ dữ kiện của văn bản gốc không.
 
     Đọc từ đầu vào chuẩn mỗi dòng một JSON {"source": "…", "rewrite": "…"} (hoặc hai tệp --source,

@@ -31,7 +31,9 @@ def slots_list(ctx: click.Context, as_json: bool, show_all: bool) -> None:
         return
     click.echo(f"Khung giờ hằng tuần ({len(rows)}):")
     for r in rows:
-        click.echo(f"  [{r.id}] {WEEKDAY_VI[WEEKDAYS.index(r.weekday)]} ({r.weekday}) {r.time}, tối đa {r.max_minutes} phút")
+        click.echo(
+            f"  [{r.id}] {WEEKDAY_VI[WEEKDAYS.index(r.weekday)]} ({r.weekday}) {r.time}, tối đa {r.max_minutes} phút"
+        )
     for o in overrides:
         what = "Bỏ buổi" if o.kind == "skip" else f"Thêm buổi ({o.max_minutes} phút)"
         click.echo(f"  ({o.id}) {what} {o.day:%d/%m/%Y} {o.time}" + (f" — {o.note}" if o.note else ""))
@@ -87,8 +89,9 @@ def slots_skip(ctx: click.Context, day: str, time: str | None, note: str | None)
 @click.option("--emergency", is_flag=True, help="Buổi phát khẩn cấp: được phép trong giờ yên tĩnh.")
 @click.option("--past", is_flag=True, help="Cho phép ngày giờ đã qua (chỉ để ghi lại hoặc thử).")
 @click.pass_context
-def slots_extra(ctx: click.Context, day: str, time: str, max_length: str, note: str | None, emergency: bool,
-                past: bool) -> None:
+def slots_extra(
+    ctx: click.Context, day: str, time: str, max_length: str, note: str | None, emergency: bool, past: bool
+) -> None:
     """Thêm một buổi phát riêng vào ngày DAY lúc TIME (HH:MM hoặc HH:MM:SS)."""
     from broadcaster.onair import timetable
     from broadcaster.onair.calendar import parse_day, parse_minutes

@@ -9,8 +9,10 @@ import click
 
 from broadcaster.cli import main, settings
 
-ROLE_HELP = "Vai trò: officer (cán bộ đài: soạn tin, dựng chương trình, phát khẩn cấp), approver (lãnh đạo duyệt), " \
-            "admin (quản trị: tài khoản, lịch phát)."
+ROLE_HELP = (
+    "Vai trò: officer (cán bộ đài: soạn tin, dựng chương trình, phát khẩn cấp), approver (lãnh đạo duyệt), "
+    "admin (quản trị: tài khoản, lịch phát)."
+)
 
 
 def _password(from_stdin: bool) -> str:
@@ -27,7 +29,7 @@ def user() -> None:
 @user.command("add")
 @click.argument("name")
 @click.option("--role", required=True, type=click.Choice(["officer", "approver", "admin"]), help=ROLE_HELP)
-@click.option("--full-name", default=None, help="Họ tên (ghi là người duyệt), ví dụ \"Nguyễn Văn A\".")
+@click.option("--full-name", default=None, help='Họ tên (ghi là người duyệt), ví dụ "Nguyễn Văn A".')
 @click.option("--password-stdin", is_flag=True, help="Đọc mật khẩu từ dòng đầu của stdin (cho script).")
 @click.pass_context
 def user_add(ctx: click.Context, name: str, role: str, full_name: str | None, password_stdin: bool) -> None:

@@ -27,9 +27,17 @@ HELP_USAGE_PREFIX = "Cách dùng: "
 
 _HELP_EXTRAS = (("default: ", "mặc định: "), ("env var: ", "biến môi trường: "), ("required", "bắt buộc"))
 _EXTRA = re.compile(r"\s\s\[([^\[\]]*)\]$")
-_METAVARS = {"TEXT": "CHUỖI", "INTEGER": "SỐ_NGUYÊN", "INTEGER RANGE": "SỐ_NGUYÊN", "FLOAT": "SỐ",
-             "FLOAT RANGE": "SỐ", "FILE": "TỆP", "DIRECTORY": "THƯ_MỤC", "PATH": "ĐƯỜNG_DẪN",
-             "BOOLEAN": "CÓ/KHÔNG"}
+_METAVARS = {
+    "TEXT": "CHUỖI",
+    "INTEGER": "SỐ_NGUYÊN",
+    "INTEGER RANGE": "SỐ_NGUYÊN",
+    "FLOAT": "SỐ",
+    "FLOAT RANGE": "SỐ",
+    "FILE": "TỆP",
+    "DIRECTORY": "THƯ_MỤC",
+    "PATH": "ĐƯỜNG_DẪN",
+    "BOOLEAN": "CÓ/KHÔNG",
+}
 _METAVAR = re.compile(r"(?<= )(FLOAT RANGE|INTEGER RANGE|TEXT|INTEGER|FLOAT|FILE|DIRECTORY|PATH|BOOLEAN)$")
 
 
@@ -71,7 +79,7 @@ class VietnameseGroup(_VietnameseHelp, click.Group):
     """A command group with Vietnamese help; its subcommands and subgroups are Vietnamese too."""
 
     command_class = VietnameseCommand
-    group_class = type          # subgroups are of the same class
+    group_class = type  # subgroups are of the same class
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("subcommand_metavar", SUBCOMMAND_METAVAR)
@@ -105,6 +113,7 @@ def _translate_extra(match: re.Match) -> str:
 
 
 # ---- usage errors ----
+
 
 class ShownInVietnamese(click.ClickException):
     """A click error, printed in Vietnamese with click's layout and the same exit code."""
@@ -155,7 +164,7 @@ def vietnamese_errors(debug: bool = False) -> Iterator[None]:
 
 
 def usage_line(ctx: click.Context) -> str:
-    """"Cách dùng: broadcaster slots add [TÙY CHỌN] WEEKDAY TIME" for the command of `ctx`."""
+    """ "Cách dùng: broadcaster slots add [TÙY CHỌN] WEEKDAY TIME" for the command of `ctx`."""
     formatter = ctx.make_formatter()
     formatter.write_usage(ctx.command_path, " ".join(ctx.command.collect_usage_pieces(ctx)), ERROR_USAGE_PREFIX)
     return formatter.getvalue().rstrip("\n")
@@ -181,7 +190,7 @@ def message(exc: click.ClickException) -> str:
         found = re.fullmatch(pattern, text, re.DOTALL)
         if found:
             return vietnamese.format(**found.groupdict())
-    return text        # our own messages are Vietnamese already
+    return text  # our own messages are Vietnamese already
 
 
 _USAGE_MESSAGES = [

@@ -19,12 +19,19 @@ PAST_HELP = "Dựng cả tuần (hoặc buổi phát) đã qua, bỏ qua giờ h
 
 @main.command()
 @click.option("--week", default=None, help=WEEK_HELP)
-@click.option("--rewrite", is_flag=True,
-              help="Viết lại cho dễ nghe (theo mục rewrite của cấu hình) và so sánh từng tin: văn bản gốc, "
-                   "bản viết lại và kết quả kiểm tra dữ kiện.")
+@click.option(
+    "--rewrite",
+    is_flag=True,
+    help="Viết lại cho dễ nghe (theo mục rewrite của cấu hình) và so sánh từng tin: văn bản gốc, "
+    "bản viết lại và kết quả kiểm tra dữ kiện.",
+)
 @click.option("--past", is_flag=True, help=PAST_HELP)
-@click.option("--json", "as_json", is_flag=True,
-              help="In dạng JSON: mỗi đoạn có text (sẽ đọc), source, rewrite_status, rewrite_reason.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="In dạng JSON: mỗi đoạn có text (sẽ đọc), source, rewrite_status, rewrite_reason.",
+)
 @click.pass_context
 def preview(ctx: click.Context, week: str | None, rewrite: bool, past: bool, as_json: bool) -> None:
     """Xem trước kịch bản từng buổi phát trong tuần và ghi vào scripts/<tuần>/."""
@@ -47,7 +54,7 @@ def preview(ctx: click.Context, week: str | None, rewrite: bool, past: bool, as_
             for number, segment in enumerate(script.segments, start=1):
                 click.echo(rewrite_report.segment_view(number, segment, width) + "\n")
         else:
-            click.echo(path.read_text(encoding="utf-8").rstrip("\n"))   # the file just written: status and marks
+            click.echo(path.read_text(encoding="utf-8").rstrip("\n"))  # the file just written: status and marks
         click.echo(f"(đã ghi {path})")
     _report_passed(scripts.passed)
     if scripts.rewrite:
@@ -58,9 +65,14 @@ def preview(ctx: click.Context, week: str | None, rewrite: bool, past: bool, as_
 @main.command()
 @click.option("--week", default=None, help=WEEK_HELP)
 @click.option("--past", is_flag=True, help=PAST_HELP)
-@click.option("--rebuild", "rebuild", multiple=True, metavar="BUỔI",
-              help="Dựng lại buổi phát đã duyệt (ví dụ fri, 2026-12-04_1730, 'fri 17:30'); buổi đó phải duyệt lại. "
-                   "Dùng nhiều lần cho nhiều buổi.")
+@click.option(
+    "--rebuild",
+    "rebuild",
+    multiple=True,
+    metavar="BUỔI",
+    help="Dựng lại buổi phát đã duyệt (ví dụ fri, 2026-12-04_1730, 'fri 17:30'); buổi đó phải duyệt lại. "
+    "Dùng nhiều lần cho nhiều buổi.",
+)
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho máy đọc), kèm danh sách cảnh báo.")
 @click.pass_context
 def weekly(ctx: click.Context, week: str | None, past: bool, rebuild: tuple[str, ...], as_json: bool) -> None:
@@ -74,8 +86,9 @@ def weekly(ctx: click.Context, week: str | None, past: bool, rebuild: tuple[str,
     from broadcaster.timeutil import week_or_next
 
     conf = settings(ctx)
-    result = build.weekly(conf, week_or_next(week), actor=current_user(), progress=_progress(as_json),
-                          past=past, rebuild=rebuild)
+    result = build.weekly(
+        conf, week_or_next(week), actor=current_user(), progress=_progress(as_json), past=past, rebuild=rebuild
+    )
     _print_week(conf, result, as_json)
 
 
@@ -90,8 +103,10 @@ def demo(ctx: click.Context, as_json: bool) -> None:
     reports, result = build.demo(conf, progress=_progress(as_json))
     if not as_json:
         for report in reports:
-            click.echo(f"Dữ liệu mẫu {report.path}: {report.created} mới, {report.updated} cập nhật, "
-                       f"{report.unchanged} không đổi.")
+            click.echo(
+                f"Dữ liệu mẫu {report.path}: {report.created} mới, {report.updated} cập nhật, "
+                f"{report.unchanged} không đổi."
+            )
     _print_week(conf, result, as_json)
 
 
@@ -113,9 +128,11 @@ def _print_week(conf, result: WeekResult, as_json: bool) -> None:
     for b, shown in zip(result.broadcasts, paths):
         when = local(b.slot)
         duration = minutes_text(b.duration_s) if b.duration_s else "chưa có âm thanh"
-        click.echo(f"- {vi_date(when.date())} {when:%H:%M}: {b.items} tin, {duration} "
-                   f"(ước tính {minutes_text(b.estimated_s)}); kịch bản {shown['script']}; "
-                   f"âm thanh {shown['audio'] or 'chưa có'}")
+        click.echo(
+            f"- {vi_date(when.date())} {when:%H:%M}: {b.items} tin, {duration} "
+            f"(ước tính {minutes_text(b.estimated_s)}); kịch bản {shown['script']}; "
+            f"âm thanh {shown['audio'] or 'chưa có'}"
+        )
         if b.rendered:
             click.echo(f"  Âm thanh: {b.rendered} đoạn, {b.cached} lấy từ bộ nhớ đệm; giọng {b.engines}.")
     _report_passed(result.passed)

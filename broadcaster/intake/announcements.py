@@ -49,8 +49,12 @@ def read_announcements(path: Path, default_repeat: int = 2) -> readers.Reading:
         if item is None:
             continue
         if item.uid in first_row:
-            problems.add(row.where, row.label("title"), f"thông báo “{item.title}” trùng với {first_row[item.uid]} "
-                         "(cùng mã, hoặc cùng tiêu đề và ngày bắt đầu).")
+            problems.add(
+                row.where,
+                row.label("title"),
+                f"thông báo “{item.title}” trùng với {first_row[item.uid]} "
+                "(cùng mã, hoặc cùng tiêu đề và ngày bắt đầu).",
+            )
             continue
         first_row[item.uid] = row.where
         items.append(item)
@@ -69,8 +73,11 @@ def validate(row: readers.Row, problems: readers.Problems, default_repeat: int =
     repeat = readers.count(row, "repeat", problems, default_repeat)
     if start and end:
         if end < start:
-            problems.add(row.where, row.label("valid_until"),
-                         f"ngày kết thúc {end:%d/%m/%Y} trước ngày bắt đầu {start:%d/%m/%Y}.")
+            problems.add(
+                row.where,
+                row.label("valid_until"),
+                f"ngày kết thúc {end:%d/%m/%Y} trước ngày bắt đầu {start:%d/%m/%Y}.",
+            )
         elif (end - start).days > MAX_VALIDITY_DAYS:
             problems.add(row.where, row.label("valid_until"), "thời hạn phát dài hơn một năm; kiểm tra lại năm.")
     if body and len(body.split()) < 3:

@@ -31,7 +31,7 @@ class ImportReport:
     updated: int
     unchanged: int
     warnings: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()     # how the file was read (sheet, header row, delimiter)
+    notes: tuple[str, ...] = ()  # how the file was read (sheet, header row, delimiter)
 
     @property
     def total(self) -> int:
@@ -40,8 +40,9 @@ class ImportReport:
 
 def import_announcements(settings: Settings, path: Path, actor: str | None = None) -> ImportReport:
     reading = read_announcements(path, settings.planning.default_repeat)
-    return _store_announcements(settings, reading.items, str(path), "import_announcements", str(path),
-                                reading.warnings, reading.notes, actor)
+    return _store_announcements(
+        settings, reading.items, str(path), "import_announcements", str(path), reading.warnings, reading.notes, actor
+    )
 
 
 def add_announcement(settings: Settings, item: AnnouncementIn, actor: str | None = None) -> ImportReport:
@@ -51,8 +52,13 @@ def add_announcement(settings: Settings, item: AnnouncementIn, actor: str | None
 def import_tthc(settings: Settings, path: Path, actor: str | None = None, sheet: str | None = None) -> ImportReport:
     reading = read_tthc(path, sheet)
     with db.session_scope(settings.database_url) as session:
-        report = _upsert(session, TthcChange, reading.items, str(path),
-                         lambda i: (TthcChange.code == i.code) & (TthcChange.decision == i.decision))
+        report = _upsert(
+            session,
+            TthcChange,
+            reading.items,
+            str(path),
+            lambda i: (TthcChange.code == i.code) & (TthcChange.decision == i.decision),
+        )
         db.audit(session, "import_tthc", str(path), _summary(report), actor)
     return dataclasses.replace(report, warnings=reading.warnings, notes=reading.notes)
 
@@ -67,8 +73,16 @@ def list_tthc(settings: Settings) -> list[TthcChange]:
         return list(session.scalars(select(TthcChange).order_by(TthcChange.effective_date, TthcChange.code)))
 
 
-def _store_announcements(settings: Settings, items: list[AnnouncementIn], source: str, action: str, target: str,
-                         warnings: tuple[str, ...], notes: tuple[str, ...], actor: str | None) -> ImportReport:
+def _store_announcements(
+    settings: Settings,
+    items: list[AnnouncementIn],
+    source: str,
+    action: str,
+    target: str,
+    warnings: tuple[str, ...],
+    notes: tuple[str, ...],
+    actor: str | None,
+) -> ImportReport:
     with db.session_scope(settings.database_url) as session:
         report = _upsert(session, Announcement, items, source, lambda i: Announcement.uid == i.uid)
         db.audit(session, action, target, _summary(report), actor)
@@ -82,17 +96,23 @@ def _same_text(session: Session, settings: Settings, items: list[AnnouncementIn]
     if not items:
         return []
     first, last = min(i.valid_from for i in items), max(i.valid_until for i in items)
-    rows = list(session.scalars(select(Announcement).where(Announcement.valid_from <= last,
-                                                           Announcement.valid_until >= first)
-                                .order_by(Announcement.id)))
+    rows = list(
+        session.scalars(
+            select(Announcement)
+            .where(Announcement.valid_from <= last, Announcement.valid_until >= first)
+            .order_by(Announcement.id)
+        )
+    )
     keys = {r.uid: spoken_key(r.body, settings.lexicon) for r in rows}
     imported = {i.uid for i in items}
     found = []
     for group in same_text(rows, lambda r: keys[r.uid]):
         if imported & {r.uid for r in group}:
             names = ", ".join(f"{r.uid} (“{r.title}”)" for r in group)
-            found.append(f"trùng nội dung: {names} — đọc giống hệt nhau; mỗi buổi phát chỉ đọc một lần "
-                         f"(giữ {group[0].uid}). Nếu là hai tin khác nhau, sửa nội dung cho khác.")
+            found.append(
+                f"trùng nội dung: {names} — đọc giống hệt nhau; mỗi buổi phát chỉ đọc một lần "
+                f"(giữ {group[0].uid}). Nếu là hai tin khác nhau, sửa nội dung cho khác."
+            )
     return found
 
 

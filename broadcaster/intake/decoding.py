@@ -11,15 +11,17 @@ from pathlib import Path
 CP1258_TONES = frozenset(b"\xcc\xd2\xde\xec\xf2")
 CP1258_LETTERS = frozenset(b"aeiouyAEIOUY\xe2\xea\xf4\xe3\xf5\xfd\xc2\xca\xd4\xc3\xd5\xdd")
 CP1258_BASES = frozenset(b"\xc2\xc3\xca\xd0\xd4\xd5\xdd\xe2\xe3\xea\xf0\xf4\xf5\xfd")
-RESAVE = ("mở tệp bằng Excel, chọn Tệp > Lưu thành > “CSV UTF-8 (Comma delimited) (*.csv)”; hoặc bằng "
-          "LibreOffice: Lưu thành…, Bộ ký tự “Unicode (UTF-8)”; rồi nhập lại.")
+RESAVE = (
+    "mở tệp bằng Excel, chọn Tệp > Lưu thành > “CSV UTF-8 (Comma delimited) (*.csv)”; hoặc bằng "
+    "LibreOffice: Lưu thành…, Bộ ký tự “Unicode (UTF-8)”; rồi nhập lại."
+)
 
 
 def decode(path: Path, data: bytes) -> str:
     from broadcaster.intake.readers import fail
 
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _utf16(path, data, "utf-16")
     else:
@@ -27,20 +29,31 @@ def decode(path: Path, data: bytes) -> str:
         if order:
             return _utf16(path, data, order)
     if b"\x00" in data[:4096]:
-        raise fail(path, "không phải tệp văn bản (có byte nhị phân).", "chọn nhầm tệp (ảnh, Word, PDF…).",
-                   "xuất dữ liệu ra CSV (UTF-8), JSON hoặc YAML rồi nhập lại.")
+        raise fail(
+            path,
+            "không phải tệp văn bản (có byte nhị phân).",
+            "chọn nhầm tệp (ảnh, Word, PDF…).",
+            "xuất dữ liệu ra CSV (UTF-8), JSON hoặc YAML rồi nhập lại.",
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         if _cp1258(data):
-            raise fail(path, f"tệp lưu bằng bảng mã Windows-1258, không phải UTF-8 (byte {data[exc.start]:#04x} ở "
-                       f"vị trí {exc.start}).", "Excel lưu “CSV (Comma delimited)” theo bảng mã của Windows "
-                       "tiếng Việt.", RESAVE) from exc
-        raise fail(path, f"tệp gõ bằng bảng mã TCVN3 (ABC, phông .VnTime) hoặc VNI, không phải Unicode UTF-8 "
-                   f"(byte {data[exc.start]:#04x} ở vị trí {exc.start}).",
-                   "văn bản soạn bằng bảng mã cũ trước khi có Unicode.",
-                   "chuyển mã bằng Unikey (Công cụ chuyển mã: nguồn TCVN3 (ABC) hoặc VNI Windows, đích Unicode), "
-                   "rồi " + RESAVE) from exc
+            raise fail(
+                path,
+                f"tệp lưu bằng bảng mã Windows-1258, không phải UTF-8 (byte {data[exc.start]:#04x} ở "
+                f"vị trí {exc.start}).",
+                "Excel lưu “CSV (Comma delimited)” theo bảng mã của Windows tiếng Việt.",
+                RESAVE,
+            ) from exc
+        raise fail(
+            path,
+            f"tệp gõ bằng bảng mã TCVN3 (ABC, phông .VnTime) hoặc VNI, không phải Unicode UTF-8 "
+            f"(byte {data[exc.start]:#04x} ở vị trí {exc.start}).",
+            "văn bản soạn bằng bảng mã cũ trước khi có Unicode.",
+            "chuyển mã bằng Unikey (Công cụ chuyển mã: nguồn TCVN3 (ABC) hoặc VNI Windows, đích Unicode), "
+            "rồi " + RESAVE,
+        ) from exc
 
 
 def _utf16(path: Path, data: bytes, encoding: str) -> str:

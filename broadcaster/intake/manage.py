@@ -28,8 +28,11 @@ class FormError(ImportDataError):
 
     def __init__(self, fields: dict[str, list[str]], items: list[str]) -> None:
         self.fields = fields
-        super().__init__(f"Biểu mẫu có {len(items)} lỗi, chưa ghi gì.\n" + "\n".join(f"  - {i}" for i in items),
-                         None, "sửa các trường được đánh dấu rồi ghi lại.")
+        super().__init__(
+            f"Biểu mẫu có {len(items)} lỗi, chưa ghi gì.\n" + "\n".join(f"  - {i}" for i in items),
+            None,
+            "sửa các trường được đánh dấu rồi ghi lại.",
+        )
 
 
 class _FormProblems(readers.Problems):
@@ -66,15 +69,26 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def search_announcements(settings: Settings, q: str = "", category: str = "", priority: str = "",
-                         when: str = "", today: dt.date | None = None, page: int = 1,
-                         per_page: int = PER_PAGE) -> Page:
+def search_announcements(
+    settings: Settings,
+    q: str = "",
+    category: str = "",
+    priority: str = "",
+    when: str = "",
+    today: dt.date | None = None,
+    page: int = 1,
+    per_page: int = PER_PAGE,
+) -> Page:
     """when: current (valid today), future, past, or "" for all."""
     today = today or dt.date.today()
     conditions = []
     if q.strip():
-        conditions.append(or_(Announcement.title.ilike(_like(q.strip()), escape="\\"),
-                              Announcement.body.ilike(_like(q.strip()), escape="\\")))
+        conditions.append(
+            or_(
+                Announcement.title.ilike(_like(q.strip()), escape="\\"),
+                Announcement.body.ilike(_like(q.strip()), escape="\\"),
+            )
+        )
     if category:
         conditions.append(Announcement.category == category)
     if priority:
@@ -87,16 +101,20 @@ def search_announcements(settings: Settings, q: str = "", category: str = "", pr
         conditions.append(Announcement.valid_until < today)
     query = select(Announcement).where(*conditions).order_by(Announcement.valid_from.desc(), Announcement.id.desc())
     with db.session_scope(settings.database_url) as session:
-        return _paged(session, query, select(func.count()).select_from(Announcement).where(*conditions),
-                      page, per_page)
+        return _paged(session, query, select(func.count()).select_from(Announcement).where(*conditions), page, per_page)
 
 
-def search_tthc(settings: Settings, q: str = "", change_type: str = "", field: str = "", page: int = 1,
-                per_page: int = PER_PAGE) -> Page:
+def search_tthc(
+    settings: Settings, q: str = "", change_type: str = "", field: str = "", page: int = 1, per_page: int = PER_PAGE
+) -> Page:
     conditions = []
     if q.strip():
-        conditions.append(or_(TthcChange.code.ilike(_like(q.strip()), escape="\\"),
-                              TthcChange.name.ilike(_like(q.strip()), escape="\\")))
+        conditions.append(
+            or_(
+                TthcChange.code.ilike(_like(q.strip()), escape="\\"),
+                TthcChange.name.ilike(_like(q.strip()), escape="\\"),
+            )
+        )
     if change_type:
         conditions.append(TthcChange.change_type == change_type)
     if field:
@@ -127,8 +145,9 @@ def get_tthc(settings: Settings, tthc_id: int) -> TthcChange:
         return row
 
 
-def save_announcement(settings: Settings, values: dict[str, Any], actor: str,
-                      announcement_id: int | None = None) -> catalog.ImportReport:
+def save_announcement(
+    settings: Settings, values: dict[str, Any], actor: str, announcement_id: int | None = None
+) -> catalog.ImportReport:
     """Add an announcement, or change the one with `announcement_id` (it keeps its uid)."""
     if announcement_id is not None:
         values = {**values, "uid": get_announcement(settings, announcement_id).uid}
@@ -139,7 +158,9 @@ def save_announcement(settings: Settings, values: dict[str, Any], actor: str,
     if announcement_id is None:
         with db.session_scope(settings.database_url) as session:
             if session.scalar(select(Announcement).where(Announcement.uid == item.uid)) is not None:
-                problems.add(FORM, "title", "đã có thông báo cùng tiêu đề và ngày bắt đầu; sửa thông báo đó thay vì thêm mới.")
+                problems.add(
+                    FORM, "title", "đã có thông báo cùng tiêu đề và ngày bắt đầu; sửa thông báo đó thay vì thêm mới."
+                )
                 problems.raise_for_form()
     return catalog.add_announcement(settings, item, actor)
 
@@ -151,8 +172,9 @@ def save_tthc(settings: Settings, values: dict[str, Any], actor: str, tthc_id: i
     problems.raise_for_form()
     assert item is not None
     with db.session_scope(settings.database_url) as session:
-        clash = session.scalar(select(TthcChange).where(TthcChange.code == item.code,
-                                                        TthcChange.decision == item.decision))
+        clash = session.scalar(
+            select(TthcChange).where(TthcChange.code == item.code, TthcChange.decision == item.decision)
+        )
         if clash is not None and clash.id != tthc_id:
             problems.add(FORM, "code", f"đã có TTHC {item.code} theo cùng quyết định (số {clash.id}).")
             problems.raise_for_form()

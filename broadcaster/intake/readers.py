@@ -26,14 +26,14 @@ MAX_REPORTED = 20
 # C0/C1 control characters (tab and line breaks aside) and the bidirectional overrides and isolates:
 # they ring the terminal, recolour it, or turn text around (RLO), on screen and in the script files.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-INVISIBLE = re.compile("[\u200b\ufeff]")      # zero-width space, stray byte-order marks: dropped
+INVISIBLE = re.compile("[\u200b\ufeff]")  # zero-width space, stray byte-order marks: dropped
 
 
 @dataclasses.dataclass
 class Row:
-    where: str                 # "dòng 3" (CSV/XLSX line) or "mục 2" (YAML/JSON item)
-    values: dict[str, Any]     # canonical field -> raw value
-    labels: Mapping[str, str] = dataclasses.field(default_factory=dict)   # field -> the name the file used
+    where: str  # "dòng 3" (CSV/XLSX line) or "mục 2" (YAML/JSON item)
+    values: dict[str, Any]  # canonical field -> raw value
+    labels: Mapping[str, str] = dataclasses.field(default_factory=dict)  # field -> the name the file used
 
     def label(self, field: str) -> str:
         return self.labels.get(field, field)
@@ -44,8 +44,8 @@ class Source:
     """A file's raw records (dicts keyed by its own headers, plus "__where__") and how it was read."""
 
     records: list[dict]
-    notes: tuple[str, ...] = ()     # e.g. which sheet and header row were used
-    typed: bool = False             # YAML or JSON: values carry their own types
+    notes: tuple[str, ...] = ()  # e.g. which sheet and header row were used
+    typed: bool = False  # YAML or JSON: values carry their own types
 
 
 @dataclasses.dataclass(frozen=True)
@@ -87,8 +87,13 @@ def fail(path: Path, what: str, cause: str | None = None, fix: str | None = None
     return ImportDataError(f"Tệp {path}: {what}", cause, fix or "sửa tệp rồi nhập lại; chưa có gì được ghi.")
 
 
-def read_records(path: Path, formats: Iterable[str], root_keys: tuple[str, ...],
-                 headers: Mapping[str, tuple[str, ...]], sheet: str | None = None) -> Source:
+def read_records(
+    path: Path,
+    formats: Iterable[str],
+    root_keys: tuple[str, ...],
+    headers: Mapping[str, tuple[str, ...]],
+    sheet: str | None = None,
+) -> Source:
     """The file's records. `headers` (field -> accepted names) finds the header row of a table among its
     first rows and the sheet of a workbook that holds it (or `sheet`, named by the officer)."""
     if not path.is_file():
@@ -97,11 +102,19 @@ def read_records(path: Path, formats: Iterable[str], root_keys: tuple[str, ...],
     suffix = "yaml" if suffix == "yml" else suffix
     formats = tuple(formats)
     if suffix not in formats:
-        raise fail(path, f"định dạng .{suffix} không được hỗ trợ.", None,
-                   "dùng một trong các định dạng: " + ", ".join(f".{f}" for f in formats) + ".")
+        raise fail(
+            path,
+            f"định dạng .{suffix} không được hỗ trợ.",
+            None,
+            "dùng một trong các định dạng: " + ", ".join(f".{f}" for f in formats) + ".",
+        )
     if sheet is not None and suffix != "xlsx":
-        raise fail(path, "chỉ tệp Excel (.xlsx) mới có trang tính để chọn bằng --sheet.", None,
-                   "bỏ --sheet, hoặc nhập tệp .xlsx.")
+        raise fail(
+            path,
+            "chỉ tệp Excel (.xlsx) mới có trang tính để chọn bằng --sheet.",
+            None,
+            "bỏ --sheet, hoặc nhập tệp .xlsx.",
+        )
     known = {**lookup(headers), **{fold(h): "" for h in IGNORED_HEADERS}}
     data = path.read_bytes()
     if suffix == "xlsx":
@@ -118,20 +131,30 @@ def _structured(path: Path, suffix: str, text: str, root_keys: tuple[str, ...]) 
     try:
         loaded = json.loads(text) if suffix == "json" else yaml.safe_load(text)
     except RecursionError as exc:
-        raise fail(path, "dữ liệu lồng nhau quá sâu (danh sách hoặc bảng lồng trong nhau hàng nghìn lớp).",
-                   "tệp hỏng hoặc không phải danh sách thông báo/thủ tục.",
-                   "mỗi mục là một bảng khóa: giá trị đơn; xem tệp mẫu trong broadcaster/sample/.") from exc
+        raise fail(
+            path,
+            "dữ liệu lồng nhau quá sâu (danh sách hoặc bảng lồng trong nhau hàng nghìn lớp).",
+            "tệp hỏng hoặc không phải danh sách thông báo/thủ tục.",
+            "mỗi mục là một bảng khóa: giá trị đơn; xem tệp mẫu trong broadcaster/sample/.",
+        ) from exc
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise fail(path, f"không đọc được {suffix.upper()}: sai cú pháp{syntax_place(exc)}.",
-                   "thiếu dấu ngoặc, dấu phẩy hoặc dấu hai chấm, hoặc thụt lề sai (YAML thụt lề bằng dấu cách).") from exc
+        raise fail(
+            path,
+            f"không đọc được {suffix.upper()}: sai cú pháp{syntax_place(exc)}.",
+            "thiếu dấu ngoặc, dấu phẩy hoặc dấu hai chấm, hoặc thụt lề sai (YAML thụt lề bằng dấu cách).",
+        ) from exc
     if isinstance(loaded, dict):
         for key in root_keys:
             if key in loaded:
                 loaded = loaded[key]
                 break
     if not isinstance(loaded, list) or not all(isinstance(item, dict) for item in loaded):
-        raise fail(path, "nội dung phải là một danh sách các mục (mỗi mục là một bảng khóa: giá trị).",
-                   None, f"xem tệp mẫu trong broadcaster/sample/; khóa gốc được chấp nhận: {', '.join(root_keys)}.")
+        raise fail(
+            path,
+            "nội dung phải là một danh sách các mục (mỗi mục là một bảng khóa: giá trị).",
+            None,
+            f"xem tệp mẫu trong broadcaster/sample/; khóa gốc được chấp nhận: {', '.join(root_keys)}.",
+        )
     return [{"__where__": f"mục {i}", **{str(k): v for k, v in item.items()}} for i, item in enumerate(loaded, 1)]
 
 
@@ -143,8 +166,13 @@ def syntax_place(exc: Exception) -> str:
     return f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark is not None else ""
 
 
-def canonical_rows(path: Path, source: Source, headers: Mapping[str, tuple[str, ...]], required: tuple[str, ...],
-                   names: Mapping[str, str]) -> list[Row]:
+def canonical_rows(
+    path: Path,
+    source: Source,
+    headers: Mapping[str, tuple[str, ...]],
+    required: tuple[str, ...],
+    names: Mapping[str, str],
+) -> list[Row]:
     """Map the file's headers onto field names; unknown or missing headers are errors."""
     records = source.records
     table = lookup(headers)
@@ -152,20 +180,32 @@ def canonical_rows(path: Path, source: Source, headers: Mapping[str, tuple[str, 
     seen = [k for k in dict.fromkeys(k for r in records for k in r) if k != "__where__"]
     unknown = [h for h in seen if fold(h) not in table and fold(h) not in ignored]
     if unknown:
-        accepted = "; ".join(f"{names[field]} ({', '.join(a for a in aliases if a != names[field])})"
-                             for field, aliases in headers.items())
-        raise fail(path, "cột không nhận ra: " + ", ".join(f"“{shown(h)}”" for h in unknown) + ".",
-                   "tên cột gõ sai hoặc dùng mẫu tệp khác.", f"dùng tên cột được chấp nhận: {accepted}.")
+        accepted = "; ".join(
+            f"{names[field]} ({', '.join(a for a in aliases if a != names[field])})"
+            for field, aliases in headers.items()
+        )
+        raise fail(
+            path,
+            "cột không nhận ra: " + ", ".join(f"“{shown(h)}”" for h in unknown) + ".",
+            "tên cột gõ sai hoặc dùng mẫu tệp khác.",
+            f"dùng tên cột được chấp nhận: {accepted}.",
+        )
     present = {table[fold(h)]: h.strip() for h in seen if fold(h) in table}
     missing = [f for f in required if f not in present]
     if missing and records:
-        raise fail(path, "thiếu cột bắt buộc: " + ", ".join(f"“{names[f]}”" for f in missing) + ".",
-                   "dòng tiêu đề thiếu hoặc sai tên cột.", "thêm các cột này vào dòng tiêu đề.")
+        raise fail(
+            path,
+            "thiếu cột bắt buộc: " + ", ".join(f"“{names[f]}”" for f in missing) + ".",
+            "dòng tiêu đề thiếu hoặc sai tên cột.",
+            "thêm các cột này vào dòng tiêu đề.",
+        )
     if not records:
         raise fail(path, "không có dòng dữ liệu nào.", None, "thêm ít nhất một dòng dữ liệu.")
     labels = {**names, **present}
-    return [Row(r["__where__"], {table[fold(k)]: v for k, v in r.items() if k != "__where__" and fold(k) in table},
-                labels) for r in records]
+    return [
+        Row(r["__where__"], {table[fold(k)]: v for k, v in r.items() if k != "__where__" and fold(k) in table}, labels)
+        for r in records
+    ]
 
 
 def shown(text: str) -> str:
@@ -174,6 +214,7 @@ def shown(text: str) -> str:
 
 
 # --- value parsers: return the value or add a problem and return None ---
+
 
 def _string(row: Row, field: str, problems: Problems) -> str | None:
     """The raw value as stripped text ("" when empty), or None after a problem (control characters)."""
@@ -186,8 +227,12 @@ def _string(row: Row, field: str, problems: Problems) -> str | None:
     found = sorted(set(CONTROL.findall(raw)))
     if found:
         codes = ", ".join(f"U+{ord(c):04X}" for c in found)
-        problems.add(row.where, row.label(field), f"có ký tự điều khiển {codes} (không in ra được; làm rối màn "
-                     "hình hoặc đảo chiều chữ). Xóa các ký tự này rồi nhập lại.")
+        problems.add(
+            row.where,
+            row.label(field),
+            f"có ký tự điều khiển {codes} (không in ra được; làm rối màn "
+            "hình hoặc đảo chiều chữ). Xóa các ký tự này rồi nhập lại.",
+        )
         return None
     return raw
 
@@ -221,8 +266,14 @@ def date(row: Row, field: str, problems: Problems, required: bool = False) -> dt
     return None
 
 
-def choice(row: Row, field: str, table: dict[str, tuple[str, ...]], labels: Mapping[str, str],
-           problems: Problems, default: str | None = None) -> str | None:
+def choice(
+    row: Row,
+    field: str,
+    table: dict[str, tuple[str, ...]],
+    labels: Mapping[str, str],
+    problems: Problems,
+    default: str | None = None,
+) -> str | None:
     """One of `table`'s keys, named by any alias; `labels` are the words offered when the value is wrong."""
     raw = _string(row, field, problems)
     if raw is None:

@@ -84,8 +84,10 @@ def check(rows: list[Row], model: type[_Record], problems: Problems) -> list[Row
 def describe(field: str, value: Any) -> str:
     """Why a value of this type is not accepted here, in the officer's words."""
     if isinstance(value, Cell):
-        return (f"ô {value.ref} có công thức “{value.formula}” nhưng tệp không lưu giá trị đã tính của nó. "
-                "Mở tệp bằng Excel hoặc LibreOffice, lưu lại (để công thức có giá trị) rồi nhập lại.")
+        return (
+            f"ô {value.ref} có công thức “{value.formula}” nhưng tệp không lưu giá trị đã tính của nó. "
+            "Mở tệp bằng Excel hoặc LibreOffice, lưu lại (để công thức có giá trị) rồi nhập lại."
+        )
     if isinstance(value, (Mapping, list, tuple, set)):
         return "giá trị lồng nhau (một bảng hoặc một danh sách) không dùng được ở đây; ghi một giá trị đơn."
     if isinstance(value, bool):
@@ -94,8 +96,7 @@ def describe(field: str, value: Any) -> str:
         name = "NaN" if math.isnan(value) else "Infinity" if value > 0 else "-Infinity"
         return f"“{name}” không phải là một giá trị; ghi chữ hoặc số."
     if field == "code" and isinstance(value, (int, float)):
-        return (f"mã {value} ghi dạng số; ghi mã trong ngoặc kép (\"1.001193\") để không mất số 0 ở cuối "
-                "hoặc ở đầu.")
+        return f'mã {value} ghi dạng số; ghi mã trong ngoặc kép ("1.001193") để không mất số 0 ở cuối hoặc ở đầu.'
     if field in DATE_FIELDS:
         return f"ngày {value} phải ghi dạng chuỗi 30/11/2026 hoặc 2026-11-30 (trong ngoặc kép)."
     return f"giá trị {value!r} có kiểu không dùng được ở đây; ghi chữ."

@@ -30,8 +30,8 @@ DELIMITERS = {",": "dấu phẩy", ";": "dấu chấm phẩy", "\t": "dấu tab"
 class Cell:
     """A spreadsheet cell whose formula was saved without its computed value."""
 
-    ref: str          # "C5"
-    formula: str      # "=F5"
+    ref: str  # "C5"
+    formula: str  # "=F5"
 
     def __str__(self) -> str:
         return self.formula
@@ -75,11 +75,14 @@ def read_csv(path: Path, text: str, known: Mapping[str, str]) -> tuple[list[dict
             continue
         if not any(c.strip() for c in cells):
             continue
-        extra = [c for c in cells[len(header):] if c.strip()]
+        extra = [c for c in cells[len(header) :] if c.strip()]
         if extra:
-            raise fail(path, f"dòng {reader.line_num} có {len(cells)} cột, nhiều hơn tiêu đề ({len(header)} cột).",
-                       f"có {DELIMITERS[delimiter]} trong nội dung mà không đặt trong ngoặc kép.",
-                       "đặt nội dung có dấu phân cách trong dấu ngoặc kép \"…\".")
+            raise fail(
+                path,
+                f"dòng {reader.line_num} có {len(cells)} cột, nhiều hơn tiêu đề ({len(header)} cột).",
+                f"có {DELIMITERS[delimiter]} trong nội dung mà không đặt trong ngoặc kép.",
+                'đặt nội dung có dấu phân cách trong dấu ngoặc kép "…".',
+            )
         record = {h: c for h, c in zip(header, cells) if h}
         record["__where__"] = f"dòng {reader.line_num}"
         records.append(record)
@@ -93,13 +96,13 @@ def read_csv(path: Path, text: str, known: Mapping[str, str]) -> tuple[list[dict
 
 def _delimiter(text: str, known: Mapping[str, str]) -> tuple[str, tuple[int, int]]:
     """The delimiter whose split of the first rows names the most known columns (ties: the most columns)."""
-    head = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS * 2])
+    head = "\n".join(text.splitlines()[: HEADER_SEARCH_ROWS * 2])
     found = {}
     for delimiter in DELIMITERS:
         rows = list(csv.reader(io.StringIO(head), delimiter=delimiter))
         found[delimiter] = (header_row(rows, known), max((len(r) for r in rows), default=0))
     best = max(found, key=lambda d: (found[d][0][1], found[d][1] if found[d][0][1] else 0, d == ","))
-    if found[best][0][1] == 0:        # no header recognised: the usual sniffing, so the names get reported
+    if found[best][0][1] == 0:  # no header recognised: the usual sniffing, so the names get reported
         try:
             best = csv.Sniffer().sniff(head[:4096], delimiters=",;\t").delimiter
         except csv.Error:
@@ -107,40 +110,54 @@ def _delimiter(text: str, known: Mapping[str, str]) -> tuple[str, tuple[int, int
     return best, found[best][0]
 
 
-def read_xlsx(path: Path, data: bytes, known: Mapping[str, str], sheet: str | None
-              ) -> tuple[list[dict], tuple[str, ...]]:
+def read_xlsx(
+    path: Path, data: bytes, known: Mapping[str, str], sheet: str | None
+) -> tuple[list[dict], tuple[str, ...]]:
     from openpyxl import load_workbook
 
     from broadcaster.intake.readers import fail
 
     try:
-        with warnings.catch_warnings():      # openpyxl's notes on unsupported extensions, styles (English)
+        with warnings.catch_warnings():  # openpyxl's notes on unsupported extensions, styles (English)
             warnings.simplefilter("ignore")
             values = load_workbook(io.BytesIO(data), data_only=True)
             formulas = load_workbook(io.BytesIO(data), data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise fail(path, "không mở được tệp Excel.", "tệp hỏng hoặc không phải .xlsx (có thể là .xls cũ).",
-                   "mở bằng Excel/LibreOffice và lưu lại dạng .xlsx.") from exc
+        raise fail(
+            path,
+            "không mở được tệp Excel.",
+            "tệp hỏng hoặc không phải .xlsx (có thể là .xls cũ).",
+            "mở bằng Excel/LibreOffice và lưu lại dạng .xlsx.",
+        ) from exc
     names = values.sheetnames
     if sheet is not None:
         chosen = next((n for n in names if n == sheet), None) or next(
-            (n for n in names if fold(n) == fold(sheet)), None)
+            (n for n in names if fold(n) == fold(sheet)), None
+        )
         if chosen is None:
-            raise fail(path, f"không có trang tính “{sheet}”.", None,
-                       f"các trang tính của tệp: {', '.join(names)}; ghi đúng tên sau --sheet.")
+            raise fail(
+                path,
+                f"không có trang tính “{sheet}”.",
+                None,
+                f"các trang tính của tệp: {', '.join(names)}; ghi đúng tên sau --sheet.",
+            )
     grids = {}
-    for name in ([chosen] if sheet is not None else names):
+    for name in [chosen] if sheet is not None else names:
         grid = _grid(values[name], formulas[name])
         grids[name] = (grid, header_row(grid, known))
     if sheet is None:
-        chosen = max(names, key=lambda n: grids[n][1][1])        # the first of the best
+        chosen = max(names, key=lambda n: grids[n][1][1])  # the first of the best
     grid, (index, _) = grids[chosen]
     if index < 0:
-        raise fail(path, f"trang tính “{chosen}” trống.", None,
-                   "đặt bảng dữ liệu (dòng tiêu đề rồi các dòng dữ liệu) vào một trang tính.")
+        raise fail(
+            path,
+            f"trang tính “{chosen}” trống.",
+            None,
+            "đặt bảng dữ liệu (dòng tiêu đề rồi các dòng dữ liệu) vào một trang tính.",
+        )
     header = ["" if v is None else str(v).strip() for v in grid[index]]
     records = []
-    for number, cells in enumerate(grid[index + 1:], start=index + 2):
+    for number, cells in enumerate(grid[index + 1 :], start=index + 2):
         if not any(_filled(c) for c in cells):
             continue
         record = {h: _value(v) for h, v in zip(header, cells) if h}

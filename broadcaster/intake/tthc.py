@@ -13,8 +13,10 @@ from broadcaster.intake.vocab import CHANGE_TYPE_VALUES, CHANGE_TYPE_VI, TTHC_HE
 FORMATS = ("csv", "xlsx", "json")
 # National codes look like 1.001193 or 2.002156; provincial ones may carry a prefix or suffix.
 CODE_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-_/]{2,39}$")
-MERGED_HINT = (" Nếu bảng gốc gộp ô ở cột này cho nhiều dòng, hãy nhập tệp .xlsx gốc (ô gộp được chép vào "
-               "từng dòng) hoặc điền đủ từng dòng.")
+MERGED_HINT = (
+    " Nếu bảng gốc gộp ô ở cột này cho nhiều dòng, hãy nhập tệp .xlsx gốc (ô gộp được chép vào "
+    "từng dòng) hoặc điền đủ từng dòng."
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,15 +68,36 @@ def validate(row: readers.Row, problems: readers.Problems, tabular: bool = False
         problems.add(row.where, row.label("field"), "không được để trống." + (MERGED_HINT if tabular else ""))
     change_type = readers.choice(row, "change_type", CHANGE_TYPE_VALUES, CHANGE_TYPE_VI, problems)
     effective = readers.date(row, "effective_date", problems, required=True)
-    optional = {f: readers.text(row, f, problems) for f in
-                ("decision", "processing_time", "fee", "submit_place", "online_level", "details",
-                 "replaces", "source_url")}
+    optional = {
+        f: readers.text(row, f, problems)
+        for f in (
+            "decision",
+            "processing_time",
+            "fee",
+            "submit_place",
+            "online_level",
+            "details",
+            "replaces",
+            "source_url",
+        )
+    }
     retrieved = readers.date(row, "retrieved_at", problems)
     if len(problems.items) > before:
         return None
     if change_type == "replaced" and not optional["replaces"]:
-        problems.warn(row.where, row.label("replaces"), "thủ tục “thay thế” nhưng không ghi thủ tục bị thay thế; "
-                      "kịch bản chỉ nói thủ tục “được thay thế”. Thêm tên thủ tục cũ nếu có.")
+        problems.warn(
+            row.where,
+            row.label("replaces"),
+            "thủ tục “thay thế” nhưng không ghi thủ tục bị thay thế; "
+            "kịch bản chỉ nói thủ tục “được thay thế”. Thêm tên thủ tục cũ nếu có.",
+        )
     optional["decision"] = optional["decision"] or ""
-    return TthcIn(code=code, name=name, field=field, change_type=change_type, effective_date=effective,
-                  retrieved_at=retrieved, **optional)
+    return TthcIn(
+        code=code,
+        name=name,
+        field=field,
+        change_type=change_type,
+        effective_date=effective,
+        retrieved_at=retrieved,
+        **optional,
+    )

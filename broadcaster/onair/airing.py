@@ -23,9 +23,9 @@ from sqlalchemy.exc import IntegrityError
 from broadcaster import timeutil
 from broadcaster.config import Settings
 from broadcaster.onair import journal
-from broadcaster.onair.lease import holder_id
 from broadcaster.onair import outputs as playout
 from broadcaster.onair.calendar import SlotTime, slot_name, slots_between
+from broadcaster.onair.lease import holder_id
 from broadcaster.store import db
 from broadcaster.store.models import Broadcast, Program
 from broadcaster.store.states import ProgramState, Result, can_move, transition
@@ -40,12 +40,12 @@ DB_WRITE_MIN_S = 5.0
 @dataclasses.dataclass(frozen=True)
 class AirResult:
     key: str
-    result: str                         # a states.Result, or "skipped" (not ours to air)
+    result: str  # a states.Result, or "skipped" (not ours to air)
     reason: str | None = None
     broadcast_id: int | None = None
     outputs: tuple[playout.OutputResult, ...] = ()
     aired_s: float = 0.0
-    via: str = ""                       # "daemon" when the running daemon aired it
+    via: str = ""  # "daemon" when the running daemon aired it
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Job:
     item: playout.PlayItem
     priority: str = "normal"
     attempt: int = 1
-    offset_s: float = 0.0               # resume: seconds already aired
+    offset_s: float = 0.0  # resume: seconds already aired
     deadline: dt.datetime | None = None  # a replay must end before this (the next slot)
 
 
@@ -66,7 +66,7 @@ def slot_key(slot_at: dt.datetime) -> str:
 
 
 def slot_from_key(key: str) -> dt.datetime:
-    return dt.datetime.strptime(key[len(SLOT_PREFIX):].partition("#")[0], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    return dt.datetime.strptime(key[len(SLOT_PREFIX) :].partition("#")[0], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
 
 
 def grace_s(settings: Settings) -> float:
@@ -74,6 +74,7 @@ def grace_s(settings: Settings) -> float:
 
 
 # ---- deciding ----------------------------------------------------------------------------------
+
 
 def prepare_slot(settings: Settings, slot_at: dt.datetime, now: dt.datetime | None = None) -> Job | AirResult:
     """What a slot due now should do: a Job to play, or its recorded outcome (missed, blocked, …)."""
@@ -105,8 +106,10 @@ def _decide(settings: Settings, slot: SlotTime, program: Program | None, now: dt
     late = now - slot.at
     grace = settings.schedule.grace_minutes
     if late > dt.timedelta(minutes=grace):
-        return Result.MISSED, (f"quá giờ phát {span_text(late.total_seconds())} (cho phép trễ tối đa {grace} phút); "
-                               "trình lập lịch (broadcaster run) không chạy hoặc máy tắt vào giờ đó")
+        return Result.MISSED, (
+            f"quá giờ phát {span_text(late.total_seconds())} (cho phép trễ tối đa {grace} phút); "
+            "trình lập lịch (broadcaster run) không chạy hoặc máy tắt vào giờ đó"
+        )
     if program is None:
         return Result.BLOCKED, "chưa có chương trình cho buổi này (chưa chạy broadcaster weekly cho tuần này)"
     if settings.schedule.approval_required and not program.approved_by:
@@ -114,13 +117,22 @@ def _decide(settings: Settings, slot: SlotTime, program: Program | None, now: dt
     if not program.audio_path or not Path(program.audio_path).is_file():
         return Result.FAILED, "chưa có tệp âm thanh của chương trình (chạy lại broadcaster weekly)"
     if program.duration_s and program.duration_s > slot.max_minutes * 60 + 1:
-        return Result.BLOCKED, f"chương trình dài {span_text(program.duration_s)}, quá {slot.max_minutes} phút của buổi phát"
+        return (
+            Result.BLOCKED,
+            f"chương trình dài {span_text(program.duration_s)}, quá {slot.max_minutes} phút của buổi phát",
+        )
     return Result.AIRING, None
 
 
 def _job(settings: Settings, program: Program, key: str, deadline: dt.datetime | None = None) -> Job:
-    item = playout.PlayItem(Path(program.audio_path or ""), title(settings, program), program.duration_s or 0.0,
-                            slot_name(program.slot_at), program.slot_at, key)
+    item = playout.PlayItem(
+        Path(program.audio_path or ""),
+        title(settings, program),
+        program.duration_s or 0.0,
+        slot_name(program.slot_at),
+        program.slot_at,
+        key,
+    )
     return Job(key, program.id, item, program.priority, deadline=deadline)
 
 
@@ -136,20 +148,42 @@ def snapshot(program: Program | None) -> dict[str, Any]:
     if program is None:
         return {}
     items = sum(1 for s in program.segments if s.kind in ("announcement", "tthc", "emergency"))
-    return {"items": items, "duration_s": program.duration_s, "approved_by": program.approved_by,
-            "priority": program.priority}
+    return {
+        "items": items,
+        "duration_s": program.duration_s,
+        "approved_by": program.approved_by,
+        "priority": program.priority,
+    }
 
 
 # ---- writing the logbook -----------------------------------------------------------------------
 
-def record(settings: Settings, key: str, scheduled_at: dt.datetime, program_id: int | None, result: Result,
-           reason: str | None, snap: dict, now: dt.datetime, actor: str = "scheduler") -> AirResult:
+
+def record(
+    settings: Settings,
+    key: str,
+    scheduled_at: dt.datetime,
+    program_id: int | None,
+    result: Result,
+    reason: str | None,
+    snap: dict,
+    now: dt.datetime,
+    actor: str = "scheduler",
+) -> AirResult:
     """Log a slot that does not air (missed, blocked, failed before playing): one row, never two."""
+
     def write() -> int | None:
         try:
             with db.session_scope(settings.database_url) as session:
-                row = Broadcast(key=key, program_id=program_id, scheduled_at=scheduled_at, result=result.value,
-                                reason=reason, aired_s=0.0, **snap)
+                row = Broadcast(
+                    key=key,
+                    program_id=program_id,
+                    scheduled_at=scheduled_at,
+                    result=result.value,
+                    reason=reason,
+                    aired_s=0.0,
+                    **snap,
+                )
                 session.add(row)
                 program = session.get(Program, program_id) if program_id else None
                 if program is not None and can_move(program.status, result.value):
@@ -159,6 +193,7 @@ def record(settings: Settings, key: str, scheduled_at: dt.datetime, program_id: 
                 return row.id
         except IntegrityError:
             return None
+
     row_id = db.retrying(write, grace_s(settings), "ghi nhật ký phát")
     if row_id is None:
         return AirResult(key, "skipped", "đã được ghi trước đó")
@@ -175,26 +210,41 @@ def claim(settings: Settings, job: Job, holder: str, now: dt.datetime | None = N
         try:
             with db.session_scope(settings.database_url) as session:
                 program = session.get(Program, job.program_id)
-                row = Broadcast(key=job.key, program_id=job.program_id, scheduled_at=job.item.scheduled_at,
-                                started_at=now, result=Result.AIRING.value, holder=holder, attempt=job.attempt,
-                                **snapshot(program))
+                row = Broadcast(
+                    key=job.key,
+                    program_id=job.program_id,
+                    scheduled_at=job.item.scheduled_at,
+                    started_at=now,
+                    result=Result.AIRING.value,
+                    holder=holder,
+                    attempt=job.attempt,
+                    **snapshot(program),
+                )
                 session.add(row)
                 if program is not None and can_move(program.status, ProgramState.AIRING):
-                    transition(session, program, ProgramState.AIRING, "scheduler",
-                               f"lần {job.attempt}" if job.attempt > 1 else None)
+                    transition(
+                        session,
+                        program,
+                        ProgramState.AIRING,
+                        "scheduler",
+                        f"lần {job.attempt}" if job.attempt > 1 else None,
+                    )
                 session.flush()
                 return row.id
         except IntegrityError:
             log.info("buổi phát %s đã được tiến trình khác nhận, bỏ qua", job.key)
             return None
+
     return db.retrying(write, grace_s(settings), "nhận buổi phát")
 
 
-def outcome(job: Job, results: Sequence[playout.OutputResult], started: dt.datetime) -> tuple[Result, str | None, float]:
+def outcome(
+    job: Job, results: Sequence[playout.OutputResult], started: dt.datetime
+) -> tuple[Result, str | None, float]:
     """(result, reason, seconds aired) from what the outputs say."""
     stopped = [r for r in results if r.stopped]
     failed = [r for r in results if not r.ok and not r.stopped]
-    if stopped:     # the seconds the cut outputs played (a drop folder got the whole file at once)
+    if stopped:  # the seconds the cut outputs played (a drop folder got the whole file at once)
         aired = max(r.aired_s for r in stopped) + job.offset_s
         why = stopped[0].stopped or ""
         return Result.INTERRUPTED, f"{STOPPED_VI.get(why, why)} sau {aired:.0f} giây", aired
@@ -210,15 +260,31 @@ def outcome(job: Job, results: Sequence[playout.OutputResult], started: dt.datet
     return Result.AIRED, reason, job.item.duration_s + job.offset_s
 
 
-def finish(settings: Settings, key: str, result: Result, reason: str | None, aired_s: float,
-           finished_at: dt.datetime, output_names: str, detail: str, deadline_s: float | None = None) -> None:
+def finish(
+    settings: Settings,
+    key: str,
+    result: Result,
+    reason: str | None,
+    aired_s: float,
+    finished_at: dt.datetime,
+    output_names: str,
+    detail: str,
+    deadline_s: float | None = None,
+) -> None:
     """Close a claimed row with its outcome (only if it is still `airing`); journal it when the
     database cannot take it within `deadline_s`."""
-    entry = {"key": key, "result": result.value, "reason": reason, "aired_s": round(aired_s, 1),
-             "finished_at": finished_at.astimezone(UTC).isoformat(), "output": output_names[:40], "detail": detail}
+    entry = {
+        "key": key,
+        "result": result.value,
+        "reason": reason,
+        "aired_s": round(aired_s, 1),
+        "finished_at": finished_at.astimezone(UTC).isoformat(),
+        "output": output_names[:40],
+        "detail": detail,
+    }
     try:
         db.retrying(lambda: apply_outcome(settings, entry), deadline_s or grace_s(settings), "ghi kết quả phát")
-    except Exception as exc:   # noqa: BLE001 - whatever the database says, the outcome is kept
+    except Exception as exc:  # noqa: BLE001 - whatever the database says, the outcome is kept
         log.error("không ghi được kết quả buổi phát %s: %s", key, exc)
         journal.append(journal.path_for(settings.database_url, settings.paths.data), entry)
     (log.info if result == Result.AIRED else log.error)("buổi phát %s: %s %s", key, result.value, reason or "")
@@ -243,23 +309,36 @@ def replay_journal(settings: Settings) -> int:
     return journal.replay(path, lambda entry: apply_outcome(settings, entry))
 
 
-def play(settings: Settings, job: Job, outputs: Sequence[playout.Output], control: playout.Control,
-         holder: str, now: dt.datetime | None = None) -> AirResult:
+def play(
+    settings: Settings,
+    job: Job,
+    outputs: Sequence[playout.Output],
+    control: playout.Control,
+    holder: str,
+    now: dt.datetime | None = None,
+) -> AirResult:
     """Claim, play on every output, write the outcome. The caller owns the queue and the control."""
     started = now or timeutil.now()
     row_id = claim(settings, job, holder, started)
     if row_id is None:
         return AirResult(job.key, "skipped", "đã được tiến trình khác phát")
-    results = tuple(playout.play_all(outputs, job.item, control)) if outputs else (
-        playout.OutputResult("?", False, "không có đầu phát nào dùng được", 1),)
+    results = (
+        tuple(playout.play_all(outputs, job.item, control))
+        if outputs
+        else (playout.OutputResult("?", False, "không có đầu phát nào dùng được", 1),)
+    )
     result, reason, aired = outcome(job, results, started)
     detail = "; ".join(f"{r.output} {r.detail}" for r in results)
     finish(settings, job.key, result, reason, aired, timeutil.now(), ",".join(r.output for r in results), detail)
     return AirResult(job.key, result.value, reason, row_id, results, aired)
 
 
-def air_slot(settings: Settings, slot_at: dt.datetime, now: dt.datetime | None = None,
-             outputs: Sequence[playout.Output] | None = None) -> AirResult:
+def air_slot(
+    settings: Settings,
+    slot_at: dt.datetime,
+    now: dt.datetime | None = None,
+    outputs: Sequence[playout.Output] | None = None,
+) -> AirResult:
     """Decide and air one slot in this process, without a daemon (tests, one-off use)."""
     decided = prepare_slot(settings, slot_at, now)
     if isinstance(decided, AirResult):
@@ -277,9 +356,22 @@ def run_dir(settings: Settings) -> Path:
 def oldest_pending(settings: Settings) -> dt.datetime | None:
     """The earliest normal program that neither aired nor was logged (start of a first catch-up)."""
     with db.session_scope(settings.database_url) as session:
-        return session.scalar(select(func.min(Program.slot_at)).where(
-            Program.priority == "normal", Program.status.in_([s.value for s in (
-                ProgramState.DRAFT, ProgramState.APPROVED, ProgramState.RENDERED, ProgramState.SCHEDULED)])))
+        return session.scalar(
+            select(func.min(Program.slot_at)).where(
+                Program.priority == "normal",
+                Program.status.in_(
+                    [
+                        s.value
+                        for s in (
+                            ProgramState.DRAFT,
+                            ProgramState.APPROVED,
+                            ProgramState.RENDERED,
+                            ProgramState.SCHEDULED,
+                        )
+                    ]
+                ),
+            )
+        )
 
 
 def title(settings: Settings, program: Program) -> str:

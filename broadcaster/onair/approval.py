@@ -36,9 +36,9 @@ class Selector:
     """Which of a week's broadcasts an approval names: '2026-12-01_0600', '2026-12-01 06:00', 'tue',
     'tue 06:00', '06:00' or '01/12/2026'."""
 
-    text: str                      # lower case: a slot name matches as it is
-    clock: str | None = None       # 'HH:MM' or 'HH:MM:SS'
-    weekday: int | None = None     # 0 = Monday
+    text: str  # lower case: a slot name matches as it is
+    clock: str | None = None  # 'HH:MM' or 'HH:MM:SS'
+    weekday: int | None = None  # 0 = Monday
     day: dt.date | None = None
 
     @classmethod
@@ -72,26 +72,38 @@ def matches(selector: str, slot_at: dt.datetime) -> bool:
     return parsed is not None and parsed.matches(slot_at)
 
 
-def approve(settings: Settings, week: Week | str, by: str, slots: Sequence[str] = (),
-            now: dt.datetime | None = None) -> list[Approved]:
+def approve(
+    settings: Settings, week: Week | str, by: str, slots: Sequence[str] = (), now: dt.datetime | None = None
+) -> list[Approved]:
     """Approve the week's programs (all, or those matching `slots`). `week` as the CLI gives it
     ('2026-W49') is parsed here, once."""
     if not by.strip():
-        raise BroadcasterError("Thiếu tên người duyệt.", None, "ghi --by \"Nguyễn Văn A\".")
+        raise BroadcasterError("Thiếu tên người duyệt.", None, 'ghi --by "Nguyễn Văn A".')
     week = Week.parse(week) if isinstance(week, str) else week
     selectors = [Selector.parse(s) for s in slots]
     now = now or timeutil.now()
     with db.session_scope(settings.database_url) as session:
-        programs = list(session.scalars(select(Program).where(Program.week == week.label, Program.priority == "normal")
-                                        .order_by(Program.slot_at)))
+        programs = list(
+            session.scalars(
+                select(Program)
+                .where(Program.week == week.label, Program.priority == "normal")
+                .order_by(Program.slot_at)
+            )
+        )
         if not programs:
-            raise NotFoundError(f"Tuần {week} chưa có chương trình để duyệt.", "chưa dựng chương trình tuần này.",
-                                f"chạy trước: broadcaster weekly --week {week}.")
+            raise NotFoundError(
+                f"Tuần {week} chưa có chương trình để duyệt.",
+                "chưa dựng chương trình tuần này.",
+                f"chạy trước: broadcaster weekly --week {week}.",
+            )
         chosen = [p for p in programs if not slots or any(s is not None and s.matches(p.slot_at) for s in selectors)]
         if not chosen:
             names = ", ".join(slot_name(p.slot_at) for p in programs)
-            raise NotFoundError(f"Không có buổi phát nào khớp với {', '.join(slots)} trong tuần {week}.", None,
-                                f"các buổi phát của tuần: {names}.")
+            raise NotFoundError(
+                f"Không có buổi phát nào khớp với {', '.join(slots)} trong tuần {week}.",
+                None,
+                f"các buổi phát của tuần: {names}.",
+            )
         done = []
         for program in chosen:
             if program.status not in PREPARING:
@@ -99,8 +111,12 @@ def approve(settings: Settings, week: Week | str, by: str, slots: Sequence[str] 
             program.approved_by, program.approved_at = by.strip(), now
             has_audio = bool(program.audio_path and Path(program.audio_path).is_file())
             transition(session, program, ProgramState.RENDERED if has_audio else ProgramState.APPROVED, by.strip())
-            db.audit(session, "approve", f"program {program.id}",
-                     f"{local(program.slot_at):%Y-%m-%d %H:%M} nội dung {program.content_hash[:12]}", by.strip())
+            db.audit(
+                session,
+                "approve",
+                f"program {program.id}",
+                f"{local(program.slot_at):%Y-%m-%d %H:%M} nội dung {program.content_hash[:12]}",
+                by.strip(),
+            )
             done.append(Approved(program.id, program.slot_at, program.status, program.approved_by))
         return done
-

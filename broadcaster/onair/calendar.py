@@ -37,8 +37,11 @@ def ensure_seeded(session: Session, settings: Settings) -> None:
         return
     for spec in settings.slots:
         hour, minute = parse_hhmm(spec.time)
-        session.add(Slot(weekday=WEEKDAYS[weekday_index(spec.day)], time=f"{hour:02d}:{minute:02d}",
-                         max_minutes=spec.max_minutes))
+        session.add(
+            Slot(
+                weekday=WEEKDAYS[weekday_index(spec.day)], time=f"{hour:02d}:{minute:02d}", max_minutes=spec.max_minutes
+            )
+        )
     session.flush()
 
 
@@ -88,9 +91,11 @@ def slots_between(session: Session, settings: Settings, start: dt.datetime, end:
 
 # ---- parsing -------------------------------------------------------------------------------
 
+
 def find_slot(session: Session, slot_id: int) -> Slot:
     slot = session.get(Slot, slot_id)
     if slot is None or not slot.active:
-        raise NotFoundError(f"Không có khung giờ phát số {slot_id}.", None,
-                            "xem danh sách bằng lệnh: broadcaster slots list.")
+        raise NotFoundError(
+            f"Không có khung giờ phát số {slot_id}.", None, "xem danh sách bằng lệnh: broadcaster slots list."
+        )
     return slot

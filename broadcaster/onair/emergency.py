@@ -28,7 +28,7 @@ from broadcaster.timeutil import week_of
 from broadcaster.vi.normalize import normalize
 
 MAX_REPEAT = 10
-HANDOVER_S = 10.0           # the daemon takes a request within a second; after this we air it ourselves
+HANDOVER_S = 10.0  # the daemon takes a request within a second; after this we air it ourselves
 
 
 def script(settings: Settings, text: str, repeat: int) -> list[tuple[str, str]]:
@@ -41,8 +41,14 @@ def script(settings: Settings, text: str, repeat: int) -> list[tuple[str, str]]:
     return segments
 
 
-def urgent(settings: Settings, text: str, repeat: int = 1, by: str | None = None,
-           outputs: Sequence[playout.Output] | None = None, now: dt.datetime | None = None) -> AirResult:
+def urgent(
+    settings: Settings,
+    text: str,
+    repeat: int = 1,
+    by: str | None = None,
+    outputs: Sequence[playout.Output] | None = None,
+    now: dt.datetime | None = None,
+) -> AirResult:
     """Normalize, speak, master and air an emergency message at once (through the daemon if it runs)."""
     text = " ".join(text.split())
     if not text:
@@ -70,21 +76,44 @@ def _prepare(settings: Settings, text: str, repeat: int, by: str, now: dt.dateti
     target = settings.paths.audio / "urgent" / f"{now:%Y-%m-%d_%H%M%S}.mp3"
     try:
         rendered = audio.render_program(spoken, target, settings, title=f"{settings.station.name} — Tin khẩn cấp")
-    except BroadcasterError as exc:   # never silent: the logbook says the emergency did not air, and why
-        airing.record(settings, f"urgent:{now:%Y%m%dT%H%M%S}", now, None, Result.FAILED,
-                      f"không tạo được âm thanh: {exc.what}",
-                      {"priority": Priority.EMERGENCY.value, "approved_by": by, "items": repeat}, now, by)
+    except BroadcasterError as exc:  # never silent: the logbook says the emergency did not air, and why
+        airing.record(
+            settings,
+            f"urgent:{now:%Y%m%dT%H%M%S}",
+            now,
+            None,
+            Result.FAILED,
+            f"không tạo được âm thanh: {exc.what}",
+            {"priority": Priority.EMERGENCY.value, "approved_by": by, "items": repeat},
+            now,
+            by,
+        )
         raise
     digest = hashlib.sha256("\n".join(spoken).encode()).hexdigest()
     with db.session_scope(settings.database_url) as session:
-        program = Program(week=week_of(now.date()), slot_at=now, priority=Priority.EMERGENCY.value,
-                          status=ProgramState.RENDERED.value,
-                          max_minutes=max(1, math.ceil(rendered.duration_s / 60)), content_hash=digest,
-                          audio_path=str(rendered.path), duration_s=round(rendered.duration_s, 2),
-                          estimated_s=rendered.duration_s, approved_by=by, approved_at=now,
-                          segments=[Segment(position=n, kind=kind, title="Tin khẩn cấp" if kind == "emergency" else "",
-                                            text=written, spoken=said)
-                                    for n, ((kind, written), said) in enumerate(zip(segments, spoken))])
+        program = Program(
+            week=week_of(now.date()),
+            slot_at=now,
+            priority=Priority.EMERGENCY.value,
+            status=ProgramState.RENDERED.value,
+            max_minutes=max(1, math.ceil(rendered.duration_s / 60)),
+            content_hash=digest,
+            audio_path=str(rendered.path),
+            duration_s=round(rendered.duration_s, 2),
+            estimated_s=rendered.duration_s,
+            approved_by=by,
+            approved_at=now,
+            segments=[
+                Segment(
+                    position=n,
+                    kind=kind,
+                    title="Tin khẩn cấp" if kind == "emergency" else "",
+                    text=written,
+                    spoken=said,
+                )
+                for n, ((kind, written), said) in enumerate(zip(segments, spoken))
+            ],
+        )
         session.add(program)
         session.flush()
         db.audit(session, "urgent", f"program {program.id}", text[:200], by)
@@ -112,10 +141,13 @@ def _hand_over(settings: Settings, program_id: int, key: str, by: str) -> AirRes
                 break
         time.sleep(0.2)
     else:
-        with db.session_scope(settings.database_url) as session:   # take it back, unless taken meanwhile
-            took_back = db.changed(session, update(AirRequest).where(AirRequest.id == request_id,
-                                                                     AirRequest.taken_at.is_(None))
-                                   .values(taken_at=timeutil.now(), taken_by="urgent"))
+        with db.session_scope(settings.database_url) as session:  # take it back, unless taken meanwhile
+            took_back = db.changed(
+                session,
+                update(AirRequest)
+                .where(AirRequest.id == request_id, AirRequest.taken_at.is_(None))
+                .values(taken_at=timeutil.now(), taken_by="urgent"),
+            )
         if took_back:
             return None
     return wait_outcome(settings, key)

@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 
 def _settings(config_path: str | None):
     from broadcaster.config import load_settings
+
     return load_settings(config_path)
 
 

@@ -15,8 +15,8 @@ import uuid
 from sqlalchemy import or_, update
 from sqlalchemy.exc import IntegrityError
 
-from broadcaster.store import db
 from broadcaster.errors import ScheduleError
+from broadcaster.store import db
 from broadcaster.store.models import DaemonLease
 from broadcaster.timeutil import local
 
@@ -59,29 +59,45 @@ def acquire(url: str, holder: str, ttl_s: float, now: dt.datetime) -> dt.datetim
         pass
     with db.session_scope(url) as session:
         current = session.get(DaemonLease, NAME)
-        if current is None:     # released and deleted meanwhile: try again from the start
+        if current is None:  # released and deleted meanwhile: try again from the start
             return acquire(url, holder, ttl_s, now)
         previous, other = current.heartbeat_at, current.holder
         stale = [DaemonLease.expires_at <= now, DaemonLease.holder == holder]
         if _dead_here(other):
             stale.append(DaemonLease.holder == other)
-        taken = db.changed(session, update(DaemonLease).where(DaemonLease.name == NAME, or_(*stale))
-                           .values(holder=holder, heartbeat_at=now, expires_at=expires))
+        taken = db.changed(
+            session,
+            update(DaemonLease)
+            .where(DaemonLease.name == NAME, or_(*stale))
+            .values(holder=holder, heartbeat_at=now, expires_at=expires),
+        )
     if taken != 1:
-        raise ScheduleError("Trình lập lịch đang chạy ở nơi khác trên cùng cơ sở dữ liệu, không khởi động thêm.",
-                            f"tiến trình {other} còn hoạt động (nhịp gần nhất {local(previous):%H:%M:%S}).",
-                            "chỉ chạy một broadcaster run; dừng tiến trình kia hoặc đợi nó hết hạn.")
+        raise ScheduleError(
+            "Trình lập lịch đang chạy ở nơi khác trên cùng cơ sở dữ liệu, không khởi động thêm.",
+            f"tiến trình {other} còn hoạt động (nhịp gần nhất {local(previous):%H:%M:%S}).",
+            "chỉ chạy một broadcaster run; dừng tiến trình kia hoặc đợi nó hết hạn.",
+        )
     log.info("nhận quyền lập lịch (trước đó: %s, nhịp cuối %s)", other, previous)
     return previous
 
 
 def renew(url: str, holder: str, ttl_s: float, now: dt.datetime) -> bool:
     with db.session_scope(url) as session:
-        return db.changed(session, update(DaemonLease).where(DaemonLease.name == NAME, DaemonLease.holder == holder)
-                          .values(heartbeat_at=now, expires_at=now + dt.timedelta(seconds=ttl_s))) == 1
+        return (
+            db.changed(
+                session,
+                update(DaemonLease)
+                .where(DaemonLease.name == NAME, DaemonLease.holder == holder)
+                .values(heartbeat_at=now, expires_at=now + dt.timedelta(seconds=ttl_s)),
+            )
+            == 1
+        )
 
 
 def release(url: str, holder: str, now: dt.datetime) -> None:
     with db.session_scope(url) as session:
-        session.execute(update(DaemonLease).where(DaemonLease.name == NAME, DaemonLease.holder == holder)
-                        .values(heartbeat_at=now, expires_at=now))
+        session.execute(
+            update(DaemonLease)
+            .where(DaemonLease.name == NAME, DaemonLease.holder == holder)
+            .values(heartbeat_at=now, expires_at=now)
+        )

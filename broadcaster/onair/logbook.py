@@ -12,16 +12,30 @@ from sqlalchemy import select
 from broadcaster import timeutil
 from broadcaster.config import Settings
 from broadcaster.errors import BroadcasterError
-from broadcaster.onair.outputs import labels as output_labels
 from broadcaster.onair.calendar import SlotTime, slot_name, slots_between
+from broadcaster.onair.outputs import labels as output_labels
 from broadcaster.store import db
 from broadcaster.store.models import Broadcast, DaemonLease, Program, Slot
 from broadcaster.store.states import PRIORITY_VI, PROBLEMS, label
 from broadcaster.timeutil import local, local_at, span_text, week_days
 
-LOGBOOK_HEADERS = ("STT", "Ngày", "Giờ theo lịch", "Bắt đầu phát", "Kết thúc", "Thời lượng (phút)",
-                   "Đã phát (giây)", "Lần phát", "Chương trình", "Số tin", "Mức ưu tiên", "Đầu phát", "Kết quả",
-                   "Lý do", "Người duyệt")
+LOGBOOK_HEADERS = (
+    "STT",
+    "Ngày",
+    "Giờ theo lịch",
+    "Bắt đầu phát",
+    "Kết thúc",
+    "Thời lượng (phút)",
+    "Đã phát (giây)",
+    "Lần phát",
+    "Chương trình",
+    "Số tin",
+    "Mức ưu tiên",
+    "Đầu phát",
+    "Kết quả",
+    "Lý do",
+    "Người duyệt",
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -56,9 +70,25 @@ def history(settings: Settings, start: dt.datetime | None = None, end: dt.dateti
     if end:
         query = query.where(Broadcast.scheduled_at < end)
     with db.session_scope(settings.database_url) as session:
-        return [HistoryRow(b.scheduled_at, _program_name(b), b.items, b.duration_s, b.started_at, b.finished_at,
-                           b.output, b.priority, b.result, b.reason, b.approved_by, b.aired_s, b.attempt, b.key or "")
-                for b in session.scalars(query)]
+        return [
+            HistoryRow(
+                b.scheduled_at,
+                _program_name(b),
+                b.items,
+                b.duration_s,
+                b.started_at,
+                b.finished_at,
+                b.output,
+                b.priority,
+                b.result,
+                b.reason,
+                b.approved_by,
+                b.aired_s,
+                b.attempt,
+                b.key or "",
+            )
+            for b in session.scalars(query)
+        ]
 
 
 def _program_name(row: Broadcast) -> str:
@@ -92,11 +122,25 @@ def write_logbook(settings: Settings, month: str, path: Path) -> int:
         writer = csv.writer(handle)
         writer.writerow(LOGBOOK_HEADERS)
         for n, r in enumerate(rows, start=1):
-            writer.writerow([n, f"{local(r.slot):%d/%m/%Y}", f"{local(r.slot):%H:%M:%S}", _clock(r.started_at),
-                             _clock(r.finished_at), f"{r.duration_s / 60:.1f}" if r.duration_s else "",
-                             f"{r.aired_s:.0f}" if r.aired_s is not None else "", r.attempt,
-                             r.program, r.items if r.items is not None else "", PRIORITY_VI.get(r.priority, r.priority),
-                             output_labels(r.output), label(r.result), r.reason or "", r.approved_by or ""])
+            writer.writerow(
+                [
+                    n,
+                    f"{local(r.slot):%d/%m/%Y}",
+                    f"{local(r.slot):%H:%M:%S}",
+                    _clock(r.started_at),
+                    _clock(r.finished_at),
+                    f"{r.duration_s / 60:.1f}" if r.duration_s else "",
+                    f"{r.aired_s:.0f}" if r.aired_s is not None else "",
+                    r.attempt,
+                    r.program,
+                    r.items if r.items is not None else "",
+                    PRIORITY_VI.get(r.priority, r.priority),
+                    output_labels(r.output),
+                    label(r.result),
+                    r.reason or "",
+                    r.approved_by or "",
+                ]
+            )
     return len(rows)
 
 
@@ -108,20 +152,20 @@ def _clock(moment: dt.datetime | None) -> str:
 class Upcoming:
     at: dt.datetime
     max_minutes: int
-    status: str              # program status, or "none"
+    status: str  # program status, or "none"
     approved_by: str | None
     duration_s: float | None
-    blocked: tuple[str, ...] = ()    # why it will not air as things stand (empty: it will air)
+    blocked: tuple[str, ...] = ()  # why it will not air as things stand (empty: it will air)
 
 
 @dataclasses.dataclass(frozen=True)
 class Status:
     now: dt.datetime
-    daemon: str | None       # holder of a live lease
+    daemon: str | None  # holder of a live lease
     heartbeat: dt.datetime | None
     upcoming: list[Upcoming]
     problems: list[HistoryRow]
-    unlogged: list[SlotTime] = dataclasses.field(default_factory=list)   # passed, no logbook row
+    unlogged: list[SlotTime] = dataclasses.field(default_factory=list)  # passed, no logbook row
 
     @property
     def blocked(self) -> list[Upcoming]:
@@ -138,26 +182,43 @@ def status(settings: Settings, now: dt.datetime | None = None, days: int = 7) ->
         lease = session.get(DaemonLease, "scheduler")
         live = lease is not None and lease.expires_at > now
         slots = slots_between(session, settings, now, now + dt.timedelta(days=days))
-        programs = {p.slot_at: p for p in session.scalars(
-            select(Program).where(Program.slot_at.in_([s.at for s in slots]), Program.priority == "normal"))}
+        programs = {
+            p.slot_at: p
+            for p in session.scalars(
+                select(Program).where(Program.slot_at.in_([s.at for s in slots]), Program.priority == "normal")
+            )
+        }
         upcoming = [_upcoming(settings, s, programs.get(s.at)) for s in slots]
-        cutoff = now - dt.timedelta(minutes=settings.schedule.grace_minutes)   # later ones may still air late
-        past = [s for s in slots_between(session, settings, now - dt.timedelta(days=days), cutoff)
-                if _existed(session, s)]
+        cutoff = now - dt.timedelta(minutes=settings.schedule.grace_minutes)  # later ones may still air late
+        past = [
+            s for s in slots_between(session, settings, now - dt.timedelta(days=days), cutoff) if _existed(session, s)
+        ]
         logged = set(session.scalars(select(Broadcast.key).where(Broadcast.key.in_([slot_key(s.at) for s in past]))))
         unlogged = [s for s in past if slot_key(s.at) not in logged]
-    problems = [r for r in history(settings, now - dt.timedelta(days=30), now + dt.timedelta(seconds=1))
-                if r.result in PROBLEMS][-5:]
-    return Status(now, lease.holder if lease is not None and live else None, lease.heartbeat_at if lease else None,
-                  upcoming, problems,
-                  unlogged)
+    problems = [
+        r for r in history(settings, now - dt.timedelta(days=30), now + dt.timedelta(seconds=1)) if r.result in PROBLEMS
+    ][-5:]
+    return Status(
+        now,
+        lease.holder if lease is not None and live else None,
+        lease.heartbeat_at if lease else None,
+        upcoming,
+        problems,
+        unlogged,
+    )
 
 
 def _upcoming(settings: Settings, slot: SlotTime, program: Program | None) -> Upcoming:
     if program is None:
         return Upcoming(slot.at, slot.max_minutes, "none", None, None, blocked_reasons(settings, slot, None))
-    return Upcoming(slot.at, slot.max_minutes, program.status, program.approved_by, program.duration_s,
-                    blocked_reasons(settings, slot, program))
+    return Upcoming(
+        slot.at,
+        slot.max_minutes,
+        program.status,
+        program.approved_by,
+        program.duration_s,
+        blocked_reasons(settings, slot, program),
+    )
 
 
 def blocked_reasons(settings: Settings, slot: SlotTime, program: Program | None) -> tuple[str, ...]:
@@ -168,14 +229,16 @@ def blocked_reasons(settings: Settings, slot: SlotTime, program: Program | None)
         return (f"chưa có chương trình (chạy: broadcaster weekly --week {week})",)
     reasons = []
     if settings.schedule.approval_required and not program.approved_by:
-        reasons.append(f"chưa được duyệt (broadcaster approve --week {week} --by \"Họ tên\")")
+        reasons.append(f'chưa được duyệt (broadcaster approve --week {week} --by "Họ tên")')
     if not program.audio_path:
         reasons.append(f"chưa dựng âm thanh (chạy: broadcaster weekly --week {week})")
     elif not Path(program.audio_path).is_file():
         reasons.append(f"mất tệp âm thanh {program.audio_path} (chạy lại: broadcaster weekly --week {week})")
     if program.duration_s and program.duration_s > slot.max_minutes * 60 + 1:
-        reasons.append(f"dài {span_text(program.duration_s)}, quá {slot.max_minutes} phút của buổi phát "
-                       f"(bớt tin rồi chạy lại broadcaster weekly --week {week})")
+        reasons.append(
+            f"dài {span_text(program.duration_s)}, quá {slot.max_minutes} phút của buổi phát "
+            f"(bớt tin rồi chạy lại broadcaster weekly --week {week})"
+        )
     return tuple(reasons)
 
 

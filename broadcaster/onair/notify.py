@@ -54,7 +54,7 @@ def send(message: str) -> bool:
         return False
     import sdnotify
 
-    notifier = sdnotify.SystemdNotifier()     # connects to NOTIFY_SOCKET ('@' = abstract namespace)
+    notifier = sdnotify.SystemdNotifier()  # connects to NOTIFY_SOCKET ('@' = abstract namespace)
     if notifier.socket is None:
         log.debug("không kết nối được ổ NOTIFY_SOCKET=%s", os.environ.get(SOCKET_VAR))
         return False

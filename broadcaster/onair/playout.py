@@ -89,10 +89,11 @@ class Playout:
     # ---- the worker ------------------------------------------------------------------------
 
     def _work(self) -> None:
-        for ticket in self._survivors:       # nothing plays over a player an earlier daemon left running
+        for ticket in self._survivors:  # nothing plays over a player an earlier daemon left running
             try:
-                self._on_result(recovery.wait_survivor(self.settings, ticket, self.policy.overrun_s,
-                                                       self._stop_survivors))
+                self._on_result(
+                    recovery.wait_survivor(self.settings, ticket, self.policy.overrun_s, self._stop_survivors)
+                )
             except Exception:
                 log.exception("không xử lý được trình phát còn sót %s", ticket.key)
         with self._cond:
@@ -130,8 +131,12 @@ class Playout:
                 process.clear(self.run_dir, output.name)
         if result.result == "interrupted" and control.reason == "emergency":
             self._after_emergency(job, result)
-        elif result.result == "failed" and self.policy.retry_partial and result.aired_s >= process.NOTHING_AIRED_S \
-                and job.attempt < 1 + self.policy.retries:
+        elif (
+            result.result == "failed"
+            and self.policy.retry_partial
+            and result.aired_s >= process.NOTHING_AIRED_S
+            and job.attempt < 1 + self.policy.retries
+        ):
             self.submit(dataclasses.replace(job, key=_next_key(job), attempt=job.attempt + 1))
         return result
 
@@ -162,6 +167,22 @@ def _next_key(job: Job) -> str:
 def _trimmed(item: playout.PlayItem, offset: float, run_dir: Path) -> playout.PlayItem:
     """The rest of a program from `offset` seconds (frame-exact copy, no re-encoding)."""
     target = run_dir / f"resume-{item.name}.mp3"
-    subprocess.run(["ffmpeg", "-v", "error", "-nostdin", "-y", "-ss", f"{offset:.2f}", "-i", str(item.path),
-                    "-c", "copy", str(target)], check=True, timeout=120)
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-nostdin",
+            "-y",
+            "-ss",
+            f"{offset:.2f}",
+            "-i",
+            str(item.path),
+            "-c",
+            "copy",
+            str(target),
+        ],
+        check=True,
+        timeout=120,
+    )
     return dataclasses.replace(item, path=target, duration_s=max(0.0, item.duration_s - offset))

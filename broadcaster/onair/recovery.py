@@ -36,13 +36,15 @@ def tickets(settings: Settings) -> list[process.Ticket]:
     return [t for t in found if t is not None]
 
 
-def wait_survivor(settings: Settings, ticket: process.Ticket, overrun_s: float,
-                  stop: threading.Event | None = None) -> AirResult:
+def wait_survivor(
+    settings: Settings, ticket: process.Ticket, overrun_s: float, stop: threading.Event | None = None
+) -> AirResult:
     """Wait for (or judge) one player of an earlier process, then close its row if still airing."""
     alive = process.group_alive(ticket.pid)
     if alive:
-        log.warning("trình phát %s (pid %d) của buổi %s vẫn đang phát: chờ nó phát xong", ticket.output,
-                    ticket.pid, ticket.key)
+        log.warning(
+            "trình phát %s (pid %d) của buổi %s vẫn đang phát: chờ nó phát xong", ticket.output, ticket.pid, ticket.key
+        )
     ended = process.survivor_end(airing.run_dir(settings), ticket, ticket.duration_s + overrun_s, stop)
     aired = min(ended.elapsed_s, ticket.duration_s)
     if ended.returncode == 0 and ended.elapsed_s >= ticket.duration_s * MIN_RATIO:
@@ -54,8 +56,11 @@ def wait_survivor(settings: Settings, ticket: process.Ticket, overrun_s: float,
         result, reason = Result.INTERRUPTED, f"bị ngắt vì trình lập lịch dừng sau {aired:.0f} giây"
     else:
         result = Result.FAILED
-        reason = (f"trình phát chạy quá thời lượng nên đã bị dừng sau {aired:.0f} giây" if ended.stopped
-                  else f"trình phát dừng sau {aired:.0f} giây (mã {ended.returncode}); {RESTARTED}")
+        reason = (
+            f"trình phát chạy quá thời lượng nên đã bị dừng sau {aired:.0f} giây"
+            if ended.stopped
+            else f"trình phát dừng sau {aired:.0f} giây (mã {ended.returncode}); {RESTARTED}"
+        )
     finished = dt.datetime.fromtimestamp(ticket.started + ended.elapsed_s, timeutil.TZ)
     airing.finish(settings, ticket.key, result, reason, aired, finished, ticket.output, reason)
     process.clear(airing.run_dir(settings), ticket.output)
@@ -67,10 +72,15 @@ def close_stuck(settings: Settings, players: set[str], now: dt.datetime | None =
     player is not running (`players`: keys with a live player) are closed as interrupted."""
     now = now or timeutil.now()
     with db.session_scope(settings.database_url) as session:
-        stuck = [b.key for b in session.scalars(select(Broadcast).where(Broadcast.result == Result.AIRING.value))
-                 if b.key and b.key not in players and not lease.holder_alive(b.holder)]
-    reason = ("bị ngắt giữa chừng: tiến trình phát dừng đột ngột (mất điện, tắt máy, bị dừng) khi đang phát; "
-              "không rõ đã phát bao nhiêu giây")
+        stuck = [
+            b.key
+            for b in session.scalars(select(Broadcast).where(Broadcast.result == Result.AIRING.value))
+            if b.key and b.key not in players and not lease.holder_alive(b.holder)
+        ]
+    reason = (
+        "bị ngắt giữa chừng: tiến trình phát dừng đột ngột (mất điện, tắt máy, bị dừng) khi đang phát; "
+        "không rõ đã phát bao nhiêu giây"
+    )
     results = []
     for key in stuck:
         airing.finish(settings, key, Result.INTERRUPTED, reason, 0.0, now, "", reason)
@@ -87,8 +97,7 @@ def reconcile(settings: Settings, since: dt.datetime, now: dt.datetime | None = 
         return []
     with db.session_scope(settings.database_url) as session:
         past = [s.at for s in slots_between(session, settings, since, cutoff)]
-        done = set(session.scalars(select(Broadcast.key).where(
-            Broadcast.key.in_([airing.slot_key(t) for t in past]))))
+        done = set(session.scalars(select(Broadcast.key).where(Broadcast.key.in_([airing.slot_key(t) for t in past]))))
     results = []
     for slot_at in past:
         if airing.slot_key(slot_at) not in done:
@@ -96,4 +105,3 @@ def reconcile(settings: Settings, since: dt.datetime, now: dt.datetime | None = 
             if isinstance(decided, AirResult):
                 results.append(decided)
     return results
-

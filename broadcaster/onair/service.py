@@ -24,16 +24,16 @@ from broadcaster.files import write_text_atomic
 UNIT_NAME = "broadcaster.service"
 UNIT_DIR = Path("/etc/systemd/system")
 LOGROTATE_FILE = Path("/etc/logrotate.d/broadcaster")
-ENVIRONMENT_FILE = Path("/etc/broadcaster/environment")     # optional: API keys, Icecast password
+ENVIRONMENT_FILE = Path("/etc/broadcaster/environment")  # optional: API keys, Icecast password
 
 
 @dataclasses.dataclass(frozen=True)
 class Installed:
     unit: Path
-    logrotate: Path | None             # None: logs go to journald
+    logrotate: Path | None  # None: logs go to journald
     log_file: Path | None
-    reloaded: bool                     # systemctl daemon-reload ran
-    reload_skipped: str | None         # why it did not run
+    reloaded: bool  # systemctl daemon-reload ran
+    reload_skipped: str | None  # why it did not run
     user: str | None
 
 
@@ -45,9 +45,11 @@ def executable() -> Path:
     found = shutil.which("broadcaster")
     if found:
         return Path(found).absolute()
-    raise ScheduleError("Không tìm thấy chương trình broadcaster để chạy thành dịch vụ.",
-                        f"không có {beside} và không có broadcaster trên PATH.",
-                        "cài gói vào môi trường ảo (make venv) rồi chạy lệnh bằng .venv/bin/broadcaster.")
+    raise ScheduleError(
+        "Không tìm thấy chương trình broadcaster để chạy thành dịch vụ.",
+        f"không có {beside} và không có broadcaster trên PATH.",
+        "cài gói vào môi trường ảo (make venv) rồi chạy lệnh bằng .venv/bin/broadcaster.",
+    )
 
 
 def default_user(settings: Settings) -> str | None:
@@ -59,8 +61,9 @@ def default_user(settings: Settings) -> str | None:
     return None if owner == "root" else owner
 
 
-def unit_text(settings: Settings, user: str | None = None, log_file: Path | None = None,
-              program: Path | None = None) -> str:
+def unit_text(
+    settings: Settings, user: str | None = None, log_file: Path | None = None, program: Path | None = None
+) -> str:
     """The systemd unit for the daemon of this config (absolute paths, nothing depends on the cwd)."""
     if settings.source is None:
         raise ConfigError("Cần một tệp cấu hình để tạo dịch vụ.", None, "chạy với --config TỆP.")
@@ -93,7 +96,7 @@ def unit_text(settings: Settings, user: str | None = None, log_file: Path | None
         "RestartSec=5",
         "WatchdogSec=30",
         "TimeoutStopSec=30",
-        "KillMode=process",    # a player outliving a crashed daemon plays on; the restart adopts it
+        "KillMode=process",  # a player outliving a crashed daemon plays on; the restart adopts it
         "",
         "[Install]",
         "WantedBy=multi-user.target",
@@ -103,27 +106,33 @@ def unit_text(settings: Settings, user: str | None = None, log_file: Path | None
 
 def logrotate_text(log_file: Path) -> str:
     """Weekly rotation, 8 weeks kept; copytruncate because systemd (root) holds the file open."""
-    return (f"# broadcaster — xoay vòng nhật ký trình lập lịch (tạo bởi: broadcaster service install).\n"
-            f"{_quoted(log_file)} {{\n"
-            "    weekly\n"
-            "    rotate 8\n"
-            "    maxsize 50M\n"
-            "    compress\n"
-            "    delaycompress\n"
-            "    missingok\n"
-            "    notifempty\n"
-            "    copytruncate\n"
-            "}\n")
+    return (
+        f"# broadcaster — xoay vòng nhật ký trình lập lịch (tạo bởi: broadcaster service install).\n"
+        f"{_quoted(log_file)} {{\n"
+        "    weekly\n"
+        "    rotate 8\n"
+        "    maxsize 50M\n"
+        "    compress\n"
+        "    delaycompress\n"
+        "    missingok\n"
+        "    notifempty\n"
+        "    copytruncate\n"
+        "}\n"
+    )
 
 
-def install(settings: Settings, user: str | None = None, log_file: Path | None = None,
-            root: Path | None = None) -> Installed:
+def install(
+    settings: Settings, user: str | None = None, log_file: Path | None = None, root: Path | None = None
+) -> Installed:
     """Write the unit (and a logrotate file with a log file) under `root` (default /), then reload systemd."""
     if user:
         _check_user(user)
     if log_file is not None and not log_file.is_absolute():
-        raise ConfigError(f"Đường dẫn tệp nhật ký “{log_file}” phải là đường dẫn tuyệt đối.", None,
-                          "ví dụ: --log-file /var/log/broadcaster/broadcaster.log.")
+        raise ConfigError(
+            f"Đường dẫn tệp nhật ký “{log_file}” phải là đường dẫn tuyệt đối.",
+            None,
+            "ví dụ: --log-file /var/log/broadcaster/broadcaster.log.",
+        )
     base = root or Path("/")
     unit = _under(base, UNIT_DIR / UNIT_NAME)
     _write(unit, unit_text(settings, user, log_file))
@@ -132,7 +141,7 @@ def install(settings: Settings, user: str | None = None, log_file: Path | None =
         rotate = _under(base, LOGROTATE_FILE)
         _write(rotate, logrotate_text(log_file))
         folder = _under(base, log_file.parent)
-        folder.mkdir(parents=True, exist_ok=True)     # systemd opens the file but does not make its folder
+        folder.mkdir(parents=True, exist_ok=True)  # systemd opens the file but does not make its folder
     if root is not None:
         return Installed(unit, rotate, log_file, False, f"cài vào {root}, không phải hệ thống đang chạy", user)
     skipped = systemd_missing()
@@ -147,7 +156,7 @@ def systemd_missing() -> str | None:
     """None when systemd runs this machine (PID 1) and systemctl exists; else the reason."""
     if shutil.which("systemctl") is None:
         return "không có lệnh systemctl trên máy này"
-    if not Path("/run/systemd/system").is_dir():      # sd_booted(): systemd is PID 1
+    if not Path("/run/systemd/system").is_dir():  # sd_booted(): systemd is PID 1
         return "systemd không phải tiến trình số 1 (PID 1) trên máy này (container hoặc hệ khởi động khác)"
     return None
 
@@ -160,9 +169,12 @@ def _check_user(user: str) -> None:
     try:
         pwd.getpwnam(user)
     except KeyError:
-        raise ConfigError(f"Không có người dùng “{user}” trên máy này.", "tên gõ sai hoặc chưa tạo người dùng.",
-                          f"tạo người dùng hệ thống: useradd --system --home-dir /srv/broadcaster {user}, "
-                          "rồi cho người dùng đó quyền ghi thư mục của đài (chown -R).") from None
+        raise ConfigError(
+            f"Không có người dùng “{user}” trên máy này.",
+            "tên gõ sai hoặc chưa tạo người dùng.",
+            f"tạo người dùng hệ thống: useradd --system --home-dir /srv/broadcaster {user}, "
+            "rồi cho người dùng đó quyền ghi thư mục của đài (chown -R).",
+        ) from None
 
 
 def _under(root: Path, path: Path) -> Path:
@@ -175,9 +187,12 @@ def _write(path: Path, text: str) -> None:
         write_text_atomic(path, text)
         path.chmod(0o644)
     except PermissionError as exc:
-        raise ScheduleError(f"Không ghi được {path}.", "cần quyền root để cài dịch vụ.",
-                            "chạy lại bằng sudo (sudo .venv/bin/broadcaster service install …), "
-                            "hoặc in tệp bằng broadcaster service unit rồi tự chép.") from exc
+        raise ScheduleError(
+            f"Không ghi được {path}.",
+            "cần quyền root để cài dịch vụ.",
+            "chạy lại bằng sudo (sudo .venv/bin/broadcaster service install …), "
+            "hoặc in tệp bằng broadcaster service unit rồi tự chép.",
+        ) from exc
 
 
 def _value(text: str) -> str:

@@ -11,6 +11,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from broadcaster import timeutil
 from broadcaster.config import Settings
 from broadcaster.errors import NotFoundError, ScheduleError
 from broadcaster.onair.calendar import (
@@ -25,7 +26,6 @@ from broadcaster.onair.calendar import (
 )
 from broadcaster.store import db
 from broadcaster.store.models import Slot, SlotOverride
-from broadcaster import timeutil
 from broadcaster.timeutil import WEEKDAYS, weekday_index
 from broadcaster.values import Week
 
@@ -44,7 +44,7 @@ class SlotRow:
 @dataclasses.dataclass(frozen=True)
 class OverrideRow:
     id: int
-    kind: str           # skip | extra
+    kind: str  # skip | extra
     day: dt.date
     time: str
     max_minutes: int
@@ -79,8 +79,9 @@ def add_slot(settings: Settings, weekday: str, clock: str, max_minutes: int, act
     with db.session_scope(settings.database_url) as session:
         ensure_seeded(session, settings)
         if any(s.weekday == day and s.time == clock for s in active_slots(session)):
-            raise ScheduleError(f"Khung giờ {day} {clock} đã có trong lịch.", None,
-                                "xem danh sách bằng lệnh: broadcaster slots list.")
+            raise ScheduleError(
+                f"Khung giờ {day} {clock} đã có trong lịch.", None, "xem danh sách bằng lệnh: broadcaster slots list."
+            )
         slot = Slot(weekday=day, time=clock, max_minutes=max_minutes)
         session.add(slot)
         session.flush()
@@ -99,46 +100,67 @@ def remove_slot(settings: Settings, slot_id: int, actor: str | None = None) -> S
         return _row(slot)
 
 
-def skip(settings: Settings, day: dt.date, clock: str | None = None, note: str | None = None,
-         actor: str | None = None) -> OverrideRow:
+def skip(
+    settings: Settings, day: dt.date, clock: str | None = None, note: str | None = None, actor: str | None = None
+) -> OverrideRow:
     """Skip the recurring slot on `day` (at `clock` when the day has several)."""
     with db.session_scope(settings.database_url) as session:
         ensure_seeded(session, settings)
-        candidates = [s for s in active_slots(session) if s.weekday == WEEKDAYS[day.weekday()]
-                      and (clock is None or s.time == parse_clock(clock))]
+        candidates = [
+            s
+            for s in active_slots(session)
+            if s.weekday == WEEKDAYS[day.weekday()] and (clock is None or s.time == parse_clock(clock))
+        ]
         if len(candidates) != 1:
             what = "không có buổi phát định kỳ nào" if not candidates else "có nhiều buổi phát"
-            raise NotFoundError(f"Ngày {day:%d/%m/%Y} {what} để bỏ.", None,
-                                "ghi rõ giờ: broadcaster slots skip 2026-12-01 06:00.")
+            raise NotFoundError(
+                f"Ngày {day:%d/%m/%Y} {what} để bỏ.", None, "ghi rõ giờ: broadcaster slots skip 2026-12-01 06:00."
+            )
         week = Week.of(day)
         check_minimum(settings.schedule, len(week_slots(session, settings, week)) - 1, f"tuần {week}")
         slot = candidates[0]
-        row = SlotOverride(kind="skip", day=day, time=slot.time, max_minutes=slot.max_minutes,
-                           slot_id=slot.id, note=note)
+        row = SlotOverride(
+            kind="skip", day=day, time=slot.time, max_minutes=slot.max_minutes, slot_id=slot.id, note=note
+        )
         session.add(row)
         session.flush()
         db.audit(session, "slot_skip", f"{day.isoformat()} {slot.time}", note, actor)
         return _override(row)
 
 
-def extra(settings: Settings, day: dt.date, clock: str, max_minutes: int, note: str | None = None,
-          emergency: bool = False, actor: str | None = None, past: bool = False) -> OverrideRow:
+def extra(
+    settings: Settings,
+    day: dt.date,
+    clock: str,
+    max_minutes: int,
+    note: str | None = None,
+    emergency: bool = False,
+    actor: str | None = None,
+    past: bool = False,
+) -> OverrideRow:
     """A one-off broadcast (second precision allowed); quiet hours only for an emergency; a time that
     has passed only with `past` (to record or try something: it will not air)."""
     clock = parse_clock(clock, seconds=True)
     if not emergency:
         check_not_quiet(settings.schedule, clock, max_minutes)
     if local_at(day, clock) <= timeutil.now() and not past:
-        raise ScheduleError(f"Buổi phát {day:%d/%m/%Y} {clock} đã qua.", "buổi phát thêm vào quá khứ sẽ không phát.",
-                            "chọn ngày giờ sắp tới, hoặc thêm --past nếu chỉ để ghi lại hoặc thử.")
+        raise ScheduleError(
+            f"Buổi phát {day:%d/%m/%Y} {clock} đã qua.",
+            "buổi phát thêm vào quá khứ sẽ không phát.",
+            "chọn ngày giờ sắp tới, hoặc thêm --past nếu chỉ để ghi lại hoặc thử.",
+        )
     with db.session_scope(settings.database_url) as session:
         ensure_seeded(session, settings)
         when = local_at(day, clock)
         if any(s.at == when for s in week_slots(session, settings, Week.of(day))):
-            raise ScheduleError(f"Đã có buổi phát lúc {clock} ngày {day:%d/%m/%Y}.", None,
-                                "chọn giờ khác hoặc xem lịch bằng: broadcaster slots list.")
-        row = SlotOverride(kind="extra", day=day, time=clock, max_minutes=max_minutes,
-                           note=note or ("khẩn cấp" if emergency else None))
+            raise ScheduleError(
+                f"Đã có buổi phát lúc {clock} ngày {day:%d/%m/%Y}.",
+                None,
+                "chọn giờ khác hoặc xem lịch bằng: broadcaster slots list.",
+            )
+        row = SlotOverride(
+            kind="extra", day=day, time=clock, max_minutes=max_minutes, note=note or ("khẩn cấp" if emergency else None)
+        )
         session.add(row)
         session.flush()
         db.audit(session, "slot_extra", f"{day.isoformat()} {clock}", row.note, actor)
@@ -150,8 +172,9 @@ def cancel_override(settings: Settings, override_id: int, actor: str | None = No
     with db.session_scope(settings.database_url) as session:
         row = session.get(SlotOverride, override_id)
         if row is None:
-            raise NotFoundError(f"Không có thay đổi lịch số {override_id}.", None,
-                                "xem danh sách bằng lệnh: broadcaster slots list.")
+            raise NotFoundError(
+                f"Không có thay đổi lịch số {override_id}.", None, "xem danh sách bằng lệnh: broadcaster slots list."
+            )
         if row.kind == "extra":
             week = Week.of(row.day)
             check_minimum(settings.schedule, len(week_slots(session, settings, week)) - 1, f"tuần {week}")

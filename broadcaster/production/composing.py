@@ -31,16 +31,20 @@ from broadcaster.timeutil import local, local_at
 from broadcaster.values import SlotTime
 
 P = ProgramState
-AIRS = frozenset({P.SCHEDULED, P.AIRING, P.AIRED, P.INTERRUPTED})   # a passed program in these states aired
-TYPICAL_COUNT = 10      # the opening names the number of items; its length is estimated with this many
+AIRS = frozenset({P.SCHEDULED, P.AIRING, P.AIRED, P.INTERRUPTED})  # a passed program in these states aired
+TYPICAL_COUNT = 10  # the opening names the number of items; its length is estimated with this many
 
 
 def compose_week(settings: Settings, inputs: WeekInputs) -> WeekScripts:
     """Place the items in the open slots and write each slot's script (no database)."""
     items, merged = merge_same_text(inputs.items)
     states = {s.at: state_of(settings, inputs, s) for s in inputs.slots}
-    closed = {s.name: _refs(inputs.stored.get(s.at)) if counted else () for s in inputs.slots
-              for state, counted in [states[s.at]] if state != "open"}
+    closed = {
+        s.name: _refs(inputs.stored.get(s.at)) if counted else ()
+        for s in inputs.slots
+        for state, counted in [states[s.at]]
+        if state != "open"
+    }
     fixed = {s.name: fixed_seconds(settings, inputs.pace, s) for s in inputs.slots}
     margin = settings.planning.safety_margin_percent / 100
     plan = plan_week(inputs.week, inputs.slots, items, fixed, closed, margin)
@@ -55,17 +59,28 @@ def compose_week(settings: Settings, inputs: WeekInputs) -> WeekScripts:
                 scripts.append(SlotScript(planned.slot, stored.segments, stored.estimated_s, (), state))
             continue
         station, at = settings.station, planned.slot.at
-        segments = (compose.opening(station, at, len(planned.items)),
-                    *(compose.SegmentText(i.kind, i.ref_id, i.title, i.text, priority=i.priority)
-                      for i in planned.items),
-                    compose.closing(station, at))
-        scripts.append(reestimate(settings, inputs.pace, SlotScript(planned.slot, segments, 0.0,
-                                                                    tuple(i.title for i in planned.carried))))
+        segments = (
+            compose.opening(station, at, len(planned.items)),
+            *(compose.SegmentText(i.kind, i.ref_id, i.title, i.text, priority=i.priority) for i in planned.items),
+            compose.closing(station, at),
+        )
+        scripts.append(
+            reestimate(
+                settings, inputs.pace, SlotScript(planned.slot, segments, 0.0, tuple(i.title for i in planned.carried))
+            )
+        )
     closed_slots = [s for s in inputs.slots if states[s.at][0] != "open"]
     notices = [_merged(group) for group in merged]
     notices += [_short(settings, inputs, item, owed, closed_slots) for item, owed in plan.unplaced]
-    return WeekScripts(inputs.week, tuple(scripts), tuple((i.title, owed) for i, owed in plan.unplaced),
-                       notices=tuple(notices), passed=tuple(passed), items={i.ref: i for i in items}, pace=inputs.pace)
+    return WeekScripts(
+        inputs.week,
+        tuple(scripts),
+        tuple((i.title, owed) for i, owed in plan.unplaced),
+        notices=tuple(notices),
+        passed=tuple(passed),
+        items={i.ref: i for i in items},
+        pace=inputs.pace,
+    )
 
 
 def state_of(settings: Settings, inputs: WeekInputs, slot: SlotTime) -> tuple[str, bool]:
@@ -99,8 +114,12 @@ def unchanged(inputs: WeekInputs, stored: Stored, slot: SlotTime) -> bool:
 def fixed_seconds(settings: Settings, pace: Pace, slot: SlotTime) -> float:
     """Opening and closing as the voice will say them, plus what every program has around them."""
     station = settings.station
-    return round(item_seconds(settings, pace, compose.opening(station, slot.at, TYPICAL_COUNT).text)
-                 + item_seconds(settings, pace, compose.closing(station, slot.at).text) + frame_seconds(settings), 2)
+    return round(
+        item_seconds(settings, pace, compose.opening(station, slot.at, TYPICAL_COUNT).text)
+        + item_seconds(settings, pace, compose.closing(station, slot.at).text)
+        + frame_seconds(settings),
+        2,
+    )
 
 
 def frame_seconds(settings: Settings) -> float:
@@ -138,9 +157,12 @@ def _refs(stored: Stored | None) -> tuple[tuple[str, int], ...]:
 
 def _merged(group: list[Item]) -> Notice:
     names = ", ".join(f"{i.label or i.ref_id} (“{i.title}”)" for i in group)
-    return Notice("merged", f"Tin trùng nội dung được gộp, mỗi buổi phát chỉ đọc một lần: {names}; giữ "
-                  f"{group[0].label or group[0].ref_id}. Nếu là các tin khác nhau, sửa nội dung cho khác.",
-                  {"ids": [i.label or str(i.ref_id) for i in group], "title": group[0].title})
+    return Notice(
+        "merged",
+        f"Tin trùng nội dung được gộp, mỗi buổi phát chỉ đọc một lần: {names}; giữ "
+        f"{group[0].label or group[0].ref_id}. Nếu là các tin khác nhau, sửa nội dung cho khác.",
+        {"ids": [i.label or str(i.ref_id) for i in group], "title": group[0].title},
+    )
 
 
 def _short(settings: Settings, inputs: WeekInputs, item: Item, owed: int, closed: list[SlotTime]) -> Notice:
@@ -149,7 +171,10 @@ def _short(settings: Settings, inputs: WeekInputs, item: Item, owed: int, closed
     details = {"title": item.title, "id": item.label, "owed": owed}
     if found is not None:
         return dataclasses.replace(found, details={**found.details, **details})
-    return Notice("short", f"“{item.title}” còn thiếu {owed} lần phát trước khi hết hạn {item.valid_until:%d/%m/%Y}: "
-                  "không đủ buổi phát hoặc thời lượng trong hạn (mỗi buổi đọc một tin nhiều nhất một lần). Cách xử lý: "
-                  "thêm buổi phát (broadcaster slots extra NGÀY GIỜ), tăng thời lượng khung giờ, hoặc bớt tin khác.",
-                  details)
+    return Notice(
+        "short",
+        f"“{item.title}” còn thiếu {owed} lần phát trước khi hết hạn {item.valid_until:%d/%m/%Y}: "
+        "không đủ buổi phát hoặc thời lượng trong hạn (mỗi buổi đọc một tin nhiều nhất một lần). Cách xử lý: "
+        "thêm buổi phát (broadcaster slots extra NGÀY GIỜ), tăng thời lượng khung giờ, hoặc bớt tin khác.",
+        details,
+    )

@@ -25,8 +25,10 @@ def speech_marks(script: SlotScript, normalized: Sequence[Normalized]) -> dict[i
     marks: dict[int, list[str]] = {}
     for index, (segment, result) in enumerate(zip(script.segments, normalized, strict=True)):
         for w in result.warnings:
-            context = segment.text[max(0, w.position - 20):w.position + len(w.fragment) + 20].replace("\n", " ")
-            marks.setdefault(index, []).append(f"Giọng đọc: {w.message} “{w.fragment}” (vị trí {w.position}): …{context}…")
+            context = segment.text[max(0, w.position - 20) : w.position + len(w.fragment) + 20].replace("\n", " ")
+            marks.setdefault(index, []).append(
+                f"Giọng đọc: {w.message} “{w.fragment}” (vị trí {w.position}): …{context}…"
+            )
     return marks
 
 
@@ -35,16 +37,22 @@ def normalized_segments(settings: Settings, script: SlotScript) -> list[Normaliz
     return [normalize(seg.text, settings.lexicon) for seg in script.segments]
 
 
-def document(settings: Settings, week: Week, script: SlotScript, status: str = DRAFT,
-             normalized: Sequence[Normalized] | None = None) -> str:
+def document(
+    settings: Settings,
+    week: Week,
+    script: SlotScript,
+    status: str = DRAFT,
+    normalized: Sequence[Normalized] | None = None,
+) -> str:
     """The script text with its marks; `normalized` (one per segment) when the caller has it already."""
     if normalized is None:
         normalized = normalized_segments(settings, script)
     return script_document(settings.station.name, week.label, script, status, speech_marks(script, normalized))
 
 
-def write_script(settings: Settings, week: Week, script: SlotScript, status: str,
-                 normalized: Sequence[Normalized] | None = None) -> Path:
+def write_script(
+    settings: Settings, week: Week, script: SlotScript, status: str, normalized: Sequence[Normalized] | None = None
+) -> Path:
     path = script_path(settings, week, script)
     path.parent.mkdir(parents=True, exist_ok=True)
     # A temporary name of its own, then a rename: two builds never interleave and a reader never sees half a

@@ -26,12 +26,13 @@ from broadcaster.store.models import Program
 from broadcaster.timeutil import local, span_text
 
 log = logging.getLogger(__name__)
-SLACK_S = 1.0          # under the slot by this much after moving items (the opening's count changes)
+SLACK_S = 1.0  # under the slot by this much after moving items (the opening's count changes)
 MAX_ROUNDS = 5
 
 
-def render_week(settings: Settings, scripts: WeekScripts, jobs: list[RenderJob], actor: str,
-                progress: audio.Progress | None = None) -> tuple[list[BroadcastResult], list[Notice]]:
+def render_week(
+    settings: Settings, scripts: WeekScripts, jobs: list[RenderJob], actor: str, progress: audio.Progress | None = None
+) -> tuple[list[BroadcastResult], list[Notice]]:
     """Render every job in time order; an overrun moves items on (see the module)."""
     jobs, results, notices = list(jobs), [], []
     for index in range(len(jobs)):
@@ -43,23 +44,37 @@ def render_week(settings: Settings, scripts: WeekScripts, jobs: list[RenderJob],
                 break
             notices += _move_on(settings, scripts, jobs, index, outcome, actor)
         else:
-            raise AudioError(f"Không đưa được buổi phát {local(jobs[index].script.slot.at):%d/%m/%Y %H:%M} vào "
-                             "khung giờ.", None, "bớt tin hoặc tăng thời lượng khung giờ rồi chạy lại.")
+            raise AudioError(
+                f"Không đưa được buổi phát {local(jobs[index].script.slot.at):%d/%m/%Y %H:%M} vào khung giờ.",
+                None,
+                "bớt tin hoặc tăng thời lượng khung giờ rồi chạy lại.",
+            )
     return results, notices
 
 
-def _move_on(settings: Settings, scripts: WeekScripts, jobs: list[RenderJob], index: int, overrun: Overrun,
-             actor: str) -> list[Notice]:
+def _move_on(
+    settings: Settings, scripts: WeekScripts, jobs: list[RenderJob], index: int, overrun: Overrun, actor: str
+) -> list[Notice]:
     job = jobs[index]
     script, limit = job.script, job.max_minutes * 60
     moved = _last_items(script, overrun, overrun.duration_s - limit + SLACK_S)
     if not moved:
-        raise AudioError(f"Chương trình dài {span_text(overrun.duration_s)}, vượt tối đa {span_text(limit)} của buổi "
-                         "phát, mà không còn tin nào để chuyển sang buổi sau.",
-                         "lời mở đầu và kết thúc đã dài hơn khung giờ.", "tăng thời lượng khung giờ (slots).")
+        raise AudioError(
+            f"Chương trình dài {span_text(overrun.duration_s)}, vượt tối đa {span_text(limit)} của buổi "
+            "phát, mà không còn tin nào để chuyển sang buổi sau.",
+            "lời mở đầu và kết thúc đã dài hơn khung giờ.",
+            "tăng thời lượng khung giờ (slots).",
+        )
     kept = [s for n, s in enumerate(script.segments) if n not in moved]
-    updates = {index: _with_items(settings, scripts, script, [s for s in kept if s.ref_id is not None],
-                                  carried=script.carried + tuple(script.segments[n].title for n in sorted(moved)))}
+    updates = {
+        index: _with_items(
+            settings,
+            scripts,
+            script,
+            [s for s in kept if s.ref_id is not None],
+            carried=script.carried + tuple(script.segments[n].title for n in sorted(moved)),
+        )
+    }
     notices, when = [], local(script.slot.at)
     for n in sorted(moved):
         segment = script.segments[n]
@@ -70,13 +85,22 @@ def _move_on(settings: Settings, scripts: WeekScripts, jobs: list[RenderJob], in
             items.sort(key=lambda s: PRIORITY_RANK.get(s.priority, 9))
             updates[target] = _with_items(settings, scripts, taker, items)
         to = local(jobs[target].script.slot.at) if target is not None else None
-        where = f"sang buổi {to:%d/%m/%Y %H:%M}" if to else "nhưng không còn buổi phát nào trong tuần nhận được; thiếu một lần phát"
-        notices.append(Notice("moved", f"“{segment.title}” chuyển khỏi buổi {when:%d/%m/%Y %H:%M} {where}: buổi đó "
-                              f"đọc thật dài {span_text(overrun.duration_s)}, quá {span_text(limit)} của khung giờ.",
-                              {"title": segment.title, "slot": when.isoformat(), "to": to.isoformat() if to else None}))
+        where = (
+            f"sang buổi {to:%d/%m/%Y %H:%M}"
+            if to
+            else "nhưng không còn buổi phát nào trong tuần nhận được; thiếu một lần phát"
+        )
+        notices.append(
+            Notice(
+                "moved",
+                f"“{segment.title}” chuyển khỏi buổi {when:%d/%m/%Y %H:%M} {where}: buổi đó "
+                f"đọc thật dài {span_text(overrun.duration_s)}, quá {span_text(limit)} của khung giờ.",
+                {"title": segment.title, "slot": when.isoformat(), "to": to.isoformat() if to else None},
+            )
+        )
     with db.session_scope(settings.database_url) as session:
         for position, new in updates.items():
-            new = dataclasses.replace(new, state="open")      # its program changes, approved or not
+            new = dataclasses.replace(new, state="open")  # its program changes, approved or not
             program = session.get(Program, jobs[position].program_id)
             program, notice = store_slot(session, job.week, new, actor, program)
             notices += [notice] if notice else []
@@ -100,8 +124,13 @@ def _last_items(script: SlotScript, overrun: Overrun, excess: float) -> set[int]
     return chosen if saved >= excess else set()
 
 
-def _next_broadcast(scripts: WeekScripts, jobs: list[RenderJob], updates: dict[int, SlotScript], index: int,
-                    segment: compose.SegmentText) -> int | None:
+def _next_broadcast(
+    scripts: WeekScripts,
+    jobs: list[RenderJob],
+    updates: dict[int, SlotScript],
+    index: int,
+    segment: compose.SegmentText,
+) -> int | None:
     """The first later open broadcast on a day the item may air that does not already read it."""
     item = scripts.items.get((segment.kind, segment.ref_id))
     for position in range(index + 1, len(jobs)):
@@ -115,8 +144,9 @@ def _next_broadcast(scripts: WeekScripts, jobs: list[RenderJob], updates: dict[i
     return None
 
 
-def _with_items(settings: Settings, scripts: WeekScripts, script: SlotScript, items: list,
-                carried: tuple[str, ...] | None = None) -> SlotScript:
+def _with_items(
+    settings: Settings, scripts: WeekScripts, script: SlotScript, items: list, carried: tuple[str, ...] | None = None
+) -> SlotScript:
     """The slot's script again around `items`: the opening counts them anew."""
     station, at = settings.station, script.slot.at
     segments = (compose.opening(station, at, len(items)), *items, compose.closing(station, at))

@@ -39,8 +39,9 @@ def week_lock(settings: Settings, week: Week, actor: str) -> Iterator[None]:
         try:
             handle.seek(0)
             handle.truncate()
-            handle.write(json.dumps({"pid": os.getpid(), "actor": actor,
-                                     "since": timeutil.now().isoformat(timespec="seconds")}))
+            handle.write(
+                json.dumps({"pid": os.getpid(), "actor": actor, "since": timeutil.now().isoformat(timespec="seconds")})
+            )
             handle.flush()
             yield
         finally:
@@ -57,7 +58,8 @@ def _busy(week: Week, path: Path) -> BroadcasterError:
     who = holder.get("actor", "không rõ")
     since = holder.get("since")
     when = f", từ {dt.datetime.fromisoformat(since):%H:%M ngày %d/%m/%Y}" if since else ""
-    return BroadcasterError(f"Tuần {week} đang được dựng bởi một lần chạy khác ({who}, tiến trình "
-                            f"{holder.get('pid', '?')}{when}).",
-                            "hai lệnh weekly (hoặc lệnh weekly và lịch tự động) cho cùng một tuần chạy cùng lúc.",
-                            f"chờ lần dựng đó xong rồi chạy lại nếu cần: broadcaster weekly --week {week}.")
+    return BroadcasterError(
+        f"Tuần {week} đang được dựng bởi một lần chạy khác ({who}, tiến trình {holder.get('pid', '?')}{when}).",
+        "hai lệnh weekly (hoặc lệnh weekly và lịch tự động) cho cùng một tuần chạy cùng lúc.",
+        f"chờ lần dựng đó xong rồi chạy lại nếu cần: broadcaster weekly --week {week}.",
+    )

@@ -18,9 +18,9 @@ KINDS = {
 
 @dataclasses.dataclass(frozen=True)
 class Notice:
-    kind: str                      # one of KINDS
-    message: str                   # Vietnamese, complete: what happened and what the officer can do
-    details: Mapping[str, Any] = dataclasses.field(default_factory=dict)   # slot, to, title, items, ids…
+    kind: str  # one of KINDS
+    message: str  # Vietnamese, complete: what happened and what the officer can do
+    details: Mapping[str, Any] = dataclasses.field(default_factory=dict)  # slot, to, title, items, ids…
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "message": self.message, **self.details}

@@ -11,8 +11,8 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-MIN_SAMPLES = 20          # segments
-MIN_WORDS = 300           # spoken words across them
+MIN_SAMPLES = 20  # segments
+MIN_WORDS = 300  # spoken words across them
 _WORD = re.compile(r"\w")
 _BREAK = re.compile(r"[,.;:!?…]")
 
@@ -27,10 +27,10 @@ def breaks(spoken: str) -> int:
 
 @dataclasses.dataclass(frozen=True)
 class Pace:
-    per_word: float             # seconds per spoken word (a Vietnamese syllable)
-    per_break: float = 0.0      # seconds per punctuation mark (the voice pauses)
-    per_segment: float = 0.0    # seconds per piece (the voice's own lead-in and tail)
-    measured_on: int = 0        # segments measured; 0 when taken from planning.words_per_minute
+    per_word: float  # seconds per spoken word (a Vietnamese syllable)
+    per_break: float = 0.0  # seconds per punctuation mark (the voice pauses)
+    per_segment: float = 0.0  # seconds per piece (the voice's own lead-in and tail)
+    measured_on: int = 0  # segments measured; 0 when taken from planning.words_per_minute
 
     @classmethod
     def from_words_per_minute(cls, words_per_minute: int) -> Pace:
@@ -51,11 +51,14 @@ class Pace:
 
 def fit(samples: Sequence[tuple[str, float]]) -> Pace | None:
     """The pace that best explains (spoken text, seconds) pairs, or None with too little to measure."""
-    rows = [(float(spoken_words(text)), float(breaks(text)), seconds) for text, seconds in samples
-            if seconds and seconds > 0 and spoken_words(text)]
+    rows = [
+        (float(spoken_words(text)), float(breaks(text)), seconds)
+        for text, seconds in samples
+        if seconds and seconds > 0 and spoken_words(text)
+    ]
     if len(rows) < MIN_SAMPLES or sum(r[0] for r in rows) < MIN_WORDS:
         return None
-    for columns in ((0, 1, 2), (0, 2)):          # words, breaks, constant; then without breaks
+    for columns in ((0, 1, 2), (0, 2)):  # words, breaks, constant; then without breaks
         coefficients = _least_squares([[(r[0], r[1], 1.0)[c] for c in columns] for r in rows], [r[2] for r in rows])
         if coefficients and all(value >= 0 for value in coefficients) and coefficients[0] > 0:
             found = dict(zip(columns, coefficients))
@@ -67,8 +70,10 @@ def fit(samples: Sequence[tuple[str, float]]) -> Pace | None:
 def _least_squares(x: list[list[float]], y: list[float]) -> list[float] | None:
     """Solve the normal equations (XᵀX)b = Xᵀy by Gaussian elimination; None when singular."""
     n = len(x[0])
-    a = [[sum(row[i] * row[j] for row in x) for j in range(n)] + [sum(row[i] * t for row, t in zip(x, y))]
-         for i in range(n)]
+    a = [
+        [sum(row[i] * row[j] for row in x) for j in range(n)] + [sum(row[i] * t for row, t in zip(x, y))]
+        for i in range(n)
+    ]
     for col in range(n):
         pivot = max(range(col, n), key=lambda r: abs(a[r][col]))
         if abs(a[pivot][col]) < 1e-9:

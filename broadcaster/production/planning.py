@@ -26,17 +26,17 @@ PRIORITY_RANK = {"emergency": 0, "priority": 1, "normal": 2}
 
 @dataclasses.dataclass(frozen=True)
 class Item:
-    kind: str               # announcement | tthc
+    kind: str  # announcement | tthc
     ref_id: int
     title: str
     priority: str
     valid_from: dt.date
     valid_until: dt.date
-    remaining: int          # airings still owed
-    seconds: float          # estimated length in a program, pause included
+    remaining: int  # airings still owed
+    seconds: float  # estimated length in a program, pause included
     text: str
-    label: str = ""         # the id the officer knows: the announcement's id, the TTHC code
-    key: str = ""           # the spoken text, folded: equal keys are one item
+    label: str = ""  # the id the officer knows: the announcement's id, the TTHC code
+    key: str = ""  # the spoken text, folded: equal keys are one item
 
     @property
     def ref(self) -> tuple[str, int]:
@@ -47,9 +47,9 @@ class Item:
 class PlannedSlot:
     slot: SlotTime
     items: list[Item]
-    fixed_s: float          # opening, closing, chimes, lead and tail
+    fixed_s: float  # opening, closing, chimes, lead and tail
     carried: list[Item] = dataclasses.field(default_factory=list)  # fitted nowhere in this slot
-    closed: bool = False    # keeps its stored program
+    closed: bool = False  # keeps its stored program
 
     @property
     def estimated_s(self) -> float:
@@ -60,7 +60,7 @@ class PlannedSlot:
 class Plan:
     week: Week
     slots: list[PlannedSlot]
-    unplaced: list[tuple[Item, int]]   # item, airings still owed when its validity ends this week
+    unplaced: list[tuple[Item, int]]  # item, airings still owed when its validity ends this week
 
 
 def estimate_seconds(text: str, pace: Pace, pause_ms: int = 0, lexicon: Mapping[str, str] | None = None) -> float:
@@ -85,16 +85,25 @@ def merge_same_text(items: Sequence[Item]) -> tuple[list[Item], list[list[Item]]
     for group in groups.values():
         first = group[0]
         if len(group) > 1:
-            first = dataclasses.replace(first, remaining=max(i.remaining for i in group),
-                                        valid_from=min(i.valid_from for i in group),
-                                        valid_until=max(i.valid_until for i in group))
+            first = dataclasses.replace(
+                first,
+                remaining=max(i.remaining for i in group),
+                valid_from=min(i.valid_from for i in group),
+                valid_until=max(i.valid_until for i in group),
+            )
             merged.append([first, *group[1:]])
         kept.append(first)
     return kept, merged
 
 
-def plan_week(week: Week, slots: Sequence[SlotTime], items: Sequence[Item], fixed_s: Mapping[str, float],
-              closed: Mapping[str, Sequence[tuple[str, int]]] | None = None, margin: float = 0.0) -> Plan:
+def plan_week(
+    week: Week,
+    slots: Sequence[SlotTime],
+    items: Sequence[Item],
+    fixed_s: Mapping[str, float],
+    closed: Mapping[str, Sequence[tuple[str, int]]] | None = None,
+    margin: float = 0.0,
+) -> Plan:
     """fixed_s maps slot name -> seconds of its fixed parts; `closed` maps the name of a slot that keeps
     its program to the items it airs (they count against the repeat); `margin` is the share of each
     slot left free."""

@@ -32,9 +32,9 @@ class BroadcastResult:
     estimated_s: float
     items: int
     status: str
-    cached: int = 0          # segments taken from the audio cache
-    rendered: int = 0        # segments rendered in this run (cached + new)
-    engines: str = ""        # engines that spoke them, e.g. "espeak×12, gtts×3"
+    cached: int = 0  # segments taken from the audio cache
+    rendered: int = 0  # segments rendered in this run (cached + new)
+    engines: str = ""  # engines that spoke them, e.g. "espeak×12, gtts×3"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -53,8 +53,8 @@ class RenderJob:
 
     program_id: int
     week: Week
-    script: SlotScript                 # what the program reads (a locked program's own script)
-    positions: tuple[int, ...]         # the stored segment position of each script segment
+    script: SlotScript  # what the program reads (a locked program's own script)
+    positions: tuple[int, ...]  # the stored segment position of each script segment
     status: str
     content_hash: str
     max_minutes: int
@@ -66,10 +66,20 @@ class RenderJob:
         """Taken inside the store session; `script` is the one the program reads (store_week)."""
         positions = tuple(segment.position for segment in program.segments)
         if len(positions) != len(script.segments):
-            raise ValueError(f"program {program.id}: {len(positions)} stored segments for "
-                             f"{len(script.segments)} in its script")
-        return cls(program.id, week, script, positions, program.status, program.content_hash,
-                   program.max_minutes, program.audio_path, program.duration_s)
+            raise ValueError(
+                f"program {program.id}: {len(positions)} stored segments for {len(script.segments)} in its script"
+            )
+        return cls(
+            program.id,
+            week,
+            script,
+            positions,
+            program.status,
+            program.content_hash,
+            program.max_minutes,
+            program.audio_path,
+            program.duration_s,
+        )
 
     @property
     def audio(self) -> Path | None:
@@ -83,8 +93,9 @@ def audio_path(settings: Settings, week: Week, slot_at: dt.datetime) -> Path:
     return settings.paths.audio / week.label / f"{slot_name(slot_at)}.mp3"
 
 
-def render(settings: Settings, job: RenderJob, actor: str, progress: audio.Progress | None = None,
-           speak: bool = True) -> BroadcastResult | Overrun:
+def render(
+    settings: Settings, job: RenderJob, actor: str, progress: audio.Progress | None = None, speak: bool = True
+) -> BroadcastResult | Overrun:
     """Write the script file; speak and record the program unless its audio is there already (or `speak`
     is False: a broadcast whose time has passed). A program longer than its slot is not recorded: the
     Overrun says what each segment took, so the caller can move items out and render it again."""
@@ -92,25 +103,46 @@ def render(settings: Settings, job: RenderJob, actor: str, progress: audio.Progr
     normalized = normalized_segments(settings, script)
     text_path = write_script(settings, job.week, script, job.status, normalized)
     if job.audio is not None or not speak:
-        return BroadcastResult(script.slot.at, text_path, job.audio, job.duration_s if job.audio else None,
-                               script.estimated_s, script.items, job.status)
+        return BroadcastResult(
+            script.slot.at,
+            text_path,
+            job.audio,
+            job.duration_s if job.audio else None,
+            script.estimated_s,
+            script.items,
+            job.status,
+        )
     spoken = [n.text for n in normalized]
     when = local(script.slot.at)
-    tags = {"title": f"{settings.station.name} — {when:%d/%m/%Y %H:%M}", "station": settings.station.name,
-            "date": f"{when:%Y-%m-%d}", "slot": f"{when:%Y-%m-%d %H:%M}"}
-    result = audio.render_program(spoken, audio_path(settings, job.week, script.slot.at), settings, tags=tags,
-                                  progress=progress)
+    tags = {
+        "title": f"{settings.station.name} — {when:%d/%m/%Y %H:%M}",
+        "station": settings.station.name,
+        "date": f"{when:%Y-%m-%d}",
+        "slot": f"{when:%Y-%m-%d %H:%M}",
+    }
+    result = audio.render_program(
+        spoken, audio_path(settings, job.week, script.slot.at), settings, tags=tags, progress=progress
+    )
     if result.duration_s > job.max_minutes * 60:
         pause = settings.audio.pause_ms / 1000
-        return Overrun(job, result.duration_s, {index: part.duration_s + PIECE_OVERHEAD_S + pause
-                                                for index, part in result.by_position().items()})
+        return Overrun(
+            job,
+            result.duration_s,
+            {index: part.duration_s + PIECE_OVERHEAD_S + pause for index, part in result.by_position().items()},
+        )
     # Each piece under the stored position of the segment it speaks (blank segments have no piece).
     pieces = {job.positions[index]: (spoken[index], part) for index, part in result.by_position().items()}
     return record(settings, job, result, pieces, text_path, actor)
 
 
-def record(settings: Settings, job: RenderJob, result: audio.RenderResult,
-           pieces: dict[int, tuple[str, audio.SegmentAudio]], text_path: Path, actor: str) -> BroadcastResult:
+def record(
+    settings: Settings,
+    job: RenderJob,
+    result: audio.RenderResult,
+    pieces: dict[int, tuple[str, audio.SegmentAudio]],
+    text_path: Path,
+    actor: str,
+) -> BroadcastResult:
     """The render's results on the program and its segments, in one short session. A program whose
     script changed meanwhile (another build) keeps its own state: this audio is not its audio."""
     script = job.script
@@ -118,10 +150,16 @@ def record(settings: Settings, job: RenderJob, result: audio.RenderResult,
     with db.session_scope(settings.database_url) as session:
         program = session.get(Program, job.program_id)
         if program is None or program.content_hash != job.content_hash:
-            log.warning("chương trình %s đã thay đổi trong lúc dựng âm thanh; không ghi âm thanh này",
-                        job.program_id)
-            return BroadcastResult(script.slot.at, text_path, None, None, script.estimated_s, script.items,
-                                   program.status if program else job.status)
+            log.warning("chương trình %s đã thay đổi trong lúc dựng âm thanh; không ghi âm thanh này", job.program_id)
+            return BroadcastResult(
+                script.slot.at,
+                text_path,
+                None,
+                None,
+                script.estimated_s,
+                script.items,
+                program.status if program else job.status,
+            )
         for segment in program.segments:
             if segment.position in pieces:
                 text, part = pieces[segment.position]
@@ -131,6 +169,15 @@ def record(settings: Settings, job: RenderJob, result: audio.RenderResult,
         if program.status == ProgramState.APPROVED:
             transition(session, program, ProgramState.RENDERED, actor)
         db.audit(session, "render", f"program {program.id}", f"{result.duration_s:.1f}s", actor)
-        return BroadcastResult(program.slot_at, text_path, Path(program.audio_path), program.duration_s,
-                               script.estimated_s, script.items, program.status, result.cached,
-                               len(result.segments), engines)
+        return BroadcastResult(
+            program.slot_at,
+            text_path,
+            Path(program.audio_path),
+            program.duration_s,
+            script.estimated_s,
+            script.items,
+            program.status,
+            result.cached,
+            len(result.segments),
+            engines,
+        )

@@ -24,8 +24,8 @@ T = TypeVar("T")
 
 class TtsEngine(Protocol):
     name: str
-    extension: str          # "wav" or "mp3": the kind of file synthesize() writes
-    keep_raw: bool          # keep raw recordings in the cache (remote engines: slow or paid)
+    extension: str  # "wav" or "mp3": the kind of file synthesize() writes
+    keep_raw: bool  # keep raw recordings in the cache (remote engines: slow or paid)
 
     def settings_key(self) -> str:
         """Everything that changes the sound (voice, rate…), for the segment cache key."""
@@ -48,7 +48,7 @@ def with_retries(call: Callable[[], T], retries: int, backoff_s: float) -> T:
         except EngineError as exc:
             if exc.fatal or attempt >= retries:
                 raise
-            time.sleep(backoff_s * 2 ** attempt)
+            time.sleep(backoff_s * 2**attempt)
     raise AssertionError("unreachable")
 
 
@@ -77,7 +77,7 @@ class RemoteEngine:
 
     keep_raw = True
     max_chars: int | None = None
-    extension = "mp3"                   # the kind of file the service answers with (engines override)
+    extension = "mp3"  # the kind of file the service answers with (engines override)
 
     def __init__(self, timeout: float, retries: int, backoff_s: float, min_interval_s: float) -> None:
         self.timeout, self.retries, self.backoff_s = float(timeout), int(retries), float(backoff_s)
@@ -85,15 +85,19 @@ class RemoteEngine:
 
     def synthesize(self, text: str, out: Path) -> None:
         if self.max_chars is None:
+
             def once() -> None:
                 self.throttle.wait()
                 self.request(text, out)
+
             with_retries(once, self.retries, self.backoff_s)
             return
         from broadcaster.speech.parts import join_parts, split_sentences
 
-        audio = [with_retries(functools.partial(self._fetch_throttled, piece), self.retries, self.backoff_s)
-                 for piece in split_sentences(text, self.max_chars)]
+        audio = [
+            with_retries(functools.partial(self._fetch_throttled, piece), self.retries, self.backoff_s)
+            for piece in split_sentences(text, self.max_chars)
+        ]
         join_parts(audio, out, self.extension)
 
     def _fetch_throttled(self, text: str) -> bytes:
@@ -131,8 +135,11 @@ def factory(name: str, where: str = "voice.chain") -> EngineFactory:
     """The factory registered as `name`; an unknown name is a ConfigError listing the valid ones."""
     target = ENGINES.get(name) if isinstance(name, str) else None
     if target is None:
-        raise ConfigError(f"Không có giọng đọc “{name}” (trong {where}).", f"tên giọng đọc gõ sai trong {where}.",
-                          "các giọng đọc hợp lệ: " + ", ".join(names()) + ".")
+        raise ConfigError(
+            f"Không có giọng đọc “{name}” (trong {where}).",
+            f"tên giọng đọc gõ sai trong {where}.",
+            "các giọng đọc hợp lệ: " + ", ".join(names()) + ".",
+        )
     module, attribute = target.split(":")
     return getattr(importlib.import_module(module), attribute)
 
@@ -141,17 +148,22 @@ def check_options(name: str, options: Mapping[str, Any] | None) -> None:
     """Refuse unknown keys or invalid values in the options of engine `name` (voice.engines.<name>)."""
     make = factory(name, "voice.engines")
     if options is not None and not isinstance(options, Mapping):
-        raise ConfigError(f"Mục voice.engines.{name} trong cấu hình phải là một bảng khóa: giá trị.", None,
-                          f"ví dụ: {name}: {{...}}; các khóa hợp lệ: {', '.join(_parameters(make))}.")
+        raise ConfigError(
+            f"Mục voice.engines.{name} trong cấu hình phải là một bảng khóa: giá trị.",
+            None,
+            f"ví dụ: {name}: {{...}}; các khóa hợp lệ: {', '.join(_parameters(make))}.",
+        )
     try:
         inspect.signature(make).bind(**dict(options or {}))
     except TypeError as exc:
         unknown = sorted(set(options or {}) - set(_parameters(make)))
         cause = f"khóa không hợp lệ: {', '.join(map(str, unknown))}." if unknown else str(exc)
-        raise ConfigError(f"Tùy chọn của giọng đọc “{name}” không hợp lệ.", cause,
-                          f"sửa mục voice.engines.{name} trong config.yaml; các khóa hợp lệ: "
-                          + ", ".join(_parameters(make)) + ".") from exc
-    create(name, options)     # values (rate out of range, unknown format): constructors do no I/O
+        raise ConfigError(
+            f"Tùy chọn của giọng đọc “{name}” không hợp lệ.",
+            cause,
+            f"sửa mục voice.engines.{name} trong config.yaml; các khóa hợp lệ: " + ", ".join(_parameters(make)) + ".",
+        ) from exc
+    create(name, options)  # values (rate out of range, unknown format): constructors do no I/O
 
 
 def _parameters(make: EngineFactory) -> list[str]:
@@ -163,5 +175,8 @@ def create(name: str, options: Mapping[str, Any] | None = None) -> TtsEngine:
     try:
         return make(**dict(options or {}))
     except (TypeError, ValueError) as exc:
-        raise ConfigError(f"Tùy chọn của giọng đọc “{name}” không hợp lệ.", str(exc),
-                          f"sửa mục voice.engines.{name} trong config.yaml.") from exc
+        raise ConfigError(
+            f"Tùy chọn của giọng đọc “{name}” không hợp lệ.",
+            str(exc),
+            f"sửa mục voice.engines.{name} trong config.yaml.",
+        ) from exc

@@ -44,9 +44,12 @@ class EngineChain:
             usable = [e for e in self.engines if e.name not in self.dead]
         if not usable:
             reasons = "; ".join(f"{name}: {why}" for name, why in self.dead.items())
-            raise EngineError("Không có giọng đọc nào dùng được.", reasons,
-                              "xem lệnh broadcaster voices; cài espeak-ng hoặc sửa voice.chain trong config.yaml.",
-                              fatal=True)
+            raise EngineError(
+                "Không có giọng đọc nào dùng được.",
+                reasons,
+                "xem lệnh broadcaster voices; cài espeak-ng hoặc sửa voice.chain trong config.yaml.",
+                fatal=True,
+            )
         return usable
 
     def failed(self, engine: TtsEngine, exc: EngineError) -> None:

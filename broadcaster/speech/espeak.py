@@ -15,7 +15,7 @@ VARIANTS = {"northern": "vi", "central": "vi-vn-x-central", "southern": "vi-vn-x
 class EspeakEngine:
     name = "espeak"
     extension = "wav"
-    keep_raw = False        # ~500x faster than real time: the cache keeps only the mastered piece
+    keep_raw = False  # ~500x faster than real time: the cache keeps only the mastered piece
 
     def __init__(self, voice: str = "vi", rate: int = 150, pitch: int = 50, binary: str = "espeak-ng") -> None:
         self.voice = VARIANTS.get(voice, voice)
@@ -45,10 +45,13 @@ class EspeakEngine:
         try:
             result = subprocess.run(cmd, input=text.encode("utf-8"), capture_output=True, timeout=300)
         except FileNotFoundError as exc:
-            raise EngineError("Không chạy được espeak-ng.", str(exc), "cài espeak-ng: apt-get install espeak-ng.",
-                              fatal=True) from exc
+            raise EngineError(
+                "Không chạy được espeak-ng.", str(exc), "cài espeak-ng: apt-get install espeak-ng.", fatal=True
+            ) from exc
         except subprocess.TimeoutExpired as exc:
             raise EngineError("espeak-ng chạy quá lâu.", "đoạn văn bản quá dài.", "chia nhỏ bản tin.") from exc
         if result.returncode != 0 or not out.is_file() or out.stat().st_size <= 44:
-            raise EngineError("espeak-ng không đọc được đoạn văn bản.",
-                              result.stderr.decode("utf-8", "replace").strip() or "không có tệp âm thanh")
+            raise EngineError(
+                "espeak-ng không đọc được đoạn văn bản.",
+                result.stderr.decode("utf-8", "replace").strip() or "không có tệp âm thanh",
+            )

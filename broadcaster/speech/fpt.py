@@ -26,13 +26,35 @@ class FptEngine(VoiceService):
     service = "FPT.AI"
     default_url = "https://api.fpt.ai/hmi/tts/v5"
 
-    def __init__(self, api_key_env: str = "FPT_API_KEY", region: str = "bac", gender: str = "nu", voice: str = "",
-                 speed: int = 0, format: str = "mp3", base_url: str = "", max_chars: int = 5000,
-                 poll_timeout_s: float = 120, poll_interval_s: float = 2, timeout: float = 30, retries: int = 2,
-                 backoff_s: float = 2.0, min_interval_s: float = 0.5) -> None:
-        super().__init__(api_key_env=api_key_env, region=region, gender=gender, voice=voice, base_url=base_url,
-                         max_chars=min(int(max_chars), 5000), timeout=timeout, retries=retries,
-                         backoff_s=backoff_s, min_interval_s=min_interval_s)
+    def __init__(
+        self,
+        api_key_env: str = "FPT_API_KEY",
+        region: str = "bac",
+        gender: str = "nu",
+        voice: str = "",
+        speed: int = 0,
+        format: str = "mp3",
+        base_url: str = "",
+        max_chars: int = 5000,
+        poll_timeout_s: float = 120,
+        poll_interval_s: float = 2,
+        timeout: float = 30,
+        retries: int = 2,
+        backoff_s: float = 2.0,
+        min_interval_s: float = 0.5,
+    ) -> None:
+        super().__init__(
+            api_key_env=api_key_env,
+            region=region,
+            gender=gender,
+            voice=voice,
+            base_url=base_url,
+            max_chars=min(int(max_chars), 5000),
+            timeout=timeout,
+            retries=retries,
+            backoff_s=backoff_s,
+            min_interval_s=min_interval_s,
+        )
         if int(speed) != speed or not -3 <= int(speed) <= 3:
             raise ValueError("speed của FPT.AI là số nguyên từ -3 (chậm nhất) đến 3 (nhanh nhất)")
         if format not in ("mp3", "wav"):
@@ -45,11 +67,24 @@ class FptEngine(VoiceService):
 
     def fetch(self, text: str) -> bytes:
         key = self.key()
-        headers = {"api_key": key, "api-key": key, "voice": self.voice.id, "speed": str(self.speed),
-                   "format": self.extension, "Content-Type": "text/plain; charset=utf-8"}
-        body = text if len(text) >= 3 else text.ljust(3, ".")          # the service wants 3 characters
-        reply = send("POST", self.base_url, body=body.encode("utf-8"), headers=headers, timeout=self.timeout,
-                     service=self.service, fix=self.fix)
+        headers = {
+            "api_key": key,
+            "api-key": key,
+            "voice": self.voice.id,
+            "speed": str(self.speed),
+            "format": self.extension,
+            "Content-Type": "text/plain; charset=utf-8",
+        }
+        body = text if len(text) >= 3 else text.ljust(3, ".")  # the service wants 3 characters
+        reply = send(
+            "POST",
+            self.base_url,
+            body=body.encode("utf-8"),
+            headers=headers,
+            timeout=self.timeout,
+            service=self.service,
+            fix=self.fix,
+        )
         answer = reply.json()
         if reply.status != 200:
             message = answer.get("message", "") if isinstance(answer, dict) else reply.text()
@@ -57,7 +92,14 @@ class FptEngine(VoiceService):
         if not isinstance(answer, dict):
             raise EngineError("FPT.AI trả lời không đúng định dạng (không phải JSON).", reply.text(), self.fix)
         if str(answer.get("error", "")) != "0" or not answer.get("async"):
-            raise failure(self.service, reply.status, f"lỗi {answer.get('error')}: {answer.get('message', '')}",
-                          self.fix)
-        return poll(str(answer["async"]), wait_s=self.poll_timeout_s, interval_s=self.poll_interval_s,
-                    timeout=self.timeout, service=self.service, fix=self.fix)
+            raise failure(
+                self.service, reply.status, f"lỗi {answer.get('error')}: {answer.get('message', '')}", self.fix
+            )
+        return poll(
+            str(answer["async"]),
+            wait_s=self.poll_timeout_s,
+            interval_s=self.poll_interval_s,
+            timeout=self.timeout,
+            service=self.service,
+            fix=self.fix,
+        )

@@ -22,8 +22,16 @@ class GttsEngine(RemoteEngine):
     name = "gtts"
     extension = "mp3"
 
-    def __init__(self, lang: str = "vi", tld: str = "com.vn", slow: bool = False, timeout: float = 10,
-                 retries: int = 2, backoff_s: float = 2.0, min_interval_s: float = 0.5) -> None:
+    def __init__(
+        self,
+        lang: str = "vi",
+        tld: str = "com.vn",
+        slow: bool = False,
+        timeout: float = 10,
+        retries: int = 2,
+        backoff_s: float = 2.0,
+        min_interval_s: float = 0.5,
+    ) -> None:
         super().__init__(timeout, retries, backoff_s, min_interval_s)
         self.lang, self.tld, self.slow = lang, tld, bool(slow)
 
@@ -35,7 +43,7 @@ class GttsEngine(RemoteEngine):
             from gtts import tts
         except ImportError:
             return "chưa cài gói gTTS (pip install gTTS)"
-        url = urllib.parse.urlsplit(tts._translate_url(tld=self.tld))   # the host gTTS itself will call
+        url = urllib.parse.urlsplit(tts._translate_url(tld=self.tld))  # the host gTTS itself will call
         try:
             socket.create_connection((url.hostname, url.port or 443), timeout=min(self.timeout, 5)).close()
         except OSError as exc:
@@ -57,10 +65,10 @@ class GttsEngine(RemoteEngine):
             os.replace(part, out)
         except gTTSError as exc:
             response = getattr(exc, "rsp", None)
-            if response is None:   # no answer at all: no network, DNS or TLS failure
+            if response is None:  # no answer at all: no network, DNS or TLS failure
                 raise EngineError("gTTS không kết nối được máy chủ Google.", str(exc), FIX, fatal=True) from exc
             raise EngineError(f"gTTS lỗi (mã {response.status_code}).", str(exc), FIX) from exc
-        except (AssertionError, ValueError) as exc:    # gTTS: "No text to speak", unsupported language
+        except (AssertionError, ValueError) as exc:  # gTTS: "No text to speak", unsupported language
             raise EngineError("gTTS không đọc được đoạn văn bản.", str(exc), FIX) from exc
         finally:
             part.unlink(missing_ok=True)

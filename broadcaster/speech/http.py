@@ -19,11 +19,36 @@ from broadcaster.errors import EngineError
 
 # Words of an error answer that mean the account cannot go on (checked lower-case, any language).
 # Not "limit" or "exceed" alone: "text exceeds 5000 characters" is one text's problem.
-QUOTA_WORDS = ("quota", "credit", "balance", "insufficient", "payment", "expired", "hạn mức", "hết lượt",
-               "số dư", "hết hạn", "gói cước")
-KEY_WORDS = ("api key", "api-key", "api_key", "apikey", "invalid token", "token invalid", "token is invalid",
-             "token không", "unauthori", "authenticat", "forbidden", "invalid key", "xác thực", "khóa api")
-_NOT_READY = (202, 403, 404)         # an async link before its file exists (S3 answers 403 for a missing key)
+QUOTA_WORDS = (
+    "quota",
+    "credit",
+    "balance",
+    "insufficient",
+    "payment",
+    "expired",
+    "hạn mức",
+    "hết lượt",
+    "số dư",
+    "hết hạn",
+    "gói cước",
+)
+KEY_WORDS = (
+    "api key",
+    "api-key",
+    "api_key",
+    "apikey",
+    "invalid token",
+    "token invalid",
+    "token is invalid",
+    "token không",
+    "unauthori",
+    "authenticat",
+    "forbidden",
+    "invalid key",
+    "xác thực",
+    "khóa api",
+)
+_NOT_READY = (202, 403, 404)  # an async link before its file exists (S3 answers 403 for a missing key)
 
 
 @dataclass(frozen=True)
@@ -47,8 +72,16 @@ class Reply:
         return self.body[:limit].decode("utf-8", "replace").strip()
 
 
-def send(method: str, url: str, *, body: bytes | None = None, headers: dict[str, str] | None = None,
-         timeout: float, service: str, fix: str) -> Reply:
+def send(
+    method: str,
+    url: str,
+    *,
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+    timeout: float,
+    service: str,
+    fix: str,
+) -> Reply:
     """One request; an HTTP error status is a Reply like any other, no answer at all an EngineError
     (fatal unless it timed out: a refused connection or an unknown host will not heal in a minute)."""
     request = urllib.request.Request(url, data=body, headers=headers or {}, method=method)
@@ -60,8 +93,9 @@ def send(method: str, url: str, *, body: bytes | None = None, headers: dict[str,
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         timed_out = isinstance(reason, TimeoutError) or isinstance(exc, TimeoutError)
-        raise EngineError(f"Không kết nối được máy chủ giọng đọc {service}.", str(reason), fix,
-                          fatal=not timed_out) from exc
+        raise EngineError(
+            f"Không kết nối được máy chủ giọng đọc {service}.", str(reason), fix, fatal=not timed_out
+        ) from exc
 
 
 def is_fatal(status: int, message: str) -> bool:
@@ -94,7 +128,9 @@ def poll(url: str, *, wait_s: float, interval_s: float, timeout: float, service:
         if reply.status not in _NOT_READY and reply.status != 200 and reply.status < 500:
             raise failure(service, reply.status, reply.text(), fix)
         if time.monotonic() + interval_s > deadline:
-            raise EngineError(f"Máy chủ giọng đọc {service} chưa trả tệp âm thanh sau {wait_s:g} giây "
-                              f"({tries} lần hỏi).", f"liên kết {url} (mã {reply.status}).",
-                              "thử lại sau, hoặc tăng poll_timeout_s trong voice.engines.")
+            raise EngineError(
+                f"Máy chủ giọng đọc {service} chưa trả tệp âm thanh sau {wait_s:g} giây ({tries} lần hỏi).",
+                f"liên kết {url} (mã {reply.status}).",
+                "thử lại sau, hoặc tăng poll_timeout_s trong voice.engines.",
+            )
         time.sleep(interval_s)

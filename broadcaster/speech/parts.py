@@ -32,7 +32,7 @@ def split_sentences(text: str, limit: int) -> list[str]:
             if ends:
                 cut = ends[-1]
                 break
-        if cut == 0:      # one word longer than the limit: cut it (nothing else can be done)
+        if cut == 0:  # one word longer than the limit: cut it (nothing else can be done)
             cut = limit
         pieces.append(text[:cut].strip())
         text = text[cut:].strip()
@@ -69,11 +69,28 @@ def _concat(parts: Sequence[bytes], out: Path, extension: str) -> None:
         listing = Path(folder) / "parts.txt"
         listing.write_text("".join(f"file '{n}'\n" for n in names), encoding="utf-8")
         try:
-            run(["-f", "concat", "-safe", "0", "-i", listing, "-c", "copy", "-f", _FORMATS.get(extension, extension),
-                 out], "ghép các đoạn âm thanh của giọng đọc")
+            run(
+                [
+                    "-f",
+                    "concat",
+                    "-safe",
+                    "0",
+                    "-i",
+                    listing,
+                    "-c",
+                    "copy",
+                    "-f",
+                    _FORMATS.get(extension, extension),
+                    out,
+                ],
+                "ghép các đoạn âm thanh của giọng đọc",
+            )
         except AudioError as exc:
-            raise EngineError("Không ghép được các đoạn âm thanh máy chủ giọng đọc trả về.", exc.cause,
-                              "kiểm tra ffmpeg (apt-get install ffmpeg).") from exc
+            raise EngineError(
+                "Không ghép được các đoạn âm thanh máy chủ giọng đọc trả về.",
+                exc.cause,
+                "kiểm tra ffmpeg (apt-get install ffmpeg).",
+            ) from exc
 
 
 _FORMATS = {"mp3": "mp3", "wav": "wav", "flac": "flac", "opus": "ogg", "aac": "adts"}

@@ -14,12 +14,24 @@ class VoiceService(RemoteEngine):
     """Base of the provider engines; subclasses set name, service, default_url, fix and fetch()."""
 
     name = ""
-    service = ""            # the provider's name in messages
+    service = ""  # the provider's name in messages
     default_url = ""
     extension = "mp3"
 
-    def __init__(self, *, api_key_env: str, region: str, gender: str, voice: str, base_url: str, max_chars: int,
-                 timeout: float, retries: int, backoff_s: float, min_interval_s: float) -> None:
+    def __init__(
+        self,
+        *,
+        api_key_env: str,
+        region: str,
+        gender: str,
+        voice: str,
+        base_url: str,
+        max_chars: int,
+        timeout: float,
+        retries: int,
+        backoff_s: float,
+        min_interval_s: float,
+    ) -> None:
         super().__init__(timeout, retries, backoff_s, min_interval_s)
         self.voice = voice_table.choose(self.name, region, gender, voice)
         self.api_key_env, self.base_url = api_key_env, (base_url or self.default_url).rstrip("/")
@@ -29,8 +41,10 @@ class VoiceService(RemoteEngine):
 
     @property
     def fix(self) -> str:
-        return (f"kiểm tra khóa API trong biến môi trường {self.api_key_env} và mục voice.engines.{self.name} "
-                f"trong config.yaml; hoặc đặt espeak sau {self.name} trong voice.chain.")
+        return (
+            f"kiểm tra khóa API trong biến môi trường {self.api_key_env} và mục voice.engines.{self.name} "
+            f"trong config.yaml; hoặc đặt espeak sau {self.name} trong voice.chain."
+        )
 
     def key(self) -> str:
         return os.environ.get(self.api_key_env, "").strip()

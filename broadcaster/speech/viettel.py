@@ -30,13 +30,34 @@ class ViettelEngine(VoiceService):
     service = "Viettel AI"
     default_url = "https://viettelai.vn/tts/speech_synthesis"
 
-    def __init__(self, api_key_env: str = "VIETTEL_AI_TOKEN", region: str = "bac", gender: str = "nu",
-                 voice: str = "", speed: float = 1.0, format: str = "mp3", without_filter: bool = False,
-                 base_url: str = "", max_chars: int = 2000, timeout: float = 60, retries: int = 2,
-                 backoff_s: float = 2.0, min_interval_s: float = 0.5) -> None:
-        super().__init__(api_key_env=api_key_env, region=region, gender=gender, voice=voice, base_url=base_url,
-                         max_chars=max_chars, timeout=timeout, retries=retries, backoff_s=backoff_s,
-                         min_interval_s=min_interval_s)
+    def __init__(
+        self,
+        api_key_env: str = "VIETTEL_AI_TOKEN",
+        region: str = "bac",
+        gender: str = "nu",
+        voice: str = "",
+        speed: float = 1.0,
+        format: str = "mp3",
+        without_filter: bool = False,
+        base_url: str = "",
+        max_chars: int = 2000,
+        timeout: float = 60,
+        retries: int = 2,
+        backoff_s: float = 2.0,
+        min_interval_s: float = 0.5,
+    ) -> None:
+        super().__init__(
+            api_key_env=api_key_env,
+            region=region,
+            gender=gender,
+            voice=voice,
+            base_url=base_url,
+            max_chars=max_chars,
+            timeout=timeout,
+            retries=retries,
+            backoff_s=backoff_s,
+            min_interval_s=min_interval_s,
+        )
         if not 0.7 <= float(speed) <= 1.3:
             raise ValueError("speed của Viettel AI từ 0.7 đến 1.3 (1.0: bình thường)")
         if format not in RETURN_OPTION:
@@ -47,19 +68,36 @@ class ViettelEngine(VoiceService):
         return f"viettel|{self.voice.id}|{self.speed}|{self.extension}|{self.without_filter}"
 
     def fetch(self, text: str) -> bytes:
-        body = {"text": text, "voice": self.voice.id, "speed": self.speed,
-                "tts_return_option": RETURN_OPTION[self.extension], "token": self.key(),
-                "without_filter": self.without_filter}
-        reply = send("POST", self.base_url, body=json.dumps(body, ensure_ascii=False).encode("utf-8"),
-                     headers={"Content-Type": "application/json", "accept": "*/*"}, timeout=self.timeout,
-                     service=self.service, fix=self.fix)
+        body = {
+            "text": text,
+            "voice": self.voice.id,
+            "speed": self.speed,
+            "tts_return_option": RETURN_OPTION[self.extension],
+            "token": self.key(),
+            "without_filter": self.without_filter,
+        }
+        reply = send(
+            "POST",
+            self.base_url,
+            body=json.dumps(body, ensure_ascii=False).encode("utf-8"),
+            headers={"Content-Type": "application/json", "accept": "*/*"},
+            timeout=self.timeout,
+            service=self.service,
+            fix=self.fix,
+        )
         answer = reply.json()
         if reply.status == 200 and answer is None and len(reply.body) >= 100:
             return reply.body
         if isinstance(answer, dict):
             code = answer.get("code", answer.get("status", reply.status))
-            message = next((str(answer[k]) for k in ("vi_message", "message", "en_message", "msg", "detail", "error")
-                            if answer.get(k)), reply.text())
+            message = next(
+                (
+                    str(answer[k])
+                    for k in ("vi_message", "message", "en_message", "msg", "detail", "error")
+                    if answer.get(k)
+                ),
+                reply.text(),
+            )
             status = code if isinstance(code, int) and 100 <= code < 600 else reply.status
             raise failure(self.service, status, message, self.fix)
         if reply.status != 200:

@@ -13,8 +13,16 @@ from importlib import resources
 
 REGIONS = {"bac": "miền Bắc", "trung": "miền Trung", "nam": "miền Nam"}
 GENDERS = {"nam": "nam", "nu": "nữ"}
-_REGION_WORDS = {"bac": "bac", "north": "bac", "northern": "bac", "trung": "trung", "central": "trung",
-                 "nam": "nam", "south": "nam", "southern": "nam"}
+_REGION_WORDS = {
+    "bac": "bac",
+    "north": "bac",
+    "northern": "bac",
+    "trung": "trung",
+    "central": "trung",
+    "nam": "nam",
+    "south": "nam",
+    "southern": "nam",
+}
 _GENDER_WORDS = {"nam": "nam", "male": "nam", "nu": "nu", "female": "nu"}
 
 
@@ -22,10 +30,10 @@ _GENDER_WORDS = {"nam": "nam", "male": "nam", "nu": "nu", "female": "nu"}
 class Voice:
     engine: str
     id: str
-    region: str      # bac | trung | nam
-    gender: str      # nam | nu
+    region: str  # bac | trung | nam
+    gender: str  # nam | nu
     name: str
-    source: str      # where the id was found (documentation page)
+    source: str  # where the id was found (documentation page)
 
     def describe(self) -> str:
         return f"{self.id}: {self.name}, giọng {GENDERS[self.gender]} {REGIONS[self.region]}"
@@ -39,8 +47,11 @@ def table() -> tuple[Voice, ...]:
 
 def engine_id(voice: Voice) -> str:
     """The id the engine itself uses, where the table has a friendlier one (espeak's variants)."""
-    return {"central": "vi-vn-x-central", "southern": "vi-vn-x-south"}.get(voice.id, voice.id) \
-        if voice.engine == "espeak" else voice.id
+    return (
+        {"central": "vi-vn-x-central", "southern": "vi-vn-x-south"}.get(voice.id, voice.id)
+        if voice.engine == "espeak"
+        else voice.id
+    )
 
 
 def of(engine: str) -> list[Voice]:

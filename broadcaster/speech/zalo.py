@@ -29,13 +29,35 @@ class ZaloEngine(VoiceService):
     service = "Zalo AI"
     default_url = "https://api.zalo.ai/v1/tts/synthesize"
 
-    def __init__(self, api_key_env: str = "ZALO_AI_API_KEY", region: str = "bac", gender: str = "nu",
-                 voice: str = "", speed: float = 1.0, format: str = "mp3", base_url: str = "",
-                 max_chars: int = 1980, poll_timeout_s: float = 60, poll_interval_s: float = 1,
-                 timeout: float = 30, retries: int = 2, backoff_s: float = 2.0, min_interval_s: float = 0.5) -> None:
-        super().__init__(api_key_env=api_key_env, region=region, gender=gender, voice=voice, base_url=base_url,
-                         max_chars=max_chars, timeout=timeout, retries=retries, backoff_s=backoff_s,
-                         min_interval_s=min_interval_s)
+    def __init__(
+        self,
+        api_key_env: str = "ZALO_AI_API_KEY",
+        region: str = "bac",
+        gender: str = "nu",
+        voice: str = "",
+        speed: float = 1.0,
+        format: str = "mp3",
+        base_url: str = "",
+        max_chars: int = 1980,
+        poll_timeout_s: float = 60,
+        poll_interval_s: float = 1,
+        timeout: float = 30,
+        retries: int = 2,
+        backoff_s: float = 2.0,
+        min_interval_s: float = 0.5,
+    ) -> None:
+        super().__init__(
+            api_key_env=api_key_env,
+            region=region,
+            gender=gender,
+            voice=voice,
+            base_url=base_url,
+            max_chars=max_chars,
+            timeout=timeout,
+            retries=retries,
+            backoff_s=backoff_s,
+            min_interval_s=min_interval_s,
+        )
         if not 0.8 <= float(speed) <= 1.2:
             raise ValueError("speed của Zalo AI từ 0.8 đến 1.2 (1.0: bình thường)")
         if format not in ENCODE_TYPE:
@@ -47,11 +69,21 @@ class ZaloEngine(VoiceService):
         return f"zalo|{self.voice.id}|{self.speed}|{self.extension}"
 
     def fetch(self, text: str) -> bytes:
-        form = {"input": text, "speaker_id": self.voice.id, "speed": f"{self.speed:g}",
-                "encode_type": str(ENCODE_TYPE[self.extension])}
-        reply = send("POST", self.base_url, body=urllib.parse.urlencode(form).encode("ascii"),
-                     headers={"apikey": self.key(), "Content-Type": "application/x-www-form-urlencoded"},
-                     timeout=self.timeout, service=self.service, fix=self.fix)
+        form = {
+            "input": text,
+            "speaker_id": self.voice.id,
+            "speed": f"{self.speed:g}",
+            "encode_type": str(ENCODE_TYPE[self.extension]),
+        }
+        reply = send(
+            "POST",
+            self.base_url,
+            body=urllib.parse.urlencode(form).encode("ascii"),
+            headers={"apikey": self.key(), "Content-Type": "application/x-www-form-urlencoded"},
+            timeout=self.timeout,
+            service=self.service,
+            fix=self.fix,
+        )
         answer = reply.json()
         if not isinstance(answer, dict):
             if reply.status != 200:
@@ -61,5 +93,11 @@ class ZaloEngine(VoiceService):
         url = (answer.get("data") or {}).get("url") if isinstance(answer.get("data"), dict) else None
         if reply.status != 200 or str(code) != "0" or not url:
             raise failure(self.service, reply.status, f"error_code {code}: {message}", self.fix)
-        return poll(str(url), wait_s=self.poll_timeout_s, interval_s=self.poll_interval_s, timeout=self.timeout,
-                    service=self.service, fix=self.fix)
+        return poll(
+            str(url),
+            wait_s=self.poll_timeout_s,
+            interval_s=self.poll_interval_s,
+            timeout=self.timeout,
+            service=self.service,
+            fix=self.fix,
+        )

@@ -42,7 +42,7 @@ def changed(session: Session, statement) -> int:
 def sqlite_path(url: str) -> Path | None:
     """The database file of a file-based SQLite URL, else None."""
     if url.startswith("sqlite:///") and ":memory:" not in url:
-        return Path(url[len("sqlite:///"):].split("?")[0])
+        return Path(url[len("sqlite:///") :].split("?")[0])
     return None
 
 
@@ -55,16 +55,17 @@ def engine_for(url: str) -> Engine:
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         with _file_lock(path):
-            sqlite3.connect(path).close()      # the first use creates the file; later connections never do
+            sqlite3.connect(path).close()  # the first use creates the file; later connections never do
         uri = f"file:{path}?mode=rw"
-        engine = create_engine(url, future=True,
-                               creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10))
+        engine = create_engine(
+            url, future=True, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10)
+        )
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     if path is None:
         migrate(engine)
     else:
-        with _file_lock(path):     # two processes starting on a new database: one migrates, one waits
+        with _file_lock(path):  # two processes starting on a new database: one migrates, one waits
             migrate(engine)
     return engine
 
@@ -79,8 +80,16 @@ def _file_lock(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-TRANSIENT = ("database is locked", "database table is locked", "disk i/o error", "unable to open database",
-             "server closed the connection", "connection refused", "could not connect", "terminating connection")
+TRANSIENT = (
+    "database is locked",
+    "database table is locked",
+    "disk i/o error",
+    "unable to open database",
+    "server closed the connection",
+    "connection refused",
+    "could not connect",
+    "terminating connection",
+)
 
 
 def transient(exc: BaseException) -> bool:
@@ -88,7 +97,8 @@ def transient(exc: BaseException) -> bool:
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
     return isinstance(exc, (OperationalError, sqlite3.OperationalError)) and any(
-        t in str(exc).lower() for t in TRANSIENT)
+        t in str(exc).lower() for t in TRANSIENT
+    )
 
 
 def retrying(action: Callable[[], T], deadline_s: float, what: str = "ghi cơ sở dữ liệu") -> T:
@@ -134,8 +144,11 @@ def migrate(engine: Engine) -> None:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except Exception as exc:
-        raise BroadcasterError("Không cập nhật được cấu trúc cơ sở dữ liệu.", str(exc).splitlines()[0],
-                               "kiểm tra mục database trong config.yaml và quyền ghi thư mục dữ liệu.") from exc
+        raise BroadcasterError(
+            "Không cập nhật được cấu trúc cơ sở dữ liệu.",
+            str(exc).splitlines()[0],
+            "kiểm tra mục database trong config.yaml và quyền ghi thư mục dữ liệu.",
+        ) from exc
 
 
 @contextmanager
@@ -159,8 +172,7 @@ def current_user() -> str:
         return "unknown"
 
 
-def audit(session: Session, action: str, target: str = "", detail: str | None = None,
-          actor: str | None = None) -> None:
+def audit(session: Session, action: str, target: str = "", detail: str | None = None, actor: str | None = None) -> None:
     session.add(AuditEvent(actor=actor or current_user(), action=action, target=target, detail=detail))
 
 

@@ -132,7 +132,8 @@ class Program(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
 
     segments: Mapped[list[Segment]] = relationship(
-        back_populates="program", cascade="all, delete-orphan", order_by="Segment.position")
+        back_populates="program", cascade="all, delete-orphan", order_by="Segment.position"
+    )
 
 
 class Segment(Base):
@@ -260,10 +261,10 @@ class User(Base):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(40), unique=True)     # login name, lower-case
-    full_name: Mapped[str | None] = mapped_column(String(100))      # shown and recorded as approver
-    role: Mapped[str] = mapped_column(String(20))                   # officer | approver | admin
-    password_hash: Mapped[str] = mapped_column(String(200))         # argon2id
+    name: Mapped[str] = mapped_column(String(40), unique=True)  # login name, lower-case
+    full_name: Mapped[str | None] = mapped_column(String(100))  # shown and recorded as approver
+    role: Mapped[str] = mapped_column(String(20))  # officer | approver | admin
+    password_hash: Mapped[str] = mapped_column(String(200))  # argon2id
     active: Mapped[int] = mapped_column(Integer, default=1)
     password_changed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)

@@ -24,12 +24,12 @@ if TYPE_CHECKING:
 
 class ProgramState(enum.StrEnum):
     DRAFT = "draft"
-    APPROVED = "approved"          # approved, audio not rendered yet
-    RENDERED = "rendered"          # approved and rendered: ready to air
-    SCHEDULED = "scheduled"        # handed to a playout queue
+    APPROVED = "approved"  # approved, audio not rendered yet
+    RENDERED = "rendered"  # approved and rendered: ready to air
+    SCHEDULED = "scheduled"  # handed to a playout queue
     AIRING = "airing"
     AIRED = "aired"
-    INTERRUPTED = "interrupted"    # stopped part-way (emergency, shutdown, crash)
+    INTERRUPTED = "interrupted"  # stopped part-way (emergency, shutdown, crash)
     FAILED = "failed"
     MISSED = "missed"
     BLOCKED = "blocked"
@@ -38,7 +38,7 @@ class ProgramState(enum.StrEnum):
 class Result(enum.StrEnum):
     """The result of one broadcast in the logbook."""
 
-    AIRING = "airing"              # transient: the program is playing
+    AIRING = "airing"  # transient: the program is playing
     AIRED = "aired"
     INTERRUPTED = "interrupted"
     FAILED = "failed"
@@ -61,7 +61,9 @@ FINAL_RESULTS = frozenset(Result) - {Result.AIRING}
 PROBLEMS = frozenset({Result.INTERRUPTED, Result.FAILED, Result.MISSED, Result.BLOCKED})
 
 TRANSITIONS: dict[ProgramState, frozenset[ProgramState]] = {
-    P.DRAFT: frozenset({P.APPROVED, P.RENDERED, P.AIRING, P.MISSED, P.BLOCKED, P.FAILED}),  # airs unapproved only when approval is off
+    P.DRAFT: frozenset(
+        {P.APPROVED, P.RENDERED, P.AIRING, P.MISSED, P.BLOCKED, P.FAILED}
+    ),  # airs unapproved only when approval is off
     P.APPROVED: frozenset({P.DRAFT, P.RENDERED, P.MISSED, P.BLOCKED, P.FAILED}),
     P.RENDERED: frozenset({P.DRAFT, P.APPROVED, P.SCHEDULED, P.AIRING, P.MISSED, P.BLOCKED, P.FAILED}),
     P.SCHEDULED: frozenset({P.DRAFT, P.RENDERED, P.AIRING, P.MISSED, P.BLOCKED, P.FAILED}),
@@ -87,8 +89,7 @@ LABEL_VI: dict[str, str] = {
     P.MISSED: "bị lỡ",
     P.BLOCKED: "bị chặn",
 }
-PRIORITY_VI: dict[str, str] = {Priority.NORMAL: "thường", Priority.PRIORITY: "ưu tiên",
-                               Priority.EMERGENCY: "khẩn cấp"}
+PRIORITY_VI: dict[str, str] = {Priority.NORMAL: "thường", Priority.PRIORITY: "ưu tiên", Priority.EMERGENCY: "khẩn cấp"}
 
 
 def label(state: str) -> str:
@@ -104,8 +105,7 @@ def can_move(current: str, target: str) -> bool:
     return current == target or ProgramState(target) in TRANSITIONS[ProgramState(current)]
 
 
-def transition(session: Session, program: Program, target: ProgramState, actor: str,
-               detail: str | None = None) -> bool:
+def transition(session: Session, program: Program, target: ProgramState, actor: str, detail: str | None = None) -> bool:
     """Move `program` to `target` and write the audit row; False (and no row) when it is there already."""
     from broadcaster.store.db import audit
 
@@ -115,6 +115,11 @@ def transition(session: Session, program: Program, target: ProgramState, actor: 
     if target not in TRANSITIONS[current]:
         raise TransitionError(f"program {program.id}: {current} -> {target} is not allowed")
     program.status = target.value
-    audit(session, f"program_{target.value}", f"program {program.id}",
-          f"{current.value} -> {target.value}" + (f": {detail}" if detail else ""), actor)
+    audit(
+        session,
+        f"program_{target.value}",
+        f"program {program.id}",
+        f"{current.value} -> {target.value}" + (f": {detail}" if detail else ""),
+        actor,
+    )
     return True

@@ -20,7 +20,7 @@ _WORDS_BEFORE = re.compile(r"((?:[^\W\d_]+[ \t]+){0,11}[^\W\d_]+)[ \t]*$")
 _DIGITS_ONLY = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")
 _ACRONYM = re.compile(r"[A-ZĐ](?:[A-ZĐ&-]*[A-ZĐ])?")
 _SPELLED_PREFIX = re.compile(r"^(?:bằng chữ|viết bằng chữ)\s*:\s*", re.IGNORECASE)
-_EXTRA_WORDS = 6        # words allowed after the number words inside the bracket ("đồng chẵn")
+_EXTRA_WORDS = 6  # words allowed after the number words inside the bracket ("đồng chẵn")
 
 
 def drop_echoes(text: str) -> str:
@@ -29,10 +29,10 @@ def drop_echoes(text: str) -> str:
         return text
     out, pos = [], 0
     for m in _BRACKET.finditer(text):
-        before = text[max(0, m.start() - 120):m.start()]
+        before = text[max(0, m.start() - 120) : m.start()]
         inside = m[1].strip()
         if _echoes_number(before, inside) or _echoes_words(before, inside) or _spells_out(before, inside):
-            out.append(text[pos:m.start()] + " " * (m.end() - m.start()))
+            out.append(text[pos : m.start()] + " " * (m.end() - m.start()))
             pos = m.end()
     return "".join(out) + text[pos:] if out else text
 
@@ -51,8 +51,12 @@ def _echoes_number(before: str, inside: str) -> bool:
         return False
     words = _SPELLED_PREFIX.sub("", inside).lower().rstrip(" .;,").split()
     parsed = parse_number_words(words)
-    return (parsed is not None and parsed[0] == _value(m[1], m[2])
-            and len(words) - parsed[1] <= _EXTRA_WORDS and all(w.isalpha() for w in words))
+    return (
+        parsed is not None
+        and parsed[0] == _value(m[1], m[2])
+        and len(words) - parsed[1] <= _EXTRA_WORDS
+        and all(w.isalpha() for w in words)
+    )
 
 
 def _echoes_words(before: str, inside: str) -> bool:
@@ -61,7 +65,7 @@ def _echoes_words(before: str, inside: str) -> bool:
     m = _WORDS_BEFORE.search(before) if digits else None
     if not m:
         return False
-    assert digits is not None          # m is only set when digits matched
+    assert digits is not None  # m is only set when digits matched
     value, words = _value(digits[1], digits[2]), m[1].lower().split()
     for start in range(len(words)):
         parsed = parse_number_words(words[start:])
@@ -83,7 +87,7 @@ def _spells_out(before: str, inside: str) -> bool:
     letters = [c for c in inside if c != "-"]
     if len(words) < len(letters):
         return False
-    for char, word in zip(reversed(letters), reversed(words[-len(letters):])):
+    for char, word in zip(reversed(letters), reversed(words[-len(letters) :])):
         if char == "&":
             if word.lower() != "và":
                 return False

@@ -23,8 +23,10 @@ _LOANWORDS = tables().loanwords
 _PLAIN_SYLLABLE = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|[mniyou])?"
 # A word of Latin letters only, with a vowel ("Tr", "km" are abbreviations), not all capitals
 # (acronyms are spelled by the rules) and not shaped like a Vietnamese syllable.
-LATIN_WORD = re.compile(r"(?<![\w])(?![A-Z]+(?![\w]))(?!(?i:" + _PLAIN_SYLLABLE + r")(?![\w]))"
-                        r"(?=[b-df-hj-np-tv-xzB-DF-HJ-NP-TV-XZ]*[aeiouyAEIOUY])[A-Za-z]{2,}(?![\w])")
+LATIN_WORD = re.compile(
+    r"(?<![\w])(?![A-Z]+(?![\w]))(?!(?i:" + _PLAIN_SYLLABLE + r")(?![\w]))"
+    r"(?=[b-df-hj-np-tv-xzB-DF-HJ-NP-TV-XZ]*[aeiouyAEIOUY])[A-Za-z]{2,}(?![\w])"
+)
 
 
 def spelling(word: str) -> str | None:
@@ -38,10 +40,12 @@ def spelling(word: str) -> str | None:
 def read_foreign(piece: str, offset: int, warn: Callable[[int, str], None]) -> str:
     """``piece`` (text between matches, at ``offset`` in the input) with its Latin words respelled;
     ``warn(position, word)`` for each word the table does not know (it stays as written)."""
+
     def one(m: re.Match) -> str:
         said = spelling(m[0])
         if said is None:
             warn(offset + m.start(), m[0])
             return m[0]
         return said
+
     return LATIN_WORD.sub(one, piece)

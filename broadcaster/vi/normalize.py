@@ -4,7 +4,8 @@ Design decision (issue 3). We write our own rules instead of building on g2p-ham
 or vietnormalizer (MIT). Measured in one run by ``benchmarks/normalize.py`` on the NeMo suite and
 on generated commune sentences (medians, one machine): suite exact 100% here vs 48% (g2p-hamster)
 and 51% (vietnormalizer); ~12,400 sentences/s here vs ~1,600 and ~3,900 (issue 14, CPU time on a
-shared machine: ~10,200 vs ~1,500 and ~3,400 warm, 2.8x the faster peer for a whole run with start-up). Both comparators lower-case
+shared machine: ~10,200 vs ~1,500 and ~3,400 warm, 2.8x the faster peer for a whole run with start-up).
+Both comparators lower-case
 or re-tokenize the text, and both misread what commune texts are made of: document numbers ("49/2024/NĐ-CP" ->
 "bốn mươi chín/hai nghìn…/nđ xê pê"), TTHC codes ("1.001193" -> "một phẩy…"), ranges, phone groups
 and the local-government abbreviations. Patching around either would mean a second rule set on
@@ -68,13 +69,28 @@ UNREADABLE_SYMBOL = "ký hiệu không đọc được"
 UNKNOWN_PATTERN = "không rõ cách đọc, đã đọc từng phần"
 LOOSE_DIGITS = "số viết không rõ định dạng"
 
-_SYMBOLS = {"&": " và ", "@": " a còng ", "=": " bằng ", "+": " cộng ", ">": " lớn hơn ",
-            "<": " nhỏ hơn ", "≥": " lớn hơn hoặc bằng ", "≤": " nhỏ hơn hoặc bằng ",
-            "~": " khoảng ", "±": " cộng trừ ", "№": " số ", "×": " nhân ", "%": " phần trăm ",
-            "°": " độ ", "$": " đô la ", "₫": " đồng "}
+_SYMBOLS = {
+    "&": " và ",
+    "@": " a còng ",
+    "=": " bằng ",
+    "+": " cộng ",
+    ">": " lớn hơn ",
+    "<": " nhỏ hơn ",
+    "≥": " lớn hơn hoặc bằng ",
+    "≤": " nhỏ hơn hoặc bằng ",
+    "~": " khoảng ",
+    "±": " cộng trừ ",
+    "№": " số ",
+    "×": " nhân ",
+    "%": " phần trăm ",
+    "°": " độ ",
+    "$": " đô la ",
+    "₫": " đồng ",
+}
 _SILENT = set("*•·●▪■►❖✓|_")
 _PLAIN = re.compile(r"[^\W\d_]*(?:[\s.,;:!?…()\[\]\"'“”‘’«»]+[^\W\d_]*)*")
-_GAP = re.compile(r"""(?P<bullet>^[ \t]*[-+*•·●▪■►❖–—][ \t]+)
+_GAP = re.compile(
+    r"""(?P<bullet>^[ \t]*[-+*•·●▪■►❖–—][ \t]+)
     |(?P<closing>\./\.)
     |(?P<dash>\s+[-–—]+\s+|[–—])
     |(?P<hyphen>-)
@@ -82,7 +98,8 @@ _GAP = re.compile(r"""(?P<bullet>^[ \t]*[-+*•·●▪■►❖–—][ \t]+)
     |(?P<slash>/)
     |(?P<digits>\d+)
     |(?P<symbol>[^\w\s.,;:!?…()\[\]"'“”‘’«»]|_)""".replace("{units}", alternation(tables().spaced_units)),
-    re.MULTILINE | re.VERBOSE)
+    re.MULTILINE | re.VERBOSE,
+)
 _DASHES = frozenset({"-", "–", "—", "--"})
 _PER_WORDS = tuple(tables().words["per_words"])
 _COUNTED = re.compile(r"[ \t]+[^\W\d_]+(?:[ \t][^\W\d_]+)?")  # "<number> người/": a counted noun
@@ -93,14 +110,14 @@ _SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([,.;:!?…)])")
 
 @dataclass(frozen=True)
 class NormalizeWarning:
-    position: int      # character offset in the input
-    fragment: str      # what could not be read
-    message: str       # Vietnamese message, e.g. "ký hiệu không đọc được"
+    position: int  # character offset in the input
+    fragment: str  # what could not be read
+    message: str  # Vietnamese message, e.g. "ký hiệu không đọc được"
 
 
 @dataclass(frozen=True)
 class Normalized:
-    text: str                              # spoken form
+    text: str  # spoken form
     warnings: tuple[NormalizeWarning, ...]
 
 
@@ -143,8 +160,14 @@ class _Engine:
         return Normalized(said.strip(), tuple(warnings))
 
 
-def _gap(text: str, start: int, end: int, between_quantities: bool,
-         warnings: list[NormalizeWarning], after_quantity: bool = False) -> str:
+def _gap(
+    text: str,
+    start: int,
+    end: int,
+    between_quantities: bool,
+    warnings: list[NormalizeWarning],
+    after_quantity: bool = False,
+) -> str:
     """Text between two matches: kept, except dashes, slashes, symbols and loose digits."""
     gap = text[start:end]
     if not gap:
@@ -153,6 +176,7 @@ def _gap(text: str, start: int, end: int, between_quantities: bool,
         return " đến "
     if between_quantities and gap == "/":
         return " trên "
+
     def warn(position: int, word: str) -> None:
         warnings.append(NormalizeWarning(position, word, FOREIGN_WORD))
 
@@ -160,9 +184,13 @@ def _gap(text: str, start: int, end: int, between_quantities: bool,
         return read_foreign(gap, start, warn)
     parts, pos = [], start
     for m in _GAP.finditer(text, start, end):
-        parts.append(read_foreign(text[pos:m.start()], pos, warn))
-        if (m.lastgroup == "slash" and after_quantity and _COUNTED.fullmatch(text, start, m.start())
-                and not text.startswith("hoặc", m.end())):
+        parts.append(read_foreign(text[pos : m.start()], pos, warn))
+        if (
+            m.lastgroup == "slash"
+            and after_quantity
+            and _COUNTED.fullmatch(text, start, m.start())
+            and not text.startswith("hoặc", m.end())
+        ):
             parts.append(" một ")  # "50 người/lớp": "năm mươi người một lớp"
         else:
             parts.append(_gap_piece(m, text, end, warnings))
@@ -178,9 +206,9 @@ def _gap_piece(m: re.Match, text: str, end: int, warnings: list[NormalizeWarning
     if kind == "closing":  # "thực hiện./.": the closing mark of an official text
         return "."
     if kind == "dash":  # "Nơi nhận: - Như Điều 3": no comma after a colon
-        return " " if text[:m.start()].rstrip()[-1:] in ":;,." else ", "
+        return " " if text[: m.start()].rstrip()[-1:] in ":;,." else ", "
     if kind in ("hyphen", "slash"):
-        after = text[m.end():end].lower()
+        after = text[m.end() : end].lower()
         if kind == "slash" and after.startswith(_PER_WORDS):
             return " một "
         return " "

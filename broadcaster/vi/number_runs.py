@@ -70,7 +70,7 @@ def words_to_digits(text: str, keep: Callable[[NumberRun], bool] = _keep_all) ->
             continue
         value, used = parsed
         after = tokens[i + used][0].lower() if i + used < len(tokens) else ""
-        words = tuple(t[0].lower() for t in tokens[i:i + used])
+        words = tuple(t[0].lower() for t in tokens[i : i + used])
         if not keep(NumberRun(value, words, prev, after)):
             i += 1
             continue
@@ -85,8 +85,11 @@ def _run(text: str, tokens: list[tuple[str, int, int]], i: int) -> list[str]:
     """The lower-case words from token ``i`` on, up to a capital or anything but a space."""
     run = [tokens[i][0].lower()]
     j = i + 1
-    while j < min(len(tokens), i + _LONGEST) and text[tokens[j - 1][2]:tokens[j][1]].isspace() \
-            and not tokens[j][0][:1].isupper():
+    while (
+        j < min(len(tokens), i + _LONGEST)
+        and text[tokens[j - 1][2] : tokens[j][1]].isspace()
+        and not tokens[j][0][:1].isupper()
+    ):
         run.append(tokens[j][0].lower())
         j += 1
     return run

@@ -18,20 +18,20 @@ from itertools import takewhile
 
 # ---- The word table ---------------------------------------------------------------------------
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
-DIGIT_SPELLINGS = {"bẩy": 7}             # heard, never said
+DIGIT_SPELLINGS = {"bẩy": 7}  # heard, never said
 AFTER_TENS = {1: "mốt", 4: "tư", 5: "lăm"}  # a units digit after "hai mươi" … "chín mươi"
-AFTER_TEN = {5: "lăm"}                   # a units digit after "mười" ("mười một", "mười bốn")
-HEARD_AFTER_TEN = {"tư": 4, "nhăm": 5}   # "mười tư", "hai mươi nhăm": heard, never said
+AFTER_TEN = {5: "lăm"}  # a units digit after "mười" ("mười một", "mười bốn")
+HEARD_AFTER_TEN = {"tư": 4, "nhăm": 5}  # "mười tư", "hai mươi nhăm": heard, never said
 TEN, TENS, HUNDRED = "mười", "mươi", "trăm"
-LINH = ("linh", "lẻ")                    # a zero tens digit: "một trăm linh năm"
+LINH = ("linh", "lẻ")  # a zero tens digit: "một trăm linh năm"
 SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}  # first spelling is said
-HALF = "rưỡi"                            # half the scale before it: "một triệu rưỡi"
-POINT = "phẩy"                           # decimal comma; the fraction is read digit by digit
+HALF = "rưỡi"  # half the scale before it: "một triệu rưỡi"
+POINT = "phẩy"  # decimal comma; the fraction is read digit by digit
 MINUS = "âm"
 MONTH = "tháng"
-MONTHS = {4: "tư"}                       # month names that are not the cardinal ("tháng tư")
+MONTHS = {4: "tư"}  # month names that are not the cardinal ("tháng tư")
 HEARD_MONTHS = {"giêng": 1, "chạp": 12}  # lunar names, heard after "tháng"
-ORDINALS = {1: "nhất", 4: "tư"}          # after "thứ"
+ORDINALS = {1: "nhất", 4: "tư"}  # after "thứ"
 # ------------------------------------------------------------------------------------------------
 
 _SAID_SCALES = tuple(sorted({v: w for w, v in reversed(SCALES.items())}.items(), reverse=True))
@@ -136,11 +136,9 @@ def roman_to_int(roman: str) -> int | None:
 _PLAIN = {w: d for d, w in enumerate(DIGITS)} | DIGIT_SPELLINGS  # the digit names
 _NAMED = {w: d for w, d in _PLAIN.items() if d}
 _FIVE = DIGITS[5]  # "năm" after tens is "year": "hai mươi năm" is twenty years, 25 is "hai mươi lăm"
-_UNITS_AFTER = {   # the words a units digit may be after "X mươi", "mười" and "linh"
-    "tens": {w: d for w, d in _NAMED.items() if w != _FIVE} | {w: d for d, w in AFTER_TENS.items()}
-    | HEARD_AFTER_TEN,
-    "ten": {w: d for w, d in _NAMED.items() if w != _FIVE} | {w: d for d, w in AFTER_TEN.items()}
-    | HEARD_AFTER_TEN,
+_UNITS_AFTER = {  # the words a units digit may be after "X mươi", "mười" and "linh"
+    "tens": {w: d for w, d in _NAMED.items() if w != _FIVE} | {w: d for d, w in AFTER_TENS.items()} | HEARD_AFTER_TEN,
+    "ten": {w: d for w, d in _NAMED.items() if w != _FIVE} | {w: d for d, w in AFTER_TEN.items()} | HEARD_AFTER_TEN,
     "linh": _NAMED | {AFTER_TENS[4]: 4},  # "một trăm linh tư"
 }
 LEADING_WORDS = frozenset({*_PLAIN, TEN})  # the words a number can start with
@@ -235,7 +233,7 @@ def parse_number_words(words: list[str]) -> tuple[Decimal, int] | None:
         return (-parsed[0], parsed[1] + 1) if parsed else None
     heard, used = _Heard(), 0
     while used < len(words) and heard.phase != "end":
-        taken = heard.take(words[used], words[used + 1:])
+        taken = heard.take(words[used], words[used + 1 :])
         if not taken:
             break
         used += taken

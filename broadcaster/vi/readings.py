@@ -13,7 +13,8 @@ from broadcaster.vi.tables import tables
 _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
     r"[aăâeêioôơuưyáắấéếíóốớúứýàằầèềìòồờùừỳảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ]{1,3}"
-    r"(?:ch|ng|nh|[cmnptiyou])?")
+    r"(?:ch|ng|nh|[cmnptiyou])?"
+)
 _STOP_CODA = re.compile(r"(?:ch|[cpt])$")
 _RUNS = re.compile(r"\d+|[^\W\d_]+")
 

@@ -14,7 +14,7 @@ from broadcaster.vi.tables import tables
 T = tables()
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 START = r"(?<![\w.,$€£¥₹₫%°²³])"  # a number starts here (not inside a word or another number)
-END = r"(?![\w]|[.,]\d)"        # and ends here
+END = r"(?![\w]|[.,]\d)"  # and ends here
 _CUR = alternation(T.currencies)
 _UNIT = alternation(T.units)
 _SPACED_UNIT = alternation(T.spaced_units)
@@ -31,7 +31,7 @@ _SERVICE = alternation(T.words["service_context"])
 _AND = r"(?:\s?/\s?|,\s?|\s(?:hoặc|và)\s)"
 _EMERGENCY = r"11[1345](?:" + _AND + r"11[1345])*"
 _STREET = frozenset({"đường", "phố"})
-_CALLER = r"(?<![Kk]êu )(?<![Ll]ời )"          # "kêu gọi 115 hộ": a call to people, not a number
+_CALLER = r"(?<![Kk]êu )(?<![Ll]ời )"  # "kêu gọi 115 hộ": a call to people, not a number
 _DAY_HEADS = alternation(T.words["day_list_heads"])
 _PLURAL = frozenset({"các", "những", "hai", "ba"})
 _DAY_JOIN = r"(?:\s?,\s?(?:và\s|hoặc\s)?|\s(?:và|hoặc)\s)"
@@ -89,8 +89,11 @@ def _fraction(m: re.Match) -> str | None:
     if not (sign or whole or head) and (key in _OVER or _COUNTED.match(m.string, m.end())):
         return f"{read_number(num)} trên {read_number(den)}"
     dated = head or padded or key in _KNOWN_DATES or _last_word(m) in _CONTEXT
-    if (not (sign or whole) and (dated or _date_like(m, int(num), int(den)))
-            and (date := _date(num, den, None, head)) is not None):
+    if (
+        not (sign or whole)
+        and (dated or _date_like(m, int(num), int(den)))
+        and (date := _date(num, den, None, head)) is not None
+    ):
         return date
     if int(den) == 0:
         return None
@@ -191,7 +194,7 @@ def _number(m: re.Match) -> str:
 
 
 def _identifier_context(m: re.Match) -> bool:
-    before = m.string[max(0, m.start() - 30):m.start()].lower().rstrip(" :.")
+    before = m.string[max(0, m.start() - 30) : m.start()].lower().rstrip(" :.")
     return before.endswith(_ID_CONTEXT)
 
 
@@ -266,7 +269,7 @@ def _long_code(m: re.Match) -> str:
     words = [read_digits(g) for g in groups]
     if suffix:
         parts = re.fullmatch(r"([A-Z]+)(\d+)", suffix)
-        assert parts is not None         # the code pattern only matches such a suffix
+        assert parts is not None  # the code pattern only matches such a suffix
         letters, number = parts.groups()
         words.append(f"{spell(letters)} {read_number(number)}")
     return " chấm ".join(words)
@@ -293,36 +296,76 @@ RULES = [
     Rule("emergency_list", r"()()(" + START + r"11[345](?:" + _AND + r"11[345])+)" + END, _emergency),
     Rule("call", _CALLER + r"(?i:(" + _SERVICE + r"))(:?\s+)(11\d)" + END, _emergency),
     Rule("service", _CALLER + r"(?i:(" + _SERVICE + r"))(:?\s+)(1\d{3})(?![ .]?\d)" + END, _emergency),
-    Rule("day_list", r"(?i:(" + _DAY_HEADS + r"))\s+(\d{1,2}(?:" + _DAY_JOIN + r"\d{1,2})+)/(\d{1,2})(?:/(\d{4}))?"
-         r"(?![\w/]|[.,]\d)", _day_list),
-    Rule("score", r"(?i:(" + _SCORE + r"))(\s+)(\d{1,2})\s?[-–:]\s?(\d{1,2})(?![\w/:]|[.,]\d|\s+" + _COUNTED_SCORE
-         + r"(?!\w))",
-         lambda m: f"{m[1]}{m[2]}{read_number(m[3])} {read_number(m[4])}"),
-    Rule("ratio", r"(?i:(" + _RATIO + r"))(\s+)(\d+)\s?:\s?(" + NUM + r")" + END,
-         lambda m: f"{m[1]}{m[2]}{read_number(m[3])} trên {read_amount(m[4])}"),
-    Rule("day_range", r"(?:(?i:(ngày))\s+)?" + START + r"(\d{1,2})\s?[-–]\s?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\w/])",
-         _day_range),
+    Rule(
+        "day_list",
+        r"(?i:(" + _DAY_HEADS + r"))\s+(\d{1,2}(?:" + _DAY_JOIN + r"\d{1,2})+)/(\d{1,2})(?:/(\d{4}))?"
+        r"(?![\w/]|[.,]\d)",
+        _day_list,
+    ),
+    Rule(
+        "score",
+        r"(?i:(" + _SCORE + r"))(\s+)(\d{1,2})\s?[-–:]\s?(\d{1,2})(?![\w/:]|[.,]\d|\s+" + _COUNTED_SCORE + r"(?!\w))",
+        lambda m: f"{m[1]}{m[2]}{read_number(m[3])} {read_number(m[4])}",
+    ),
+    Rule(
+        "ratio",
+        r"(?i:(" + _RATIO + r"))(\s+)(\d+)\s?:\s?(" + NUM + r")" + END,
+        lambda m: f"{m[1]}{m[2]}{read_number(m[3])} trên {read_amount(m[4])}",
+    ),
+    Rule(
+        "day_range",
+        r"(?:(?i:(ngày))\s+)?" + START + r"(\d{1,2})\s?[-–]\s?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\w/])",
+        _day_range,
+    ),
     Rule("month_year", r"(?:(?i:(tháng))\s+)?" + START + r"(\d{1,2})[/.-](\d{4})(?![\w/])", _month_year),
     Rule("month_space_year", r"(?i:(tháng))\s+(\d{1,2})\s+(\d{4})" + END, lambda m: _date(None, m[2], m[3], m[1])),
     Rule("clock", START + r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\w:]|[.,]\d)", lambda m: _hms(m[1], m[2], m[3])),
     Rule("spoken_clock", START + r"(\d{1,2})\s+giờ\s+(?:(\d{1,2})\s+phút|(\d{2}))" + END, _spoken_clock),
     Rule("month_t", r"(?<![\w])T\.?(\d{1,2})/(\d{4})(?![\w/])", lambda m: _date(None, m[1], m[2], None)),
-    Rule("chainage", r"(?<![\w])(?i:km)\s?(\d+)\+(\d{1,3})(?!\d)",
-         lambda m: f"ki lô mét {read_number(m[1])} cộng {read_number(m[2])}"),
-    Rule("dimensions", START + r"(\d+(?:,\d+)?)\s?[x×]\s?(\d+(?:,\d+)?)(?:\s?(" + _UNIT + r"))?(?![\w²³])",
-         lambda m: f"{read_amount(m[1])} nhân {read_amount(m[2])}" + (f" {T.units[m[3]]}" if m[3] else "")),
+    Rule(
+        "chainage",
+        r"(?<![\w])(?i:km)\s?(\d+)\+(\d{1,3})(?!\d)",
+        lambda m: f"ki lô mét {read_number(m[1])} cộng {read_number(m[2])}",
+    ),
+    Rule(
+        "dimensions",
+        START + r"(\d+(?:,\d+)?)\s?[x×]\s?(\d+(?:,\d+)?)(?:\s?(" + _UNIT + r"))?(?![\w²³])",
+        lambda m: f"{read_amount(m[1])} nhân {read_amount(m[2])}" + (f" {T.units[m[3]]}" if m[3] else ""),
+    ),
     Rule("series", START + r"\d{1,2}(?:-\d{1,2}){2,}" + END, lambda m: ", ".join(map(read_number, m[0].split("-")))),
-    Rule("hour", START + r"(\d{1,2})(?:h(\d{2})?|g(\d{2}))'?(?![\w])",
-         lambda m: _hms(m[1], m[2] or m[3])),
-    Rule("min_sec", START + r"(\d+)p(?:(\d{1,2})s)?(?![\w])",
-         lambda m: " ".join([f"{read_number(m[1])} phút"] + ([f"{read_number(m[2])} giây"] if m[2] and int(m[2]) else []))),
+    Rule("hour", START + r"(\d{1,2})(?:h(\d{2})?|g(\d{2}))'?(?![\w])", lambda m: _hms(m[1], m[2] or m[3])),
+    Rule(
+        "min_sec",
+        START + r"(\d+)p(?:(\d{1,2})s)?(?![\w])",
+        lambda m: " ".join(
+            [f"{read_number(m[1])} phút"] + ([f"{read_number(m[2])} giây"] if m[2] and int(m[2]) else [])
+        ),
+    ),
     Rule("seconds", START + r"(\d+)s(?![\w])", lambda m: f"{read_number(m[1])} giây"),
     Rule("shorthand_money", START + r"(\d+(?:,\d)?)(k|tr|t)(\d{1,3})?(?:\s?(" + _CUR + r"))?(?![\w])", _shorthand),
     Rule("prefixed_money", r"([$€£¥])\s?(" + NUM + r")" + END, _prefixed_money),
-    Rule("money", START + r"(-)?(" + NUM + r")\s?(?:(" + _SCALE + r")\s)?(" + _CUR + r")(?:/([^\W\d_]+[23²³]?))?(?![\w])", _money),
-    Rule("measure", START + r"(-)?(" + NUM + r"|\d+\.\d{1,2}|\d+/\d+)(?:(" + _UNIT + r")|\s(" + _SPACED_UNIT
-         + r"))(?:/(" + _PER + r"))?(?![\w²³])", _measure),
-    Rule("fraction", r"(?:(?i:(ngày))\s+)?" + START + r"(-)?(?:(\d+)\s)?(\d{1,3})/(\d{1,3})(?![\w/]|[.,]\d)", _fraction),
+    Rule(
+        "money",
+        START + r"(-)?(" + NUM + r")\s?(?:(" + _SCALE + r")\s)?(" + _CUR + r")(?:/([^\W\d_]+[23²³]?))?(?![\w])",
+        _money,
+    ),
+    Rule(
+        "measure",
+        START
+        + r"(-)?("
+        + NUM
+        + r"|\d+\.\d{1,2}|\d+/\d+)(?:("
+        + _UNIT
+        + r")|\s("
+        + _SPACED_UNIT
+        + r"))(?:/("
+        + _PER
+        + r"))?(?![\w²³])",
+        _measure,
+    ),
+    Rule(
+        "fraction", r"(?:(?i:(ngày))\s+)?" + START + r"(-)?(?:(\d+)\s)?(\d{1,3})/(\d{1,3})(?![\w/]|[.,]\d)", _fraction
+    ),
     Rule("ordinal", r"(?i:(thứ))\s+(\d+)" + END, lambda m: f"{m[1]} {read_ordinal(int(m[2]))}"),
     Rule("month", r"(?i:(tháng))\s+(\d{1,2})" + END, _month),
     Rule("number", START + r"(-)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?" + END, _number),

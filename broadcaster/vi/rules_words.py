@@ -15,10 +15,18 @@ UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.is
 _CAPS = f"[{UPPER}]"
 _CODE = f"{_CAPS}[{UPPER}a-z&]*(?:[-/]{_CAPS}[{UPPER}a-z&]*)*\\d*"  # "QĐ-UBND", "QH15"
 _HEADS = alternation(tables().words["roman_heads"])
-_DOMAIN_WORDS = {"gov": "gốp", "vn": "vê en", "www": "vê kép vê kép vê kép", "com": "com",
-                 "org": "o rờ gờ", "edu": "e đu", "net": "nét", "http": "", "https": ""}
-_URL_SEPARATORS = {".": "chấm", "/": "gạch chéo", "@": "a còng", "-": "gạch ngang",
-                   "_": "gạch dưới", ":": ""}
+_DOMAIN_WORDS = {
+    "gov": "gốp",
+    "vn": "vê en",
+    "www": "vê kép vê kép vê kép",
+    "com": "com",
+    "org": "o rờ gờ",
+    "edu": "e đu",
+    "net": "nét",
+    "http": "",
+    "https": "",
+}
+_URL_SEPARATORS = {".": "chấm", "/": "gạch chéo", "@": "a còng", "-": "gạch ngang", "_": "gạch dưới", ":": ""}
 _DOC_OVERRIDES = tables().words["document_codes"]
 _TITLES = tables().words["titles"]
 
@@ -56,6 +64,7 @@ def _document(abbreviations: Mapping[str, str]):
         else:
             words += [read_code(part, table) for part in re.split(r"[-/]", code)]
         return " ".join(words)
+
     return read
 
 
@@ -63,12 +72,13 @@ def _roman_after_head(abbreviations: Mapping[str, str]):
     def read(m: re.Match) -> str:
         head, token = m.groups()
         value = roman_to_int(token)
-        if token.islower() and re.match(r"\s+[^\W\d_A-Z]", m.string[m.end():m.end() + 3]):
+        if token.islower() and re.match(r"\s+[^\W\d_A-Z]", m.string[m.end() : m.end() + 3]):
             value = None  # "mục di dời": a lowercase word, not a numeral
         if value:
-            ordinal = head.lower() == "thứ" and m.string[:m.start()].rstrip().lower().endswith("lần")
+            ordinal = head.lower() == "thứ" and m.string[: m.start()].rstrip().lower().endswith("lần")
             return f"{head} {read_ordinal(value) if ordinal else read_number(value)}"  # "lần thứ I"
         return f"{head} {read_capitals(token, abbreviations)}" if token.isupper() else m[0]
+
     return read
 
 
@@ -107,12 +117,26 @@ def word_rules_before(abbreviations: Mapping[str, str]) -> list[Rule]:
     """Rules that must win over the number rules (they start with digits too)."""
     return [
         Rule("email", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", _address, numeric=False),
-        Rule("web", r"(?i:(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
-             r"\.(?:vn|com|net|org|gov|edu|info)\b(?:/[\w\-./?=&%]*[\w/])?)", _address, numeric=False),
-        Rule("document", r"(?<![\w/.,])(\d+)(?:/(\d{4}))?[/-](" + _CODE + r")(?![\w])",
-             _document(abbreviations), numeric=False),
-        Rule("place", r"(?<![\w.])(?:(" + alternation(_PLACES) + r")\.[ \t]?(?=[" + UPPER + r"])"
-             r"|([QP])\.[ \t]?(\d{1,2})(?![\w]|[.,]\d))", _place, numeric=False),
+        Rule(
+            "web",
+            r"(?i:(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+            r"\.(?:vn|com|net|org|gov|edu|info)\b(?:/[\w\-./?=&%]*[\w/])?)",
+            _address,
+            numeric=False,
+        ),
+        Rule(
+            "document",
+            r"(?<![\w/.,])(\d+)(?:/(\d{4}))?[/-](" + _CODE + r")(?![\w])",
+            _document(abbreviations),
+            numeric=False,
+        ),
+        Rule(
+            "place",
+            r"(?<![\w.])(?:(" + alternation(_PLACES) + r")\.[ \t]?(?=[" + UPPER + r"])"
+            r"|([QP])\.[ \t]?(\d{1,2})(?![\w]|[.,]\d))",
+            _place,
+            numeric=False,
+        ),
         Rule("house", r"SN(?=\s?\d{1,3}(?!\d|[.,/]\d))", lambda m: "số nhà", numeric=False),
         Rule("list_letter", r"^[ \t]*([a-zđ])\)[ \t]", lambda m: spell(m[1]) + ", ", numeric=False),
     ]
@@ -121,23 +145,48 @@ def word_rules_before(abbreviations: Mapping[str, str]) -> list[Rule]:
 def word_rules_after(abbreviations: Mapping[str, str]) -> list[Rule]:
     """Rules for words, tried after the number rules."""
     return [
-        Rule("roman", r"(?i:(" + _HEADS + r"))\s+([IVXLCDMivxlcdm]+)(?![\w])",
-             _roman_after_head(abbreviations), numeric=False),
-        Rule("heading", r"^[ \t]*([IVX]{1,5})(?=[.)]\s)",
-             lambda m: read_number(roman_to_int(m[1]) or 0) if roman_to_int(m[1]) else None, numeric=False),
-        Rule("title", r"(?<![\w.])" + _TITLE + r"(?:(?:\.[ \t]?|[ \t]|-)" + _TITLE + r")*\.?(?=[ \t]*[" + UPPER + r"])",
-             _title, numeric=False),
-        Rule("abbreviation", r"(?<![\w])(?:" + alternation(abbreviations) + r")(?![\w])",
-             lambda m: abbreviations[m[0]], numeric=False),
-        Rule("code", r"(?<![\w])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]+(?![\w])",
-             lambda m: read_code(m[0], abbreviations), numeric=False),
-        Rule("acronym", r"(?<![\w])" + _CAPS + r"{2,}(?![\w])",
-             lambda m: read_capitals(m[0], abbreviations), numeric=False),
+        Rule(
+            "roman",
+            r"(?i:(" + _HEADS + r"))\s+([IVXLCDMivxlcdm]+)(?![\w])",
+            _roman_after_head(abbreviations),
+            numeric=False,
+        ),
+        Rule(
+            "heading",
+            r"^[ \t]*([IVX]{1,5})(?=[.)]\s)",
+            lambda m: read_number(roman_to_int(m[1]) or 0) if roman_to_int(m[1]) else None,
+            numeric=False,
+        ),
+        Rule(
+            "title",
+            r"(?<![\w.])" + _TITLE + r"(?:(?:\.[ \t]?|[ \t]|-)" + _TITLE + r")*\.?(?=[ \t]*[" + UPPER + r"])",
+            _title,
+            numeric=False,
+        ),
+        Rule(
+            "abbreviation",
+            r"(?<![\w])(?:" + alternation(abbreviations) + r")(?![\w])",
+            lambda m: abbreviations[m[0]],
+            numeric=False,
+        ),
+        Rule(
+            "code",
+            r"(?<![\w])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]+(?![\w])",
+            lambda m: read_code(m[0], abbreviations),
+            numeric=False,
+        ),
+        Rule(
+            "acronym",
+            r"(?<![\w])" + _CAPS + r"{2,}(?![\w])",
+            lambda m: read_capitals(m[0], abbreviations),
+            numeric=False,
+        ),
         Rule("letter", r"(?<![\w])" + _CAPS + r"(?![\w])", _capital_letter, numeric=False),
     ]
 
 
 def lexicon_rule(lexicon: Mapping[str, str]) -> Rule:
     """The officer's pronunciations (config.yaml ``lexicon:``), tried before every other rule."""
-    return Rule("lexicon", r"(?<![\w])(?:" + alternation(lexicon) + r")(?![\w])",
-                lambda m: lexicon[m[0]], numeric=False)
+    return Rule(
+        "lexicon", r"(?<![\w])(?:" + alternation(lexicon) + r")(?![\w])", lambda m: lexicon[m[0]], numeric=False
+    )

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml's when built with it: 10x faster start-up
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when built with it: 10x faster start-up
 
 
 def _read(name: str) -> str:
@@ -23,15 +23,15 @@ def _csv(name: str) -> list[dict[str, str]]:
 
 @dataclass(frozen=True)
 class Tables:
-    abbreviations: dict[str, str]   # written -> spoken (case-sensitive)
-    units: dict[str, str]           # written -> spoken
-    spaced_units: frozenset[str]    # units that may follow the number after a space
-    per_units: dict[str, str]       # second half of compound units: "km/h"
-    currencies: dict[str, str]      # written -> spoken
-    cents: frozenset[str]           # currencies whose decimals are read as "xu"
-    letters: dict[str, str]         # Vietnamese letter names, lower case
-    words: dict[str, Any]           # word lists of words.yaml
-    loanwords: dict[str, str]       # foreign words, lower case -> a Vietnamese spelling the voice reads
+    abbreviations: dict[str, str]  # written -> spoken (case-sensitive)
+    units: dict[str, str]  # written -> spoken
+    spaced_units: frozenset[str]  # units that may follow the number after a space
+    per_units: dict[str, str]  # second half of compound units: "km/h"
+    currencies: dict[str, str]  # written -> spoken
+    cents: frozenset[str]  # currencies whose decimals are read as "xu"
+    letters: dict[str, str]  # Vietnamese letter names, lower case
+    words: dict[str, Any]  # word lists of words.yaml
+    loanwords: dict[str, str]  # foreign words, lower case -> a Vietnamese spelling the voice reads
 
 
 @lru_cache(maxsize=1)
@@ -57,5 +57,7 @@ def rewrite_terms() -> dict[str, list[str]]:
     """The lower-case nouns the rewrite's fact guard reads as claims (data/rewrite_terms.yaml):
     {"offices": [...], "places": [...], "groups": [...], "procedures": [...], "documents": [...]},
     each entry "canonical | other spelling | …"."""
-    return {kind: [str(entry) for entry in entries or []]
-            for kind, entries in (yaml.safe_load(_read("rewrite_terms.yaml")) or {}).items()}
+    return {
+        kind: [str(entry) for entry in entries or []]
+        for kind, entries in (yaml.safe_load(_read("rewrite_terms.yaml")) or {}).items()
+    }

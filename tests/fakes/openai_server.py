@@ -14,9 +14,9 @@ import json
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable
 
 
 @dataclass(frozen=True)
@@ -30,11 +30,12 @@ class Action:
 def answer(content: str, *, tokens_in: int = 321, tokens_out: int = 87, delay_s: float = 0.0) -> Action:
     """A well-formed chat.completion carrying `content`."""
     payload = {
-        "id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()), "model": "fake",
-        "choices": [{"index": 0, "finish_reason": "stop",
-                     "message": {"role": "assistant", "content": content}}],
-        "usage": {"prompt_tokens": tokens_in, "completion_tokens": tokens_out,
-                  "total_tokens": tokens_in + tokens_out},
+        "id": "chatcmpl-fake",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": "fake",
+        "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
+        "usage": {"prompt_tokens": tokens_in, "completion_tokens": tokens_out, "total_tokens": tokens_in + tokens_out},
     }
     return Action(body=json.dumps(payload, ensure_ascii=False).encode("utf-8"), delay_s=delay_s)
 
@@ -59,15 +60,14 @@ def raw(body: bytes, code: int = 200) -> Action:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: "_Server"
+    server: _Server
 
     def do_POST(self) -> None:  # noqa: N802 - http.server hook
         length = int(self.headers.get("content-length", 0))
         body = self.rfile.read(length)
         fake = self.server.fake
         try:
-            fake.requests.append({"path": self.path, "json": json.loads(body or b"{}"),
-                                  "headers": dict(self.headers)})
+            fake.requests.append({"path": self.path, "json": json.loads(body or b"{}"), "headers": dict(self.headers)})
         except ValueError:
             fake.requests.append({"path": self.path, "json": None, "headers": dict(self.headers)})
         if not self.path.endswith("/chat/completions"):
@@ -95,7 +95,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
-    fake: "FakeChatServer"
+    fake: FakeChatServer
 
     def handle_error(self, request, client_address) -> None:  # noqa: ANN001 - quiet on client hang-ups
         pass
@@ -127,7 +127,7 @@ class FakeChatServer:
                 self._last = self._actions.popleft()
             return self._last
 
-    def __enter__(self) -> "FakeChatServer":
+    def __enter__(self) -> FakeChatServer:
         self._thread.start()
         return self
 

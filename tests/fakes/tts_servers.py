@@ -94,8 +94,7 @@ class FakeService:
         self._polls: dict[str, int] = {}
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.fake = self
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     @property
     def base(self) -> str:
@@ -130,7 +129,7 @@ class FakeService:
         if name not in self._polls:
             return Answer(404, b"<Error><Code>NoSuchKey</Code></Error>", "application/xml")
         self._polls[name] += 1
-        if self._polls[name] <= self.ready_after:   # S3 before the file exists: 403 AccessDenied
+        if self._polls[name] <= self.ready_after:  # S3 before the file exists: 403 AccessDenied
             return Answer(403, b"<Error><Code>AccessDenied</Code></Error>", "application/xml")
         return Answer(200, self.audio, "audio/mpeg" if name.endswith("mp3") else "audio/wav")
 
@@ -156,24 +155,34 @@ class FakeFpt(FakeService):
     def synthesize(self, seen: Seen, failure: str | None) -> Answer:
         key = seen.headers.get("api_key") or seen.headers.get("api-key")
         text = seen.body.decode("utf-8")
-        seen.fields = {"text": text, "voice": seen.headers.get("voice"), "speed": seen.headers.get("speed"),
-                       "format": seen.headers.get("format")}
-        if key != self.key or failure == "key":        # ASSUMED: the API gateway's answer to a bad key
+        seen.fields = {
+            "text": text,
+            "voice": seen.headers.get("voice"),
+            "speed": seen.headers.get("speed"),
+            "format": seen.headers.get("format"),
+        }
+        if key != self.key or failure == "key":  # ASSUMED: the API gateway's answer to a bad key
             return as_json(401, {"message": "Invalid authentication credentials"})
-        if failure == "throttle":                       # ASSUMED
+        if failure == "throttle":  # ASSUMED
             return as_json(429, {"message": "API rate limit exceeded"})
         if failure == "server":
             return as_json(500, {"message": "An unexpected error occurred"})
-        if failure == "quota":                          # ASSUMED: the documented shape, a quota message
+        if failure == "quota":  # ASSUMED: the documented shape, a quota message
             return as_json(200, {"error": 1, "message": "Your quota has been exhausted", "request_id": "q"})
-        if not 3 <= len(text) <= self.max_chars:        # documented limit; ASSUMED answer
+        if not 3 <= len(text) <= self.max_chars:  # documented limit; ASSUMED answer
             return as_json(200, {"error": 1, "message": "Text length must be between 3 and 5000 characters"})
         if seen.fields["voice"] not in self.voices or seen.fields["speed"] not in {str(i) for i in range(-3, 4)}:
             return as_json(200, {"error": 1, "message": "Invalid voice or speed"})
         request_id = uuid.uuid4().hex
-        return as_json(200, {"async": self.link(seen.fields["format"] or "mp3"), "error": 0,
-                             "message": "The content will be returned after a few seconds under the async link.",
-                             "request_id": request_id})
+        return as_json(
+            200,
+            {
+                "async": self.link(seen.fields["format"] or "mp3"),
+                "error": 0,
+                "message": "The content will be returned after a few seconds under the async link.",
+                "request_id": request_id,
+            },
+        )
 
 
 class FakeViettel(FakeService):
@@ -181,8 +190,7 @@ class FakeViettel(FakeService):
     without_filter}; answers the audio itself (3: mp3, 2: wav)."""
 
     path = "/tts/speech_synthesis"
-    voices = frozenset({"hn-quynhanh", "hn-thanhtung", "hue-maingoc", "hue-baoquoc", "hcm-diemmy",
-                        "hcm-minhquan"})
+    voices = frozenset({"hn-quynhanh", "hn-thanhtung", "hue-maingoc", "hue-baoquoc", "hcm-diemmy", "hcm-minhquan"})
 
     def synthesize(self, seen: Seen, failure: str | None) -> Answer:
         try:
@@ -190,15 +198,15 @@ class FakeViettel(FakeService):
         except ValueError:
             return as_json(400, {"code": 400, "message": "Body must be JSON"})
         fields = seen.fields
-        if fields.get("token") != self.key or failure == "key":     # ASSUMED shape
+        if fields.get("token") != self.key or failure == "key":  # ASSUMED shape
             return as_json(401, {"code": 401, "message": "Token is invalid"})
-        if failure == "quota":                                      # ASSUMED shape
+        if failure == "quota":  # ASSUMED shape
             return as_json(403, {"code": 403, "message": "Quota exceeded"})
         if failure == "server":
             return as_json(500, {"code": 500, "message": "Internal server error"})
         if failure == "throttle":
             return as_json(429, {"code": 429, "message": "Too many requests"})
-        if len(fields.get("text", "")) > self.max_chars:            # ASSUMED limit and shape
+        if len(fields.get("text", "")) > self.max_chars:  # ASSUMED limit and shape
             return as_json(400, {"code": 400, "message": "Text is too long"})
         if fields.get("voice") not in self.voices or not 0.7 <= float(fields.get("speed", 1)) <= 1.3:
             return as_json(400, {"code": 400, "message": "Invalid voice or speed"})
@@ -216,15 +224,15 @@ class FakeZalo(FakeService):
     def synthesize(self, seen: Seen, failure: str | None) -> Answer:
         seen.fields = {k: v[0] for k, v in urllib.parse.parse_qs(seen.body.decode("ascii")).items()}
         fields = seen.fields
-        if seen.headers.get("apikey") != self.key or failure == "key":   # ASSUMED shape
+        if seen.headers.get("apikey") != self.key or failure == "key":  # ASSUMED shape
             return as_json(200, {"error_code": -401, "error_message": "Invalid apikey", "data": {}})
-        if failure == "quota":                                           # ASSUMED shape
+        if failure == "quota":  # ASSUMED shape
             return as_json(200, {"error_code": -429, "error_message": "Your quota is exhausted", "data": {}})
         if failure == "server":
             return as_json(502, {"error_code": -500, "error_message": "Bad gateway", "data": {}})
         if failure == "throttle":
             return as_json(200, {"error_code": -9, "error_message": "Too many requests, slow down", "data": {}})
-        if len(fields.get("input", "")) > self.max_chars:                # ASSUMED shape
+        if len(fields.get("input", "")) > self.max_chars:  # ASSUMED shape
             return as_json(200, {"error_code": -2, "error_message": "Input text is too long", "data": {}})
         if fields.get("speaker_id") not in {"1", "2", "3", "4"} or not 0.8 <= float(fields.get("speed", 1)) <= 1.2:
             return as_json(200, {"error_code": -1, "error_message": "Invalid parameters", "data": {}})

@@ -36,8 +36,11 @@ if TYPE_CHECKING:
     from broadcaster.config import Settings
 
 log = logging.getLogger(__name__)
-MODULES = {"folder": "broadcaster.onair.outputs.folder", "command": "broadcaster.onair.outputs.command",
-           "icecast": "broadcaster.onair.outputs.icecast"}
+MODULES = {
+    "folder": "broadcaster.onair.outputs.folder",
+    "command": "broadcaster.onair.outputs.command",
+    "icecast": "broadcaster.onair.outputs.icecast",
+}
 AFTER_EMERGENCY = ("replay", "resume", "drop")
 LABEL_VI = {"folder": "thư mục phát", "command": "trình phát", "icecast": "Icecast"}
 
@@ -54,9 +57,9 @@ class PlayItem:
     path: Path
     title: str
     duration_s: float
-    name: str                  # file-friendly, e.g. 2026-12-01_0600
+    name: str  # file-friendly, e.g. 2026-12-01_0600
     scheduled_at: dt.datetime
-    key: str = ""              # the logbook key of this broadcast
+    key: str = ""  # the logbook key of this broadcast
 
 
 @dataclasses.dataclass(frozen=True)
@@ -118,7 +121,7 @@ class OutputResult:
     detail: str
     attempts: int
     aired_s: float = 0.0
-    stopped: str | None = None       # emergency | shutdown, when the daemon stopped it
+    stopped: str | None = None  # emergency | shutdown, when the daemon stopped it
 
 
 def names() -> list[str]:
@@ -127,8 +130,11 @@ def names() -> list[str]:
 
 def _module(name: str):
     if name not in MODULES:
-        raise ConfigError(f"Không có đầu phát “{name}”.", "tên đầu phát gõ sai trong playout.outputs.",
-                          "các đầu phát hợp lệ: " + ", ".join(names()) + ".")
+        raise ConfigError(
+            f"Không có đầu phát “{name}”.",
+            "tên đầu phát gõ sai trong playout.outputs.",
+            "các đầu phát hợp lệ: " + ", ".join(names()) + ".",
+        )
     return importlib.import_module(MODULES[name])
 
 
@@ -155,8 +161,11 @@ def validate(playout: Mapping[str, Any]) -> Policy:
         _module(name)
     unknown = sorted(set(playout) - set(TOP_KEYS) - set(MODULES))
     if unknown:
-        raise ConfigError(f"Khóa không hợp lệ trong playout: {', '.join(unknown)}.", "có thể gõ sai tên.",
-                          "các khóa hợp lệ: " + ", ".join([*TOP_KEYS, *names()]) + ".")
+        raise ConfigError(
+            f"Khóa không hợp lệ trong playout: {', '.join(unknown)}.",
+            "có thể gõ sai tên.",
+            "các khóa hợp lệ: " + ", ".join([*TOP_KEYS, *names()]) + ".",
+        )
     for name in MODULES:
         if name in playout:
             options = playout[name] or {}
@@ -169,19 +178,28 @@ def validate(playout: Mapping[str, Any]) -> Policy:
 def policy(playout: Mapping[str, Any]) -> Policy:
     def number(key: str, default: float, kind: type = float) -> Any:
         value = playout.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or (
-                kind is int and not isinstance(value, int)):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or value < 0
+            or (kind is int and not isinstance(value, int))
+        ):
             raise ConfigError(f"playout.{key} phải là số không âm (đang là “{value}”).")
         return kind(value)
+
     retry_partial = playout.get("retry_partial", False)
     if not isinstance(retry_partial, bool):
         raise ConfigError("playout.retry_partial phải là true hoặc false.")
     after = playout.get("after_emergency", "replay")
     if after not in AFTER_EMERGENCY:
-        raise ConfigError(f"playout.after_emergency “{after}” không hợp lệ.", None,
-                          "chọn một trong: " + ", ".join(AFTER_EMERGENCY) + ".")
-    return Policy(number("retries", 2, int), number("retry_delay_s", 5.0), number("overrun_s", 30.0),
-                  retry_partial, after)
+        raise ConfigError(
+            f"playout.after_emergency “{after}” không hợp lệ.",
+            None,
+            "chọn một trong: " + ", ".join(AFTER_EMERGENCY) + ".",
+        )
+    return Policy(
+        number("retries", 2, int), number("retry_delay_s", 5.0), number("overrun_s", 30.0), retry_partial, after
+    )
 
 
 def configured(settings: Settings) -> list[Output]:
@@ -189,8 +207,9 @@ def configured(settings: Settings) -> list[Output]:
     return [create(n, settings.playout.get(n) or {}, settings) for n in output_names(settings.playout)]
 
 
-def play_one(output: Output, item: PlayItem, control: Control,
-             sleep: Callable[[float], None] = time.sleep) -> OutputResult:
+def play_one(
+    output: Output, item: PlayItem, control: Control, sleep: Callable[[float], None] = time.sleep
+) -> OutputResult:
     """Air on one output. Retry only a failure that aired nothing; never retry after part aired."""
     retries, delay = control.policy.retries, control.policy.retry_delay_s
     for attempt in range(1, retries + 2):
@@ -218,8 +237,14 @@ def play_all(outputs: Sequence[Output], item: PlayItem, control: Control) -> lis
         return list(pool.map(lambda o: play_one(o, item, control), outputs))
 
 
-def failure(what: str, cause: str | None, fix: str | None, aired_s: float = 0.0, stopped: str | None = None,
-            retryable: bool = True) -> PlayoutError:
+def failure(
+    what: str,
+    cause: str | None,
+    fix: str | None,
+    aired_s: float = 0.0,
+    stopped: str | None = None,
+    retryable: bool = True,
+) -> PlayoutError:
     """A PlayoutError that knows how much aired; a partial play is never retryable."""
     error = PlayoutError(what, cause, fix)
     error.aired_s, error.stopped = aired_s, stopped  # type: ignore[attr-defined]
@@ -238,5 +263,8 @@ def option(options: Mapping[str, Any], key: str, default: Any, kind: type | tupl
 def check_keys(options: Mapping[str, Any], allowed: Sequence[str], output: str) -> None:
     unknown = sorted(set(options) - set(allowed))
     if unknown:
-        raise ConfigError(f"Khóa không hợp lệ trong playout.{output}: {', '.join(unknown)}.", None,
-                          "các khóa hợp lệ: " + ", ".join(allowed) + ".")
+        raise ConfigError(
+            f"Khóa không hợp lệ trong playout.{output}: {', '.join(unknown)}.",
+            None,
+            "các khóa hợp lệ: " + ", ".join(allowed) + ".",
+        )

@@ -22,24 +22,36 @@ if TYPE_CHECKING:
     from broadcaster.config import Settings
 
 KEYS = ["run", "min_ratio"]
-STOPPED_VI = {"emergency": "bị ngắt để phát tin khẩn cấp", "shutdown": "bị ngắt vì trình lập lịch dừng",
-              "overrun": "chạy quá thời lượng chương trình nên đã bị dừng (trình phát treo?)"}
+STOPPED_VI = {
+    "emergency": "bị ngắt để phát tin khẩn cấp",
+    "shutdown": "bị ngắt vì trình lập lịch dừng",
+    "overrun": "chạy quá thời lượng chương trình nên đã bị dừng (trình phát treo?)",
+}
 
 
 @dataclasses.dataclass(frozen=True)
 class CommandOutput:
     argv: tuple[str, ...]
-    min_ratio: float = 0.9          # a run shorter than this share of the audio is a failure
+    min_ratio: float = 0.9  # a run shorter than this share of the audio is a failure
     name: str = "command"
 
     def play(self, item: PlayItem, control: Control) -> tuple[str, float]:
         argv = [a.format(file=str(item.path), title=item.title) for a in self.argv]
         if shutil.which(argv[0]) is None:
-            raise failure(f"Không chạy được trình phát “{argv[0]}”.", "chương trình chưa được cài.",
-                          "cài trình phát (ví dụ apt-get install mpv) hoặc sửa playout.command.run.", retryable=False)
+            raise failure(
+                f"Không chạy được trình phát “{argv[0]}”.",
+                "chương trình chưa được cài.",
+                "cài trình phát (ví dụ apt-get install mpv) hoặc sửa playout.command.run.",
+                retryable=False,
+            )
         ended = control.play(argv, item, self.name)
-        return judge(ended, item, self.min_ratio, f"Trình phát “{argv[0]}”",
-                     "kiểm tra loa, card âm thanh và lệnh trong playout.command.run.")
+        return judge(
+            ended,
+            item,
+            self.min_ratio,
+            f"Trình phát “{argv[0]}”",
+            "kiểm tra loa, card âm thanh và lệnh trong playout.command.run.",
+        )
 
 
 def judge(ended: Ended, item: PlayItem, min_ratio: float, who: str, fix: str) -> tuple[str, float]:
@@ -47,18 +59,26 @@ def judge(ended: Ended, item: PlayItem, min_ratio: float, who: str, fix: str) ->
     aired = min(ended.elapsed_s, item.duration_s)
     if ended.stopped:
         cause = STOPPED_VI.get(ended.stopped, ended.stopped)
-        raise failure(f"{who} {cause} sau {aired:.1f} giây (chương trình dài {item.duration_s:.1f} giây).",
-                      None, fix if ended.stopped == "overrun" else None, aired,
-                      None if ended.stopped == "overrun" else ended.stopped)
+        raise failure(
+            f"{who} {cause} sau {aired:.1f} giây (chương trình dài {item.duration_s:.1f} giây).",
+            None,
+            fix if ended.stopped == "overrun" else None,
+            aired,
+            None if ended.stopped == "overrun" else ended.stopped,
+        )
     if ended.returncode != 0:
         tail = ended.stderr.strip().splitlines()[-1:] or ["không có thông báo"]
         killed = ended.returncode is None or ended.returncode < 0 or ended.returncode >= 128
-        if killed:   # a signal from outside (power cut, kill): not a player that could not start
+        if killed:  # a signal from outside (power cut, kill): not a player that could not start
             raise failure(f"{who} bị dừng từ bên ngoài sau {aired:.1f} giây.", None, fix, aired, retryable=False)
         raise failure(f"{who} báo lỗi (mã {ended.returncode}) sau {aired:.1f} giây.", translate(tail[0]), fix, aired)
     if ended.elapsed_s < item.duration_s * min_ratio:
-        raise failure(f"{who} dừng sau {aired:.1f} giây, chương trình dài {item.duration_s:.1f} giây.",
-                      "không có thiết bị âm thanh, trình phát lỗi hoặc mất kết nối.", fix, aired)
+        raise failure(
+            f"{who} dừng sau {aired:.1f} giây, chương trình dài {item.duration_s:.1f} giây.",
+            "không có thiết bị âm thanh, trình phát lỗi hoặc mất kết nối.",
+            fix,
+            aired,
+        )
     return f"{who.split('“')[-1].rstrip('”')} phát {ended.elapsed_s:.1f} giây", aired
 
 

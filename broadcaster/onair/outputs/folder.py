@@ -30,8 +30,12 @@ class FolderOutput:
 
     def play(self, item: PlayItem, control: Control) -> tuple[str, float]:
         if not item.path.is_file():
-            raise failure(f"Không thấy tệp âm thanh {item.path}.", "tệp đã bị xóa hoặc chưa dựng.",
-                          "chạy lại: broadcaster weekly --week <tuần>.", retryable=False)
+            raise failure(
+                f"Không thấy tệp âm thanh {item.path}.",
+                "tệp đã bị xóa hoặc chưa dựng.",
+                "chạy lại: broadcaster weekly --week <tuần>.",
+                retryable=False,
+            )
         target = self.path / f"{item.name}.mp3"
         own = self.path / f"{item.name}.m3u"
         try:
@@ -41,18 +45,27 @@ class FolderOutput:
             entries = [(p.name, None, p.stem) for p in sorted(self.path.glob("*.mp3"))]
             write_text_atomic(self.path / PLAYLIST, _m3u(entries), durable=True)
         except OSError as exc:
-            raise failure(f"Không chép được chương trình vào thư mục {self.path}.", translate(str(exc)),
-                          "kiểm tra thư mục tồn tại, còn chỗ trống và có quyền ghi.") from exc
+            raise failure(
+                f"Không chép được chương trình vào thư mục {self.path}.",
+                translate(str(exc)),
+                "kiểm tra thư mục tồn tại, còn chỗ trống và có quyền ghi.",
+            ) from exc
         if not _complete(target, item.path, own, self.path / PLAYLIST):
-            raise failure(f"Tệp chương trình trong {self.path} không đầy đủ sau khi chép.", None,
-                          "kiểm tra ổ đĩa của thư mục phát.")
+            raise failure(
+                f"Tệp chương trình trong {self.path} không đầy đủ sau khi chép.",
+                None,
+                "kiểm tra ổ đĩa của thư mục phát.",
+            )
         return f"đã chép {target}", item.duration_s
 
 
 def _complete(target: Path, source: Path, own: Path, playlist: Path) -> bool:
     try:
-        return (target.stat().st_size == source.stat().st_size and target.name in own.read_text(encoding="utf-8")
-                and target.name in playlist.read_text(encoding="utf-8"))
+        return (
+            target.stat().st_size == source.stat().st_size
+            and target.name in own.read_text(encoding="utf-8")
+            and target.name in playlist.read_text(encoding="utf-8")
+        )
     except OSError:
         return False
 

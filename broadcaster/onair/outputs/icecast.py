@@ -41,41 +41,82 @@ class IcecastOutput:
 
     def play(self, item: PlayItem, control: Control) -> tuple[str, float]:
         self._check_reachable()
-        url = f"icecast://{quote(self.user, safe='')}:{quote(self.password, safe='')}@{self.host}:{self.port}{self.mount}"
-        argv = [self.ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-re", "-i", str(item.path),
-                "-c", "copy", "-content_type", "audio/mpeg", "-ice_name", item.title, "-f", "mp3", url]
+        url = (
+            f"icecast://{quote(self.user, safe='')}:{quote(self.password, safe='')}@{self.host}:{self.port}{self.mount}"
+        )
+        argv = [
+            self.ffmpeg,
+            "-hide_banner",
+            "-nostdin",
+            "-loglevel",
+            "error",
+            "-re",
+            "-i",
+            str(item.path),
+            "-c",
+            "copy",
+            "-content_type",
+            "audio/mpeg",
+            "-ice_name",
+            item.title,
+            "-f",
+            "mp3",
+            url,
+        ]
         if shutil.which(self.ffmpeg) is None:
-            raise failure("Không chạy được ffmpeg để phát lên Icecast.", "ffmpeg chưa được cài.",
-                          "cài ffmpeg: apt-get install ffmpeg.", retryable=False)
+            raise failure(
+                "Không chạy được ffmpeg để phát lên Icecast.",
+                "ffmpeg chưa được cài.",
+                "cài ffmpeg: apt-get install ffmpeg.",
+                retryable=False,
+            )
         ended = control.play(argv, item, self.name)
         stderr = ended.stderr.replace(self.password, "***")
         if not ended.stopped and ended.returncode != 0:
             raise self._failure(stderr, min(ended.elapsed_s, item.duration_s))
-        _, aired = judge(ended, item, self.min_ratio, f"Phát lên {self.where}",
-                              "kiểm tra máy chủ Icecast và mạng (error.log của Icecast).")
+        _, aired = judge(
+            ended,
+            item,
+            self.min_ratio,
+            f"Phát lên {self.where}",
+            "kiểm tra máy chủ Icecast và mạng (error.log của Icecast).",
+        )
         return f"đã phát lên {self.where} trong {ended.elapsed_s:.1f} giây", aired
 
     def _check_reachable(self) -> None:
         try:
             socket.create_connection((self.host, self.port), timeout=5).close()
         except OSError as exc:
-            raise failure(f"Không kết nối được máy chủ Icecast {self.host}:{self.port}.", translate(str(exc)),
-                          "kiểm tra Icecast đang chạy (systemctl status icecast2), địa chỉ và cổng "
-                          "trong playout.icecast.") from exc
+            raise failure(
+                f"Không kết nối được máy chủ Icecast {self.host}:{self.port}.",
+                translate(str(exc)),
+                "kiểm tra Icecast đang chạy (systemctl status icecast2), địa chỉ và cổng trong playout.icecast.",
+            ) from exc
 
     def _failure(self, stderr: str, aired: float):
         if "401" in stderr or "Unauthorized" in stderr:
-            return failure(f"Máy chủ Icecast {self.host}:{self.port} từ chối đăng nhập.",
-                           "sai tên hoặc mật khẩu nguồn (source password).",
-                           "sửa playout.icecast.password (hoặc biến môi trường password_env) cho khớp "
-                           "<source-password> trong icecast.xml.", aired, retryable=False)
+            return failure(
+                f"Máy chủ Icecast {self.host}:{self.port} từ chối đăng nhập.",
+                "sai tên hoặc mật khẩu nguồn (source password).",
+                "sửa playout.icecast.password (hoặc biến môi trường password_env) cho khớp "
+                "<source-password> trong icecast.xml.",
+                aired,
+                retryable=False,
+            )
         if "403" in stderr or "Forbidden" in stderr:
-            return failure(f"Máy chủ Icecast từ chối điểm phát {self.mount}.",
-                           "điểm phát đang có nguồn khác (một chương trình khác hoặc tiến trình cũ còn sót).",
-                           "kiểm tra không có chương trình nào khác đang phát lên cùng điểm phát.", aired)
+            return failure(
+                f"Máy chủ Icecast từ chối điểm phát {self.mount}.",
+                "điểm phát đang có nguồn khác (một chương trình khác hoặc tiến trình cũ còn sót).",
+                "kiểm tra không có chương trình nào khác đang phát lên cùng điểm phát.",
+                aired,
+            )
         last = (stderr.strip().splitlines() or [""])[-1]
-        return failure(f"Phát lên {self.where} thất bại sau {aired:.1f} giây.", translate(last),
-                       "kiểm tra máy chủ Icecast và mạng.", aired)
+        return failure(
+            f"Phát lên {self.where} thất bại sau {aired:.1f} giây.",
+            translate(last),
+            "kiểm tra máy chủ Icecast và mạng.",
+            aired,
+        )
 
 
 def create(options: Mapping[str, Any], settings: Settings) -> IcecastOutput:
@@ -86,8 +127,11 @@ def create(options: Mapping[str, Any], settings: Settings) -> IcecastOutput:
     if env:
         password = os.environ.get(env, "")
     if not password:
-        raise ConfigError("Chưa có mật khẩu nguồn cho Icecast.", "thiếu playout.icecast.password hoặc biến môi trường.",
-                          "đặt playout.icecast.password_env: ICECAST_SOURCE_PASSWORD và đặt biến đó.")
+        raise ConfigError(
+            "Chưa có mật khẩu nguồn cho Icecast.",
+            "thiếu playout.icecast.password hoặc biến môi trường.",
+            "đặt playout.icecast.password_env: ICECAST_SOURCE_PASSWORD và đặt biến đó.",
+        )
     return IcecastOutput(
         host=option(options, "host", "127.0.0.1", str, "icecast"),
         port=option(options, "port", 8000, int, "icecast"),

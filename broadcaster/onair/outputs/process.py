@@ -28,8 +28,10 @@ TICK_S = 1.0
 STOP_GRACE_S = 2.0
 # Below this, nothing audible went out: the attempt may be retried without airing anything twice.
 NOTHING_AIRED_S = 1.0
-_WRAPPER = ('"$@"; rc=$?; printf "%s %s\\n" "$rc" "$(date +%s.%N)" > "$BROADCASTER_STATUS.tmp" '
-            '&& mv "$BROADCASTER_STATUS.tmp" "$BROADCASTER_STATUS"; exit $rc')
+_WRAPPER = (
+    '"$@"; rc=$?; printf "%s %s\\n" "$rc" "$(date +%s.%N)" > "$BROADCASTER_STATUS.tmp" '
+    '&& mv "$BROADCASTER_STATUS.tmp" "$BROADCASTER_STATUS"; exit $rc'
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -38,8 +40,8 @@ class Ticket:
 
     output: str
     key: str
-    pid: int                 # the wrapper's pid = the process group id
-    started: float           # wall-clock epoch seconds
+    pid: int  # the wrapper's pid = the process group id
+    started: float  # wall-clock epoch seconds
     duration_s: float
     file: str
 
@@ -55,17 +57,25 @@ class Ticket:
 class Ended:
     """How a player run ended."""
 
-    returncode: int | None   # None: it vanished without a word (killed with SIGKILL, power cut)
+    returncode: int | None  # None: it vanished without a word (killed with SIGKILL, power cut)
     elapsed_s: float
-    stopped: str | None = None   # why we stopped it (emergency, shutdown, overrun), if we did
+    stopped: str | None = None  # why we stopped it (emergency, shutdown, overrun), if we did
     stderr: str = ""
 
 
 class PlayerProcess:
     """One player run: start, wait with a bound, stop the whole group."""
 
-    def __init__(self, argv: Sequence[str], run_dir: Path, output: str, key: str, file: Path,
-                 duration_s: float, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        argv: Sequence[str],
+        run_dir: Path,
+        output: str,
+        key: str,
+        file: Path,
+        duration_s: float,
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.run_dir, self.output = run_dir, output
         run_dir.mkdir(parents=True, exist_ok=True)
         self.pid_path, self.status_path = pid_path(run_dir, output), status_path(run_dir, output)
@@ -73,9 +83,14 @@ class PlayerProcess:
         self._err = (run_dir / f"{output}.stderr").open("w+", encoding="utf-8", errors="replace")
         self.started = time.time()
         self._mono = time.monotonic()
-        self.proc = subprocess.Popen(["sh", "-c", _WRAPPER, "sh", *argv], stdin=subprocess.DEVNULL,
-                                     stdout=subprocess.DEVNULL, stderr=self._err, start_new_session=True,
-                                     env={**os.environ, **(env or {}), "BROADCASTER_STATUS": str(self.status_path)})
+        self.proc = subprocess.Popen(
+            ["sh", "-c", _WRAPPER, "sh", *argv],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=self._err,
+            start_new_session=True,
+            env={**os.environ, **(env or {}), "BROADCASTER_STATUS": str(self.status_path)},
+        )
         self.ticket = Ticket(output, key, self.proc.pid, self.started, duration_s, str(file))
         write_text_atomic(self.pid_path, json.dumps(dataclasses.asdict(self.ticket)))
         self._stop_reason: str | None = None
@@ -121,7 +136,7 @@ class PlayerProcess:
         self._err.seek(0)
         stderr = self._err.read()[-4000:]
         self._err.close()
-        return Ended(rc, elapsed, stopped, stderr)   # the pid file stays until the outcome is written
+        return Ended(rc, elapsed, stopped, stderr)  # the pid file stays until the outcome is written
 
 
 def pid_path(run_dir: Path, output: str) -> Path:

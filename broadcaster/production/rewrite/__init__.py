@@ -23,9 +23,20 @@ from broadcaster.production.rewrite.settings import RewriteSettings
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "PROMPT_VERSION", "CheckResult", "Draft", "FileRewriteCache", "GuardVerdict", "MemoryRewriteCache",
-    "RewriteCache", "RewriteResult", "RewriteSettings", "Summarizer", "check_rewrite", "engine_names",
-    "make_summarizer", "rewrite_text",
+    "PROMPT_VERSION",
+    "CheckResult",
+    "Draft",
+    "FileRewriteCache",
+    "GuardVerdict",
+    "MemoryRewriteCache",
+    "RewriteCache",
+    "RewriteResult",
+    "RewriteSettings",
+    "Summarizer",
+    "check_rewrite",
+    "engine_names",
+    "make_summarizer",
+    "rewrite_text",
 ]
 
 
@@ -53,11 +64,13 @@ class _NoSummarizer:
 
 def _extractive(settings: RewriteSettings) -> Summarizer:
     from broadcaster.production.rewrite.extractive import ExtractiveSummarizer
+
     return ExtractiveSummarizer(settings)
 
 
 def _openai(settings: RewriteSettings) -> Summarizer:
     from broadcaster.production.rewrite.openai_chat import OpenAIChatSummarizer  # imports the openai package
+
     return OpenAIChatSummarizer(settings)
 
 
@@ -76,22 +89,34 @@ def make_summarizer(settings: RewriteSettings) -> Summarizer:
     """The summarizer named by `settings.engine`; an unknown name lists the valid ones."""
     factory = SUMMARIZERS.get(settings.engine)
     if factory is None:
-        raise ConfigError(f"Không có bộ viết lại tên '{settings.engine}'.",
-                          "giá trị rewrite.engine không đúng",
-                          f"dùng một trong: {', '.join(engine_names())}")
+        raise ConfigError(
+            f"Không có bộ viết lại tên '{settings.engine}'.",
+            "giá trị rewrite.engine không đúng",
+            f"dùng một trong: {', '.join(engine_names())}",
+        )
     return factory(settings)
 
 
-def rewrite_text(source: str, settings: RewriteSettings, cache: RewriteCache | None = None,
-                 summarizer: Summarizer | None = None, verifier: object | None = None) -> RewriteResult:
+def rewrite_text(
+    source: str,
+    settings: RewriteSettings,
+    cache: RewriteCache | None = None,
+    summarizer: Summarizer | None = None,
+    verifier: object | None = None,
+) -> RewriteResult:
     """Rewrite `source` for listening and guard it. `text` of the result is what will be read.
 
     Tokens of the result are those of the rewrite plus, with rewrite.verify, the second opinion."""
     engine = summarizer or make_summarizer(settings)
     base = {"source": source, "engine": engine.name, "model": engine.model, "prompt_version": PROMPT_VERSION}
     if engine.name == "none" or not source.strip():
-        return RewriteResult(text=source, status="off", reason="", prompt_version="", **{
-            k: v for k, v in base.items() if k != "prompt_version"})
+        return RewriteResult(
+            text=source,
+            status="off",
+            reason="",
+            prompt_version="",
+            **{k: v for k, v in base.items() if k != "prompt_version"},
+        )
     key = cache_key(engine.name, engine.model, PROMPT_VERSION, settings.max_words, source)
     draft = cache.get(key) if cache is not None and engine.cacheable else None
     cached = draft is not None
@@ -103,21 +128,30 @@ def rewrite_text(source: str, settings: RewriteSettings, cache: RewriteCache | N
             return RewriteResult(text=source, status="failed", reason=exc.message, **base)
         except Exception as exc:  # the weekly job must never fail because of the LLM
             log.exception("Lỗi không lường trước khi viết lại; dùng văn bản gốc")
-            return RewriteResult(text=source, status="failed",
-                                 reason=f"Lỗi không lường trước khi viết lại: {type(exc).__name__}: {exc}",
-                                 **base)
+            return RewriteResult(
+                text=source,
+                status="failed",
+                reason=f"Lỗi không lường trước khi viết lại: {type(exc).__name__}: {exc}",
+                **base,
+            )
         if cache is not None and engine.cacheable:
             cache.put(key, draft)
     spent_in, spent_out = (0, 0) if cached else (draft.tokens_in, draft.tokens_out)
-    checked = check_rewrite(source, draft.text, settings, max_words=settings.max_words, verifier=verifier,
-                            cache=cache)
+    checked = check_rewrite(source, draft.text, settings, max_words=settings.max_words, verifier=verifier, cache=cache)
     verdict = checked.verdict
     if not verdict.ok:
         log.info("Bản viết lại bị từ chối: %s", verdict.reason)
     status = "accepted" if verdict.ok else ("failed" if checked.verify_failed else "rejected")
     return RewriteResult(
-        text=draft.text if verdict.ok else source, status=status, reason=verdict.reason,
-        tokens_in=spent_in + checked.tokens_in, tokens_out=spent_out + checked.tokens_out, cached=cached,
-        draft=draft.text, findings=tuple(f.describe() if f.kind not in ("length", "verify") else f.text
-                                         for f in verdict.findings),
-        kept=verdict.kept, verified=checked.verified, **base)
+        text=draft.text if verdict.ok else source,
+        status=status,
+        reason=verdict.reason,
+        tokens_in=spent_in + checked.tokens_in,
+        tokens_out=spent_out + checked.tokens_out,
+        cached=cached,
+        draft=draft.text,
+        findings=tuple(f.describe() if f.kind not in ("length", "verify") else f.text for f in verdict.findings),
+        kept=verdict.kept,
+        verified=checked.verified,
+        **base,
+    )

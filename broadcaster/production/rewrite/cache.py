@@ -10,7 +10,7 @@ import hashlib
 import json
 import logging
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -58,8 +58,11 @@ class FileRewriteCache:
         path = self._path(key)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return Draft(text=str(data["text"]), tokens_in=int(data.get("tokens_in", 0)),
-                         tokens_out=int(data.get("tokens_out", 0)))
+            return Draft(
+                text=str(data["text"]),
+                tokens_in=int(data.get("tokens_in", 0)),
+                tokens_out=int(data.get("tokens_out", 0)),
+            )
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -68,8 +71,12 @@ class FileRewriteCache:
 
     def put(self, key: str, draft: Draft) -> None:
         path = self._path(key)
-        record = {"text": draft.text, "tokens_in": draft.tokens_in, "tokens_out": draft.tokens_out,
-                  "created_at": datetime.now(timezone.utc).isoformat()}
+        record = {
+            "text": draft.text,
+            "tokens_in": draft.tokens_in,
+            "tokens_out": draft.tokens_out,
+            "created_at": datetime.now(UTC).isoformat(),
+        }
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_text_atomic(path, json.dumps(record, ensure_ascii=False, indent=1))

@@ -27,8 +27,8 @@ class CheckResult:
     """The guard's verdict plus what the second opinion said and cost."""
 
     verdict: GuardVerdict
-    verified: bool = False      # the second opinion ran (and was read)
-    verify_failed: str = ""     # why the second opinion could not be had ("" when it ran or was off)
+    verified: bool = False  # the second opinion ran (and was read)
+    verify_failed: str = ""  # why the second opinion could not be had ("" when it ran or was off)
     tokens_in: int = 0
     tokens_out: int = 0
 
@@ -49,9 +49,16 @@ def terms_for(settings: RewriteSettings | None) -> Terms:
     return Terms.load(settings.terms if settings is not None else None)
 
 
-def check_rewrite(source: str, rewrite: str, settings: RewriteSettings | None = None, *,
-                  max_words: int | None = None, verify: bool | None = None, verifier: object | None = None,
-                  cache: RewriteCache | None = None) -> CheckResult:
+def check_rewrite(
+    source: str,
+    rewrite: str,
+    settings: RewriteSettings | None = None,
+    *,
+    max_words: int | None = None,
+    verify: bool | None = None,
+    verifier: object | None = None,
+    cache: RewriteCache | None = None,
+) -> CheckResult:
     """Check `rewrite` against `source`. `verify` None follows settings.verify; `max_words` None
     leaves the length unchecked (a hand edit has no word budget)."""
     try:
@@ -59,8 +66,9 @@ def check_rewrite(source: str, rewrite: str, settings: RewriteSettings | None = 
     except Exception as exc:  # a guard bug must not stop the weekly job, nor let an unchecked rewrite through
         log.exception("Lỗi khi kiểm tra bản viết lại; dùng văn bản gốc")
         reason = f"Lỗi khi kiểm tra bản viết lại ({type(exc).__name__}), nên không dùng bản viết lại."
-        return CheckResult(GuardVerdict(False, reason, reasons=(reason,),
-                                        findings=(Finding("verify", "kiểm tra", reason),)))
+        return CheckResult(
+            GuardVerdict(False, reason, reasons=(reason,), findings=(Finding("verify", "kiểm tra", reason),))
+        )
     wanted = settings is not None and settings.verify if verify is None else verify
     if not verdict.ok or not wanted:
         return CheckResult(verdict)
@@ -76,12 +84,20 @@ def check_rewrite(source: str, rewrite: str, settings: RewriteSettings | None = 
         log.warning("Kiểm tra lần hai thất bại: %s", exc.what)
         reason = f"Không kiểm tra lần hai được nên không dùng bản viết lại: {exc.message}"
         return CheckResult(_add(verdict, [Finding("verify", "kiểm tra lần hai", reason)]), verify_failed=reason)
-    findings = [Finding("verify", "kiểm tra lần hai",
-                        f"Kiểm tra lần hai (mô hình) thấy bản viết lại nói khác văn bản gốc: {item}")
-                for item in opinion.contradictions]
-    findings += [Finding("verify", "kiểm tra lần hai",
-                         f"Kiểm tra lần hai (mô hình) thấy thông tin không có trong văn bản gốc: {item}")
-                 for item in opinion.unsupported]
+    findings = [
+        Finding(
+            "verify", "kiểm tra lần hai", f"Kiểm tra lần hai (mô hình) thấy bản viết lại nói khác văn bản gốc: {item}"
+        )
+        for item in opinion.contradictions
+    ]
+    findings += [
+        Finding(
+            "verify",
+            "kiểm tra lần hai",
+            f"Kiểm tra lần hai (mô hình) thấy thông tin không có trong văn bản gốc: {item}",
+        )
+        for item in opinion.unsupported
+    ]
     return CheckResult(_add(verdict, findings), True, "", opinion.tokens_in, opinion.tokens_out)
 
 
@@ -89,5 +105,6 @@ def _add(verdict: GuardVerdict, findings: list[Finding]) -> GuardVerdict:
     if not findings:
         return verdict
     reasons = (*verdict.reasons, *(f.text for f in findings))
-    return dataclasses.replace(verdict, ok=False, reason=" ".join(reasons), reasons=reasons,
-                               findings=(*verdict.findings, *findings))
+    return dataclasses.replace(
+        verdict, ok=False, reason=" ".join(reasons), reasons=reasons, findings=(*verdict.findings, *findings)
+    )

@@ -17,11 +17,57 @@ from broadcaster.production.rewrite.reading import Reading
 from broadcaster.production.rewrite.terms import Mention, Terms
 
 # Words that carry no meaning of their own in an anchor.
-STOP = frozenset({
-    "và", "hoặc", "của", "các", "những", "là", "có", "được", "để", "cho", "với", "tại", "ở", "từ", "đến", "trong",
-    "theo", "thì", "này", "đó", "bà", "con", "xin", "sẽ", "đã", "vẫn", "cũng", "mỗi", "một", "việc", "khi", "lúc",
-    "vào", "ngày", "tháng", "năm", "giờ", "phút", "thông", "báo", "nhé", "ạ", "nay", "như", "sau", "trước", "về",
-})
+STOP = frozenset(
+    {
+        "và",
+        "hoặc",
+        "của",
+        "các",
+        "những",
+        "là",
+        "có",
+        "được",
+        "để",
+        "cho",
+        "với",
+        "tại",
+        "ở",
+        "từ",
+        "đến",
+        "trong",
+        "theo",
+        "thì",
+        "này",
+        "đó",
+        "bà",
+        "con",
+        "xin",
+        "sẽ",
+        "đã",
+        "vẫn",
+        "cũng",
+        "mỗi",
+        "một",
+        "việc",
+        "khi",
+        "lúc",
+        "vào",
+        "ngày",
+        "tháng",
+        "năm",
+        "giờ",
+        "phút",
+        "thông",
+        "báo",
+        "nhé",
+        "ạ",
+        "nay",
+        "như",
+        "sau",
+        "trước",
+        "về",
+    }
+)
 _KEY_HEADS = frozenset({"thôn", "xóm", "ấp", "tổ", "khu", "bản", "buôn"})
 _LINKS = frozenset({"cho", "đối", "với", "của", "các", "người", "thuộc", "dành"})
 
@@ -31,18 +77,18 @@ class Claim:
     kind: str
     value: object
     surface: str
-    index: int                       # first token
+    index: int  # first token
     sentence: int = 0
     clause: int = 0
     role: str = ""
     key: str = ""
     extra: str = ""
     anchor: frozenset[str] = frozenset()
-    keep: bool = False               # must be kept by a rewrite (source side)
+    keep: bool = False  # must be kept by a rewrite (source side)
+
 
 def _phrases(table: tuple[tuple[str, str], ...]) -> list[tuple[tuple[str, ...], str]]:
     return sorted(((tuple(p.split()), v) for p, v in table), key=lambda pv: -len(pv[0]))
-
 
 
 @dataclass
@@ -102,13 +148,23 @@ def key_at(reading: Reading, mentions: list[Mention], index: int) -> str:
     clause = tokens[index].clause
     keys: list[tuple[int, str]] = []
     for j, w in enumerate(words[:-1]):
-        if w in _KEY_HEADS and tokens[j].clause == clause and tokens[j + 1].clause == clause \
-                and (tokens[j + 1].is_number or reading.norm[tokens[j + 1].start].isupper()):
+        if (
+            w in _KEY_HEADS
+            and tokens[j].clause == clause
+            and tokens[j + 1].clause == clause
+            and (tokens[j + 1].is_number or reading.norm[tokens[j + 1].start].isupper())
+        ):
             keys.append((j, f"{w} {words[j + 1]}"))
     keys += [(m.first, m.name) for m in mentions if m.category == "groups" and tokens[m.first].clause == clause]
-    right_after = [k for k in keys if index < k[0] <= index + 5
-                   and all(w in _LINKS or tokens[x].is_number or w in ("%", "đồng") for x, w in
-                           enumerate(words[index + 1:k[0]], start=index + 1))]
+    right_after = [
+        k
+        for k in keys
+        if index < k[0] <= index + 5
+        and all(
+            w in _LINKS or tokens[x].is_number or w in ("%", "đồng")
+            for x, w in enumerate(words[index + 1 : k[0]], start=index + 1)
+        )
+    ]
     if right_after:
         return min(right_after)[1]
     before = [k for k in keys if k[0] < index]
@@ -118,23 +174,29 @@ def key_at(reading: Reading, mentions: list[Mention], index: int) -> str:
     if after:
         return min(after)[1]
     sentence = tokens[index].sentence  # "Thôn 2 mất điện buổi chiều, từ 1 giờ đến 5 giờ"
-    heads = [f"{w} {words[j + 1]}" for j, w in enumerate(words[:index]) if w in _KEY_HEADS
-             and tokens[j].sentence == sentence and j + 1 < index and tokens[j + 1].sentence == sentence
-             and (tokens[j + 1].is_number or reading.norm[tokens[j + 1].start].isupper())]
+    heads = [
+        f"{w} {words[j + 1]}"
+        for j, w in enumerate(words[:index])
+        if w in _KEY_HEADS
+        and tokens[j].sentence == sentence
+        and j + 1 < index
+        and tokens[j + 1].sentence == sentence
+        and (tokens[j + 1].is_number or reading.norm[tokens[j + 1].start].isupper())
+    ]
     return heads[-1] if heads else ""
 
 
 def ending_at(words: list[str], k: int, table: list[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
     """The longest phrase of `table` that ends at word `k`."""
     for phrase, value in table:
-        if k + 1 >= len(phrase) and tuple(words[k + 1 - len(phrase):k + 1]) == phrase:
+        if k + 1 >= len(phrase) and tuple(words[k + 1 - len(phrase) : k + 1]) == phrase:
             return len(phrase), value
     return None
 
 
 def match_at(words: list[str], i: int, table: list[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
     for phrase, value in table:
-        if tuple(words[i:i + len(phrase)]) == phrase:
+        if tuple(words[i : i + len(phrase)]) == phrase:
             return len(phrase), value
     return None
 
@@ -145,6 +207,7 @@ def _span_end(reading: Reading, fact: Fact) -> int:
     while i < len(reading.tokens) and reading.tokens[i].start < end:
         i += 1
     return i
+
 
 def read(text: str, terms: Terms) -> Document:
     reading = Reading(text)
@@ -157,10 +220,17 @@ def read(text: str, terms: Terms) -> Document:
 
     doc.claims = [
         *(values.quantity(doc, f) for f in doc.facts if f.kind in ("amount", "number")),
-        *values.time_claims(doc), *values.weekdays(doc), *values.day_parts(doc), *values.relatives(doc),
+        *values.time_claims(doc),
+        *values.weekdays(doc),
+        *values.day_parts(doc),
+        *values.relatives(doc),
         *values.scopes(doc),
-        *text.tables(doc), *text.conditions(doc), *text.money_claims(doc), *text.entities(doc),
-        *text.places(doc), *text.actors(doc),
+        *text.tables(doc),
+        *text.conditions(doc),
+        *text.money_claims(doc),
+        *text.entities(doc),
+        *text.places(doc),
+        *text.actors(doc),
     ]
     doc.claims += stance_claims(doc)
     return doc

@@ -11,8 +11,31 @@ from broadcaster.production.rewrite.claims import _KEY_HEADS, Claim, Document, _
 _TRENDS = _phrases(lx.TRENDS)
 _MANNERS = _phrases(lx.MANNERS)
 _ORDERS = _phrases(lx.ORDER_WORDS)
-_DOC_LIST = frozenset({"và", "hoặc", "các", "của", "trẻ", "theo", "mẫu", "bản", "sao", "gốc", "chính", "cùng", "cả",
-                       "kèm", "x", "người", "chủ", "hộ", "một", "hai", "tấm"})
+_DOC_LIST = frozenset(
+    {
+        "và",
+        "hoặc",
+        "các",
+        "của",
+        "trẻ",
+        "theo",
+        "mẫu",
+        "bản",
+        "sao",
+        "gốc",
+        "chính",
+        "cùng",
+        "cả",
+        "kèm",
+        "x",
+        "người",
+        "chủ",
+        "hộ",
+        "một",
+        "hai",
+        "tấm",
+    }
+)
 _CONDITION_END = frozenset({"thì", "phải", "cần", "sẽ", "nên", "hãy", "xin", "vui"})
 
 
@@ -23,7 +46,7 @@ def tables(doc: Document) -> list[Claim]:
     out = []
     i = 0
     while i < len(words):
-        if any(words[i:i + len(p.split())] == p.split() for p in lx.NOT_TREND):
+        if any(words[i : i + len(p.split())] == p.split() for p in lx.NOT_TREND):
             i += 2
             continue
         for kind, table in (("manner", _MANNERS), ("trend", _TRENDS), ("order", _ORDERS)):
@@ -31,12 +54,24 @@ def tables(doc: Document) -> list[Claim]:
             if not hit:
                 continue
             size, value = hit
-            if kind == "order" and (i + size >= len(words) or tokens[i + size].is_number
-                                    or words[i + size] in ("ngày", "giờ", "thời", "hạn", "tháng", "đây", "đó")):
+            if kind == "order" and (
+                i + size >= len(words)
+                or tokens[i + size].is_number
+                or words[i + size] in ("ngày", "giờ", "thời", "hạn", "tháng", "đây", "đó")
+            ):
                 break  # a date or time role, not the order of two events
             t = tokens[i]
-            out.append(Claim(kind, value, " ".join(words[i:i + size]), i, t.sentence, t.clause,
-                             anchor=anchor(doc.reading, i, i + size, 5, 4)))
+            out.append(
+                Claim(
+                    kind,
+                    value,
+                    " ".join(words[i : i + size]),
+                    i,
+                    t.sentence,
+                    t.clause,
+                    anchor=anchor(doc.reading, i, i + size, 5, 4),
+                )
+            )
             i += size - 1
             break
         i += 1
@@ -59,13 +94,22 @@ def conditions(doc: Document) -> list[Claim]:
             continue
         content = []
         for j in range(i + size, min(len(words), i + size + 9)):
-            if tokens[j].clause != tokens[i].clause or words[j] in _CONDITION_END or words[j:j + 2] == ["có", "thể"]:
+            if tokens[j].clause != tokens[i].clause or words[j] in _CONDITION_END or words[j : j + 2] == ["có", "thể"]:
                 break
             if words[j] not in lx.CONDITION_STOP:
                 content.append(words[j])
         if content:
-            out.append(Claim("condition", frozenset(content), " ".join(words[i:i + size] + content), i,
-                             tokens[i].sentence, tokens[i].clause, keep=True))
+            out.append(
+                Claim(
+                    "condition",
+                    frozenset(content),
+                    " ".join(words[i : i + size] + content),
+                    i,
+                    tokens[i].sentence,
+                    tokens[i].clause,
+                    keep=True,
+                )
+            )
     return out
 
 
@@ -81,16 +125,36 @@ def money_claims(doc: Document) -> list[Claim]:
         free_spans.append((m.start(), m.end()))
         i = doc.reading.index_at(m.start())
         t = doc.reading.tokens[i]
-        out.append(Claim("money", "free", doc.norm[m.start():m.end()], i, t.sentence, t.clause,
-                         key=key_at(doc.reading, doc.mentions, i), anchor=anchor(doc.reading, i, i + 2, 6, 5),
-                         keep=True))
+        out.append(
+            Claim(
+                "money",
+                "free",
+                doc.norm[m.start() : m.end()],
+                i,
+                t.sentence,
+                t.clause,
+                key=key_at(doc.reading, doc.mentions, i),
+                anchor=anchor(doc.reading, i, i + 2, 6, 5),
+                keep=True,
+            )
+        )
     for m in _PAID.finditer(doc.low):
         if any(a <= m.start() < b for a, b in free_spans):
             continue
         i = doc.reading.index_at(m.start())
         t = doc.reading.tokens[i]
-        out.append(Claim("money", "paid", doc.norm[m.start():m.end()], i, t.sentence, t.clause,
-                         key=key_at(doc.reading, doc.mentions, i), anchor=anchor(doc.reading, i, i + 2, 6, 5)))
+        out.append(
+            Claim(
+                "money",
+                "paid",
+                doc.norm[m.start() : m.end()],
+                i,
+                t.sentence,
+                t.clause,
+                key=key_at(doc.reading, doc.mentions, i),
+                anchor=anchor(doc.reading, i, i + 2, 6, 5),
+            )
+        )
     return out
 
 
@@ -104,8 +168,18 @@ def entities(doc: Document) -> list[Claim]:
     triggers = [tuple(t.split()) for t in lx.DOCUMENT_TRIGGERS]
     for m in doc.mentions:
         t = tokens[m.first]
-        out.append(Claim("entity", (m.category, m.name), " ".join(words[m.first:m.end]), m.first, t.sentence,
-                         t.clause, role=m.role, keep=m.role == "place" and m.category in ("places", "offices")))
+        out.append(
+            Claim(
+                "entity",
+                (m.category, m.name),
+                " ".join(words[m.first : m.end]),
+                m.first,
+                t.sentence,
+                t.clause,
+                role=m.role,
+                keep=m.role == "place" and m.category in ("places", "offices"),
+            )
+        )
         if m.category != "documents":
             continue
         required = False
@@ -113,16 +187,17 @@ def entities(doc: Document) -> list[Claim]:
         for k in range(m.first - 1, max(-1, m.first - 40), -1):
             if tokens[k].sentence != t.sentence:
                 break
-            trigger = next((p for p in triggers if k + 1 >= len(p) and tuple(words[k + 1 - len(p):k + 1]) == p), None)
+            trigger = next((p for p in triggers if k + 1 >= len(p) and tuple(words[k + 1 - len(p) : k + 1]) == p), None)
             if trigger:
                 start = k + 1 - len(trigger)
-                required = not any(w in ("không", "chưa", "chẳng") for w in words[max(0, start - 3):start])
+                required = not any(w in ("không", "chưa", "chẳng") for w in words[max(0, start - 3) : start])
                 break
             if k not in in_docs and words[k] not in _DOC_LIST and not tokens[k].is_number:
                 break
         if required:
-            out.append(Claim("document", m.name, " ".join(words[m.first:m.end]), m.first, t.sentence, t.clause,
-                             keep=True))
+            out.append(
+                Claim("document", m.name, " ".join(words[m.first : m.end]), m.first, t.sentence, t.clause, keep=True)
+            )
     return out
 
 
@@ -139,14 +214,22 @@ def places(doc: Document) -> list[Claim]:
         for i in doc.reading.find(phrase):
             j, head, names = i + len(phrase.split()), "", []
             while j < len(words) and tokens[j].sentence == tokens[i].sentence and j < i + 16:
-                if words[j] in _KEY_HEADS and j + 1 < len(words) and tokens[j + 1].sentence == tokens[j].sentence \
-                        and (tokens[j + 1].is_number or capital(j + 1)):
+                if (
+                    words[j] in _KEY_HEADS
+                    and j + 1 < len(words)
+                    and tokens[j + 1].sentence == tokens[j].sentence
+                    and (tokens[j + 1].is_number or capital(j + 1))
+                ):
                     head, j = words[j], j + 1
                     continue
                 if head and (tokens[j].is_number or capital(j)):
                     k = j + 1
-                    while not tokens[j].is_number and k < len(words) and tokens[k].clause == tokens[j].clause \
-                            and capital(k):
+                    while (
+                        not tokens[j].is_number
+                        and k < len(words)
+                        and tokens[k].clause == tokens[j].clause
+                        and capital(k)
+                    ):
                         k += 1
                     names.append(f"{head} {' '.join(words[j:k])}")
                     j = k
@@ -160,19 +243,27 @@ def places(doc: Document) -> list[Claim]:
 
 
 def actors(doc: Document) -> list[Claim]:
-    out = [Claim("actor", m.name, m.name, m.first) for m in doc.mentions
-           if m.role == "actor" and m.category == "offices"]
+    out = [
+        Claim("actor", m.name, m.name, m.first) for m in doc.mentions if m.role == "actor" and m.category == "offices"
+    ]
     words, tokens, norm = doc.reading.words, doc.reading.tokens, doc.norm
     for i, t in enumerate(tokens):
         if (i and tokens[i - 1].clause == t.clause) or not norm[t.start].isupper():
             continue
         j = i
-        while j < len(words) and tokens[j].clause == t.clause and (norm[tokens[j].start].isupper()
-                                                                    or words[j] in ("xã", "huyện", "số")
-                                                                    or tokens[j].is_number):
+        while (
+            j < len(words)
+            and tokens[j].clause == t.clause
+            and (norm[tokens[j].start].isupper() or words[j] in ("xã", "huyện", "số") or tokens[j].is_number)
+        ):
             j += 1
         capitals = [x for x in range(i, j) if tokens[x].is_word and norm[tokens[x].start].isupper()]
-        if len(capitals) >= 2 and words[i] not in _KEY_HEADS and j < len(words) and words[j] in lx.ACTOR_VERBS \
-                and not any(m.first <= i < m.end for m in doc.mentions):
-            out.append(Claim("actor", " ".join(words[i:j]), norm[t.start:tokens[j - 1].end], i))
+        if (
+            len(capitals) >= 2
+            and words[i] not in _KEY_HEADS
+            and j < len(words)
+            and words[j] in lx.ACTOR_VERBS
+            and not any(m.first <= i < m.end for m in doc.mentions)
+        ):
+            out.append(Claim("actor", " ".join(words[i:j]), norm[t.start : tokens[j - 1].end], i))
     return out

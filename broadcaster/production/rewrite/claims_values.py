@@ -20,15 +20,51 @@ from broadcaster.production.rewrite.facts import Fact
 from broadcaster.production.rewrite.reading import Token
 
 _UNITS: dict[tuple[str, ...], str] = {
-    ("ngày", "làm", "việc"): "ngày làm việc", ("ngày",): "ngày", ("tháng",): "tháng", ("năm",): "năm",
-    ("tuần",): "tuần", ("phút",): "phút", ("giờ",): "giờ", ("kg",): "kg", ("ki", "lô", "gam"): "kg",
-    ("tấn",): "tấn", ("m²",): "m²", ("m2",): "m²", ("mét", "vuông"): "m²", ("m",): "m", ("mét",): "m",
-    ("ha",): "ha", ("héc", "ta"): "ha", ("ki", "lô", "mét"): "km", ("km",): "km", ("tuổi",): "tuổi",
-    ("tháng", "tuổi"): "tháng tuổi", ("người",): "người", ("hộ",): "hộ", ("con",): "con", ("liều",): "liều",
-    ("mũi",): "mũi", ("lần",): "lần", ("bộ",): "bộ", ("trang",): "trang", ("bản",): "bản", ("buổi",): "buổi",
-    ("khẩu",): "khẩu", ("nhân", "khẩu"): "khẩu", ("suất",): "suất", ("thửa",): "thửa", ("thửa", "đất"): "thửa",
-    ("giấy", "chứng", "nhận"): "giấy chứng nhận", ("khóa",): "khóa", ("khóa", "học"): "khóa", ("hồ", "sơ"): "hồ sơ",
-    ("ảnh",): "ảnh", ("trẻ",): "trẻ", ("thôn",): "thôn", ("xã",): "xã", ("học", "viên"): "người",
+    ("ngày", "làm", "việc"): "ngày làm việc",
+    ("ngày",): "ngày",
+    ("tháng",): "tháng",
+    ("năm",): "năm",
+    ("tuần",): "tuần",
+    ("phút",): "phút",
+    ("giờ",): "giờ",
+    ("kg",): "kg",
+    ("ki", "lô", "gam"): "kg",
+    ("tấn",): "tấn",
+    ("m²",): "m²",
+    ("m2",): "m²",
+    ("mét", "vuông"): "m²",
+    ("m",): "m",
+    ("mét",): "m",
+    ("ha",): "ha",
+    ("héc", "ta"): "ha",
+    ("ki", "lô", "mét"): "km",
+    ("km",): "km",
+    ("tuổi",): "tuổi",
+    ("tháng", "tuổi"): "tháng tuổi",
+    ("người",): "người",
+    ("hộ",): "hộ",
+    ("con",): "con",
+    ("liều",): "liều",
+    ("mũi",): "mũi",
+    ("lần",): "lần",
+    ("bộ",): "bộ",
+    ("trang",): "trang",
+    ("bản",): "bản",
+    ("buổi",): "buổi",
+    ("khẩu",): "khẩu",
+    ("nhân", "khẩu"): "khẩu",
+    ("suất",): "suất",
+    ("thửa",): "thửa",
+    ("thửa", "đất"): "thửa",
+    ("giấy", "chứng", "nhận"): "giấy chứng nhận",
+    ("khóa",): "khóa",
+    ("khóa", "học"): "khóa",
+    ("hồ", "sơ"): "hồ sơ",
+    ("ảnh",): "ảnh",
+    ("trẻ",): "trẻ",
+    ("thôn",): "thôn",
+    ("xã",): "xã",
+    ("học", "viên"): "người",
     ("nhân", "viên"): "người",
 }
 _UNITS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -43,7 +79,7 @@ _WEEKDAY_WORDS = frozenset({"thứ", "chủ", "nhật", "hai", "ba", "tư", "nă
 
 def _unit_at(words: list[str], i: int) -> tuple[int, str] | None:
     for phrase, unit in _UNITS_BY_FIRST.get(words[i] if i < len(words) else "", ()):
-        if tuple(words[i:i + len(phrase)]) == phrase:
+        if tuple(words[i : i + len(phrase)]) == phrase:
             return len(phrase), unit
     return None
 
@@ -60,7 +96,7 @@ def quantity(doc: Document, fact: Fact) -> Claim:
             base, j = unit[1], j + unit[0]
     per: set[str] = set()
     while j < len(words) and tokens[j].sentence == tokens[first].sentence:
-        gap = reading.norm[tokens[j - 1].end:tokens[j].start]
+        gap = reading.norm[tokens[j - 1].end : tokens[j].start]
         k = j + 1 if words[j] == "cho" else j
         if gap.strip() == "/" and _unit_at(words, j):
             size, unit = _unit_at(words, j)  # type: ignore[misc]
@@ -76,16 +112,25 @@ def quantity(doc: Document, fact: Fact) -> Claim:
             per.add(_unit_at(words, k + 1)[1])  # type: ignore[index]
     comparator = _comparator(doc, first, j)
     money = _money(words, tokens, first) if base in ("đồng", "%") else ""
-    return Claim("quantity", (value, base, frozenset(per)), fact.surface, first, tokens[first].sentence,
-                 tokens[first].clause, role=comparator, key=key_at(reading, doc.mentions, first), extra=money,
-                 anchor=anchor(reading, first, j),
-                 keep=money in ("fee", "support") or bool(base and comparator in ("max", "min", "gt", "lt")))
+    return Claim(
+        "quantity",
+        (value, base, frozenset(per)),
+        fact.surface,
+        first,
+        tokens[first].sentence,
+        tokens[first].clause,
+        role=comparator,
+        key=key_at(reading, doc.mentions, first),
+        extra=money,
+        anchor=anchor(reading, first, j),
+        keep=money in ("fee", "support") or bool(base and comparator in ("max", "min", "gt", "lt")),
+    )
 
 
 def _comparator(doc: Document, first: int, end: int) -> str:
     words, tokens = doc.reading.words, doc.reading.tokens
     for phrase, group in lx.COMPARATOR_AFTER:
-        if " ".join(words[end:end + 3]).startswith(phrase) or " ".join(words[end + 1:end + 4]).startswith(phrase):
+        if " ".join(words[end : end + 3]).startswith(phrase) or " ".join(words[end + 1 : end + 4]).startswith(phrase):
             return lx.COMPARATOR_GROUPS[group]
     for skip in (0, 1):
         i = first - skip
@@ -97,11 +142,15 @@ def _comparator(doc: Document, first: int, end: int) -> str:
                 hit = match_at(words, start, _COMPARATORS)
                 if hit and hit[0] == size:
                     return lx.COMPARATOR_GROUPS[hit[1]]
-    gap = doc.norm[tokens[first - 1].end:tokens[first].start] if first else ""
+    gap = doc.norm[tokens[first - 1].end : tokens[first].start] if first else ""
     if first and tokens[first - 1].is_number and gap.strip() in ("-", "–"):
         return "max"
-    if end < len(tokens) and tokens[end - 1].is_number and doc.norm[tokens[end - 1].end:tokens[end].start].strip() \
-            in ("-", "–") and tokens[end].is_number:
+    if (
+        end < len(tokens)
+        and tokens[end - 1].is_number
+        and doc.norm[tokens[end - 1].end : tokens[end].start].strip() in ("-", "–")
+        and tokens[end].is_number
+    ):
         return "min"
     return ""
 
@@ -112,12 +161,12 @@ def _money(words: list[str], tokens: list[Token], first: int) -> str:
     for k in range(first - 1, max(-1, first - 8), -1):
         if tokens[k].clause != clause:
             break
-        two = " ".join(words[k:k + 2])
+        two = " ".join(words[k : k + 2])
         if any(two.startswith(w) for w in lx.SUPPORT_WORDS):
             return "support"
         if any(two.startswith(w) and (len(w.split()) > 1 or words[k] == w) for w in lx.FEE_WORDS):
             return "fee"
-    return "sum" if any(w in ("đồng",) for w in words[first:first + 3]) else ""
+    return "sum" if any(w in ("đồng",) for w in words[first : first + 3]) else ""
 
 
 # ---- dates, times, weekdays, day parts ------------------------------------------------------------
@@ -127,7 +176,7 @@ def _time_role(doc: Document, first: int) -> str:
     words, tokens = doc.reading.words, doc.reading.tokens
     if first >= len(tokens):
         return "event"
-    gap = doc.norm[tokens[first - 1].end:tokens[first].start] if first else ""
+    gap = doc.norm[tokens[first - 1].end : tokens[first].start] if first else ""
     if gap.strip() in ("-", "–") and tokens[first - 1].is_number:
         return "end"
     clause, near, found = tokens[first].clause, 0, "event"
@@ -143,8 +192,11 @@ def _time_role(doc: Document, first: int) -> str:
         hit = ending_at(words, k, _ROLES) or (ending_at(words, k, _NEAR_ROLES) if near <= 1 else None)
         if hit and hit[1] != "event":
             return hit[1]
-        if words[k] not in _WEEKDAY_WORDS and not tokens[k].is_number \
-                and words[k] not in ("giờ", "phút", "hết", *lx.DAY_PERIODS):
+        if (
+            words[k] not in _WEEKDAY_WORDS
+            and not tokens[k].is_number
+            and words[k] not in ("giờ", "phút", "hết", *lx.DAY_PERIODS)
+        ):
             near += 1
     return found
 
@@ -158,9 +210,20 @@ def time_claims(doc: Document) -> list[Claim]:
         if i >= len(doc.reading.tokens):
             continue
         t = doc.reading.tokens[i]
-        out.append(Claim(fact.kind, fact.value, fact.surface, i, t.sentence, t.clause, role=_time_role(doc, i),
-                         key=key_at(doc.reading, doc.mentions, i), anchor=anchor(doc.reading, i, i + 1, 8, 6),
-                         keep=fact.kind in ("date", "time", "day")))
+        out.append(
+            Claim(
+                fact.kind,
+                fact.value,
+                fact.surface,
+                i,
+                t.sentence,
+                t.clause,
+                role=_time_role(doc, i),
+                key=key_at(doc.reading, doc.mentions, i),
+                anchor=anchor(doc.reading, i, i + 1, 8, 6),
+                keep=fact.kind in ("date", "time", "day"),
+            )
+        )
     return out
 
 
@@ -180,8 +243,17 @@ def weekdays(doc: Document) -> list[Claim]:
             day = lx.WEEKDAYS[nxt]
         else:
             continue
-        out.append(Claim("weekday", day, f"{norm[tokens[i].start:tokens[i + 1].end]}", i, tokens[i].sentence,
-                         tokens[i].clause, key=key_at(doc.reading, doc.mentions, i)))
+        out.append(
+            Claim(
+                "weekday",
+                day,
+                f"{norm[tokens[i].start : tokens[i + 1].end]}",
+                i,
+                tokens[i].sentence,
+                tokens[i].clause,
+                key=key_at(doc.reading, doc.mentions, i),
+            )
+        )
     return out
 
 
@@ -195,22 +267,23 @@ def day_parts(doc: Document) -> list[Claim]:
             continue  # a relative time
         if i + 1 < len(words) and words[i + 1] in ("đa", "thiểu", "kiến", "tạo", "cao", "dài", "rộng"):
             continue  # "tối đa", "chiều cao": not a day part
-        near = words[max(0, i - 2):i] + words[i + 1:i + 3]
+        near = words[max(0, i - 2) : i] + words[i + 1 : i + 3]
         if any(x in ("giờ", "phút") or re.fullmatch(r"\d+[h:]\d+", x) for x in near):
             continue  # the day part of a clock time: in the time's value
-        out.append(Claim("daypart", w, w, i, tokens[i].sentence, tokens[i].clause,
-                         key=key_at(doc.reading, doc.mentions, i)))
+        out.append(
+            Claim("daypart", w, w, i, tokens[i].sentence, tokens[i].clause, key=key_at(doc.reading, doc.mentions, i))
+        )
     return out
 
 
 def scopes(doc: Document) -> list[Claim]:
-    """"mọi hộ dân", "tất cả các thủ tục": a claim about everyone or everything."""
+    """ "mọi hộ dân", "tất cả các thủ tục": a claim about everyone or everything."""
     out = []
     for phrase in lx.SCOPE_WORDS:
         for i in doc.reading.find(phrase):
             t = doc.reading.tokens[i]
             end = i + len(phrase.split())
-            out.append(Claim("scope", phrase, " ".join(doc.reading.words[i:end + 2]), i, t.sentence, t.clause))
+            out.append(Claim("scope", phrase, " ".join(doc.reading.words[i : end + 2]), i, t.sentence, t.clause))
     return out
 
 

@@ -18,8 +18,7 @@ from broadcaster.production.rewrite.settings import RewriteSettings
 log = logging.getLogger(__name__)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\s*\n+\s*")
-_KIND_SCORES = {"date": 3, "month": 3, "time": 2, "amount": 2, "free": 2, "name": 1,
-                "phone": 1, "code": 1, "doc": 1}
+_KIND_SCORES = {"date": 3, "month": 3, "time": 2, "amount": 2, "free": 2, "name": 1, "phone": 1, "code": 1, "doc": 1}
 
 
 def split_sentences(text: str) -> list[str]:

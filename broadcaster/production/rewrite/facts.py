@@ -46,20 +46,44 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("phone", re.compile(_L + r"1[89]00[\s.]?\d{2,4}[\s.]?\d{0,4}(?!\w)")),
     ("doc", re.compile(_L + r"(\d{1,5})(?:/(\d{4}))?/([A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*)(?![\w/])")),
     ("code", re.compile(_L + r"\d\.\d{6}(?:\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})?(?![\w]|[.,]\d)")),
-    ("date", re.compile(r"(?:(?:ngày|mùng|mồng)\s+)+(\d{1,2})\s+tháng\s+(\d{1,2})"
-                        r"(?:\s*(?:,\s*)?(?:năm\s+|/)(\d{4}))?", re.IGNORECASE)),
+    (
+        "date",
+        re.compile(
+            r"(?:(?:ngày|mùng|mồng)\s+)+(\d{1,2})\s+tháng\s+(\d{1,2})"
+            r"(?:\s*(?:,\s*)?(?:năm\s+|/)(\d{4}))?",
+            re.IGNORECASE,
+        ),
+    ),
     ("date", re.compile(_L + r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+(\d{4})", re.IGNORECASE)),
     ("date", re.compile(_L + r"(\d{1,2})([/\-])(\d{1,2})(?:\2(\d{4}))?(?![\w/]|[.,]\d)")),
     ("date", re.compile(_L + r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w]|[.,]\d)")),
     ("month", re.compile(r"tháng\s+(\d{1,2})(?:\s*(?:/|năm\s+)(\d{4}))?(?![\w/]|[.,]\d)", re.IGNORECASE)),
     ("day", re.compile(r"(?:(?:ngày|mùng|mồng)\s+)+(\d{1,2})(?![\w/\-]|[.,]\d)", re.IGNORECASE)),
     ("time", re.compile(_L + r"(\d{1,2})\s?[hg:](\d{2})(?!\d)(?:\s*(?:phút|p))?", re.IGNORECASE)),
-    ("time", re.compile(_L + r"(\d{1,2})\s*(?:giờ|h|g)(?:\s+(\d{1,2})(?:\s*phút)?|\s+(rưỡi)|\s+kém\s+(\d{1,2})"
-                        r"(?:\s*phút)?)?(?!\w)", re.IGNORECASE)),
-    ("amount", re.compile(_L + rf"((?:{_NUM})(?:\s*(?:{_MULT}))*(?:\s+(?:{_NUM})\s*(?:{_MULT})+)*(?:{_HALF})?)"
-                          r"\s*(đồng|vnđ|vnd|đ)(?!\w)", re.IGNORECASE)),
-    ("amount", re.compile(_L + rf"((?:{_NUM})\s*(?:{_MULT})(?:\s*(?:{_MULT}))*(?:\s+(?:{_NUM})\s*(?:{_MULT})+)*"
-                          rf"(?:{_HALF})?)(?!\w)", re.IGNORECASE)),
+    (
+        "time",
+        re.compile(
+            _L + r"(\d{1,2})\s*(?:giờ|h|g)(?:\s+(\d{1,2})(?:\s*phút)?|\s+(rưỡi)|\s+kém\s+(\d{1,2})"
+            r"(?:\s*phút)?)?(?!\w)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "amount",
+        re.compile(
+            _L + rf"((?:{_NUM})(?:\s*(?:{_MULT}))*(?:\s+(?:{_NUM})\s*(?:{_MULT})+)*(?:{_HALF})?)"
+            r"\s*(đồng|vnđ|vnd|đ)(?!\w)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "amount",
+        re.compile(
+            _L + rf"((?:{_NUM})\s*(?:{_MULT})(?:\s*(?:{_MULT}))*(?:\s+(?:{_NUM})\s*(?:{_MULT})+)*"
+            rf"(?:{_HALF})?)(?!\w)",
+            re.IGNORECASE,
+        ),
+    ),
     ("number", re.compile(_L + rf"({_NUM})(?![\w]|[.,]\d)")),
 ]
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -107,21 +131,30 @@ _TIME_BEFORE = re.compile(r"(?:\d|giờ|phút|rưỡi|h)\s*$", re.IGNORECASE)
 def _time_period(text: str, start: int, end: int) -> str:
     """The day part of a clock time: the word just after it ("7 giờ 30 tối"), else the last day part
     before it in its sentence that is not itself after a time ("chiều thứ Bảy, lúc 2 giờ": 14:00)."""
-    follow = re.findall(r"[^\W\d_]+", re.split(r"[,.;:!?()\n]", text[end:end + 14].lower())[0])
+    follow = re.findall(r"[^\W\d_]+", re.split(r"[,.;:!?()\n]", text[end : end + 14].lower())[0])
     follow = follow[1:] if follow[:1] == ["buổi"] else follow
     after = follow[0] if follow and follow[0] in DAY_PERIODS else ""
     if after:
         return after
-    sentence = max(text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start),
-                   text.rfind(";", 0, start), text.rfind("\n", 0, start), start - 90)
-    while sentence > 0 and text[sentence - 1:sentence].isdigit() and text[sentence] == ".":
+    sentence = max(
+        text.rfind(".", 0, start),
+        text.rfind("!", 0, start),
+        text.rfind("?", 0, start),
+        text.rfind(";", 0, start),
+        text.rfind("\n", 0, start),
+        start - 90,
+    )
+    while sentence > 0 and text[sentence - 1 : sentence].isdigit() and text[sentence] == ".":
         sentence = max(text.rfind(".", 0, sentence), start - 90)
     found = ""
     for m in _DAY_PART.finditer(text, max(sentence, 0), start):
-        before = text[max(0, m.start() - 12):m.start()]
+        before = text[max(0, m.start() - 12) : m.start()]
         prev = re.findall(r"[^\W\d_]+", before.lower())
-        if _TIME_BEFORE.search(before) or (prev and prev[-1] in NOT_DAY_PART_AFTER) \
-                or re.match(r"\s+(?:đa|thiểu|kiến|tạo|cao|dài|rộng)\b", text[m.end():m.end() + 8].lower()):
+        if (
+            _TIME_BEFORE.search(before)
+            or (prev and prev[-1] in NOT_DAY_PART_AFTER)
+            or re.match(r"\s+(?:đa|thiểu|kiến|tạo|cao|dài|rộng)\b", text[m.end() : m.end() + 8].lower())
+        ):
             continue
         found = m.group().lower()
     return found
@@ -173,8 +206,34 @@ def _fact(kind: str, m: re.Match[str], text: str) -> Fact | None:
     return None if value is None else Fact("number", (value,), surface, m.start())
 
 
-_STARTERS = frozenset({"tại", "ở", "từ", "theo", "khi", "nếu", "trong", "sáng", "trưa", "chiều", "tối", "vào",
-                       "đến", "sau", "trước", "với", "để", "do", "cùng", "tất", "mọi", "các", "những", "thưa"})
+_STARTERS = frozenset(
+    {
+        "tại",
+        "ở",
+        "từ",
+        "theo",
+        "khi",
+        "nếu",
+        "trong",
+        "sáng",
+        "trưa",
+        "chiều",
+        "tối",
+        "vào",
+        "đến",
+        "sau",
+        "trước",
+        "với",
+        "để",
+        "do",
+        "cùng",
+        "tất",
+        "mọi",
+        "các",
+        "những",
+        "thưa",
+    }
+)
 
 
 def _names(text: str, vocabulary: frozenset[str] = frozenset()) -> list[Fact]:
@@ -192,10 +251,9 @@ def _names(text: str, vocabulary: frozenset[str] = frozenset()) -> list[Fact]:
             i += 1
             continue
         j = i + 1
-        while j < len(words) and words[j].group()[:1].isupper() \
-                and text[words[j - 1].end():words[j].start()] == " ":
+        while j < len(words) and words[j].group()[:1].isupper() and text[words[j - 1].end() : words[j].start()] == " ":
             j += 1
-        before = text[:w.start()].rstrip()
+        before = text[: w.start()].rstrip()
         at_start = not before or before[-1] in ".!?:;\n-•*(\"“'"
         after_trigger = not at_start and i > 0 and words[i - 1].group().lower() in PLACE_TRIGGERS
         run, i = words[i:j], j
@@ -223,13 +281,18 @@ def _ranges(facts: list[Fact], text: str) -> list[Fact]:
         a, b = out[k], out[k + 1]
         if b.kind != "date" or b.value[1] is None:
             continue
-        gap = text[a.start + len(a.surface):b.start].lower()
-        if not re.fullmatch(r"\s*(?:,\s*)?(?:-|–|đến|tới|và|hoặc|đến hết|đến hết ngày|đến ngày|tới ngày|và ngày|-\s*ngày)\s*",
-                            gap):
+        gap = text[a.start + len(a.surface) : b.start].lower()
+        if not re.fullmatch(
+            r"\s*(?:,\s*)?(?:-|–|đến|tới|và|hoặc|đến hết|đến hết ngày|đến ngày|tới ngày|và ngày|-\s*ngày)\s*", gap
+        ):
             continue
         day, month, year = b.value
-        if a.kind == "day" or (a.kind == "number" and a.value[0] == int(a.value[0]) and 1 <= a.value[0] <= 31
-                               and re.search(r"(?:từ|ngày|mùng)\s*$", text[max(0, a.start - 8):a.start].lower())):
+        if a.kind == "day" or (
+            a.kind == "number"
+            and a.value[0] == int(a.value[0])
+            and 1 <= a.value[0] <= 31
+            and re.search(r"(?:từ|ngày|mùng)\s*$", text[max(0, a.start - 8) : a.start].lower())
+        ):
             value = (int(a.value[0]), month, year)
             if value[0] <= day:
                 out[k] = Fact("date", value, a.surface, a.start)
@@ -248,10 +311,10 @@ def facts_of(norm: str, vocabulary: frozenset[str] = frozenset()) -> list[Fact]:
             if fact is None:
                 continue
             facts.append(fact)
-            work = work[:m.start()] + " " * (m.end() - m.start()) + work[m.end():]
+            work = work[: m.start()] + " " * (m.end() - m.start()) + work[m.end() :]
     low = work.lower()
     for m in _FREE.finditer(low):
-        facts.append(Fact("free", ("miễn phí",), norm[m.start():m.end()], m.start()))
+        facts.append(Fact("free", ("miễn phí",), norm[m.start() : m.end()], m.start()))
     facts.extend(_names(_WEEKDAY.sub(lambda m: " " * len(m.group()), work), vocabulary))
     facts.sort(key=lambda f: f.start)
     return _ranges(facts, norm)

@@ -30,8 +30,16 @@ from broadcaster.vi.number_runs import words_to_digits
 from broadcaster.vi.tables import tables
 
 LABELS = {
-    "date": "ngày", "day": "ngày", "month": "tháng", "time": "giờ", "amount": "số tiền", "number": "con số",
-    "phone": "số điện thoại", "code": "mã thủ tục", "doc": "số hiệu văn bản", "free": "cụm từ",
+    "date": "ngày",
+    "day": "ngày",
+    "month": "tháng",
+    "time": "giờ",
+    "amount": "số tiền",
+    "number": "con số",
+    "phone": "số điện thoại",
+    "code": "mã thủ tục",
+    "doc": "số hiệu văn bản",
+    "free": "cụm từ",
     "name": "tên riêng",
 }
 LENGTH_TOLERANCE = 1.25  # a rewrite may overshoot the word budget by a quarter before it is refused
@@ -42,9 +50,9 @@ _MIN_BIND, _MARGIN = 1.0, 0.99
 class Finding:
     """One claim that decided the verdict: what the rewrite says and, for a contradiction, the source."""
 
-    kind: str    # invented | contradicted | missing | chatter | length | verify
-    label: str   # Vietnamese name of the claim ("ngày", "số tiền", "phủ định"…); for missing, the group
-    text: str    # the rewrite's words (or the source's, for missing)
+    kind: str  # invented | contradicted | missing | chatter | length | verify
+    label: str  # Vietnamese name of the claim ("ngày", "số tiền", "phủ định"…); for missing, the group
+    text: str  # the rewrite's words (or the source's, for missing)
     source: str = ""
     item: str = ""  # for missing: the item's own name ("ngày") when it differs from the group
 
@@ -94,7 +102,9 @@ def describe(facts: tuple[Fact, ...] | list[Fact]) -> str:
     return ", ".join(Finding("", LABELS.get(f.kind, f.kind), f.surface).describe() for f in facts)
 
 
-def check_rewrite(source: str, rewrite: str, max_words: int | None = None, *, terms: Terms | None = None) -> GuardVerdict:
+def check_rewrite(
+    source: str, rewrite: str, max_words: int | None = None, *, terms: Terms | None = None
+) -> GuardVerdict:
     """Compare `rewrite` with `source`; ok only when it invents, changes and drops nothing."""
     if not rewrite.strip():
         return GuardVerdict(False, "Bản viết lại rỗng.", reasons=("Bản viết lại rỗng.",))
@@ -109,8 +119,15 @@ def check_rewrite(source: str, rewrite: str, max_words: int | None = None, *, te
     if max_words and words > max_words * LENGTH_TOLERANCE:
         findings.append(Finding("length", "độ dài", f"Bản viết lại dài {words} từ, vượt giới hạn {max_words} từ."))
     reasons = _reasons(findings)
-    return GuardVerdict(not findings, " ".join(reasons), tuple(check.invented), tuple(check.missing_facts),
-                        tuple(findings), tuple(reasons), tuple(check.kept))
+    return GuardVerdict(
+        not findings,
+        " ".join(reasons),
+        tuple(check.invented),
+        tuple(check.missing_facts),
+        tuple(findings),
+        tuple(reasons),
+        tuple(check.kept),
+    )
 
 
 def _numbers_in(fact: Fact) -> list[Decimal]:
@@ -144,8 +161,16 @@ class _Check(ValueChecks, TextChecks):
         raw = words_to_digits(re.sub(r"\d", "#", src.reading.original.lower()))
         self.lenient = {v for v in (to_decimal(x) for x in re.findall(r"\d+(?:[.,]\d+)*", raw)) if v is not None}
         table = tables().abbreviations  # inside document numbers too: "NĐ-CP" says "Chính phủ"
-        self.haystack = "\n".join([src.low, *(full.lower() for short, full in table.items()
-                                              if re.search(rf"(?<!\w){re.escape(short)}(?!\w)", src.reading.original))])
+        self.haystack = "\n".join(
+            [
+                src.low,
+                *(
+                    full.lower()
+                    for short, full in table.items()
+                    if re.search(rf"(?<!\w){re.escape(short)}(?!\w)", src.reading.original)
+                ),
+            ]
+        )
         self.idf: dict[str, float] = {}
         for words in src.sentence_words:
             for w in words:
@@ -156,8 +181,20 @@ class _Check(ValueChecks, TextChecks):
         self.findings.append(Finding(kind, label, text, source, item))
 
     def run(self) -> list[Finding]:
-        for step in (self.facts, self.quantities, self.times, self.weekdays, self.day_parts, self.relatives,
-                     self.tables, self.money, self.stances, self.documents, self.entities, self.must_keep):
+        for step in (
+            self.facts,
+            self.quantities,
+            self.times,
+            self.weekdays,
+            self.day_parts,
+            self.relatives,
+            self.tables,
+            self.money,
+            self.stances,
+            self.documents,
+            self.entities,
+            self.must_keep,
+        ):
             step()
         return self.findings
 
@@ -175,7 +212,9 @@ class _Check(ValueChecks, TextChecks):
             pairs = [(m, y) for _, m, y in self.by_kind.get("date", ())] + list(self.by_kind.get("month", ()))
             return any(m == month and self.has_year(year, y) for m, y in pairs)
         if kind == "day":
-            return any(d == value[0] for d, _, _ in self.by_kind.get("date", ())) or value in self.by_kind.get("day", ())
+            return any(d == value[0] for d, _, _ in self.by_kind.get("date", ())) or value in self.by_kind.get(
+                "day", ()
+            )
         if kind == "amount":
             return value in self.by_kind.get("amount", ()) or value in self.by_kind.get("number", ())
         if kind == "number":

@@ -9,14 +9,37 @@ from broadcaster.production.rewrite import lexicon as lx
 from broadcaster.production.rewrite.claims import Claim
 from broadcaster.production.rewrite.facts import Fact
 
-STANCE_VI = {"prohibited": "cấm", "not_required": "không bắt buộc", "advised_not": "khuyên không nên",
-             "negated": "phủ định", "required": "bắt buộc", "requested": "đề nghị", "invited": "mời",
-             "permitted": "được phép", "advised": "khuyên nên", "affirmed": "khẳng định"}
-_ENTITY_VI = {"offices": "cơ quan", "places": "địa điểm", "groups": "đối tượng", "procedures": "thủ tục",
-              "documents": "giấy tờ"}
-_MISSING_VI = {"date": "ngày", "day": "ngày", "time": "giờ", "quantity": "khoản tiền hoặc ngưỡng",
-               "money": "miễn phí", "document": "giấy tờ cần mang", "entity": "địa điểm", "place": "địa điểm",
-               "condition": "điều kiện", "stance": "điều cấm"}
+STANCE_VI = {
+    "prohibited": "cấm",
+    "not_required": "không bắt buộc",
+    "advised_not": "khuyên không nên",
+    "negated": "phủ định",
+    "required": "bắt buộc",
+    "requested": "đề nghị",
+    "invited": "mời",
+    "permitted": "được phép",
+    "advised": "khuyên nên",
+    "affirmed": "khẳng định",
+}
+_ENTITY_VI = {
+    "offices": "cơ quan",
+    "places": "địa điểm",
+    "groups": "đối tượng",
+    "procedures": "thủ tục",
+    "documents": "giấy tờ",
+}
+_MISSING_VI = {
+    "date": "ngày",
+    "day": "ngày",
+    "time": "giờ",
+    "quantity": "khoản tiền hoặc ngưỡng",
+    "money": "miễn phí",
+    "document": "giấy tờ cần mang",
+    "entity": "địa điểm",
+    "place": "địa điểm",
+    "condition": "điều kiện",
+    "stance": "điều cấm",
+}
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -34,24 +57,40 @@ class TextChecks:
 
     # ---- direction, manner -----------------------------------------------------------------------
     def tables(self) -> None:
-        for kind, label, conflicts in (("trend", "chiều thay đổi", None), ("order", "trước/sau", None),
-                                       ("manner", "cách thức", lx.MANNER_CONFLICTS)):
+        for kind, label, conflicts in (
+            ("trend", "chiều thay đổi", None),
+            ("order", "trước/sau", None),
+            ("manner", "cách thức", lx.MANNER_CONFLICTS),
+        ):
             src = self.src.of(kind)
             values = {c.value for c in src}
             for c in self.new.of(kind):
-                if c.value in values or (kind == "manner" and c.value == "online" and values & {"online_full",
-                                                                                                "online_part"}):
+                if c.value in values or (
+                    kind == "manner" and c.value == "online" and values & {"online_full", "online_part"}
+                ):
                     if kind == "order":
                         rival = self.misbound(c, src, lambda s, v=c.value: s.value == v)
                         if rival is not None:
                             self.add("contradicted", label, c.surface, rival.surface)
                     continue
-                if kind == "manner" and c.value in ("online_full", "online_part") and "online" in values \
-                        and not values & {"online_full", "online_part"}:
+                if (
+                    kind == "manner"
+                    and c.value in ("online_full", "online_part")
+                    and "online" in values
+                    and not values & {"online_full", "online_part"}
+                ):
                     self.add("invented", label, c.surface)
                     continue
-                rival = next((s for s in src if conflicts is None or frozenset({s.value, c.value}) in conflicts
-                              or (s.value in ("online_full", "online_part") and c.value == "in_person")), None)
+                rival = next(
+                    (
+                        s
+                        for s in src
+                        if conflicts is None
+                        or frozenset({s.value, c.value}) in conflicts
+                        or (s.value in ("online_full", "online_part") and c.value == "in_person")
+                    ),
+                    None,
+                )
                 if rival is not None:
                     self.add("contradicted", label, c.surface, rival.surface)
                 elif kind != "order":
@@ -61,8 +100,11 @@ class TextChecks:
         src = self.src.of("money")
         fees = [q for q in self.src.of("quantity") if q.extra == "fee"]
         for c in self.new.of("money"):
-            candidates = src + ([Claim("money", "paid", q.surface, q.index, anchor=q.anchor, key=q.key) for q in fees]
-                                if c.value == "free" else [])
+            candidates = src + (
+                [Claim("money", "paid", q.surface, q.index, anchor=q.anchor, key=q.key) for q in fees]
+                if c.value == "free"
+                else []
+            )
             same = [s for s in candidates if s.value == c.value]
             if c.value == "paid" and not same and not fees:
                 rival = next((s for s in src if s.value == "free"), None)
@@ -79,8 +121,11 @@ class TextChecks:
     def stances(self) -> None:
         src = self.src.of("stance")
         for c in self.new.of("stance"):  # a ban ("cấm xe tải … đi qua") speaks of the verbs after its object too
-            same_pred = [s for s in src if s.role == c.role or (s.surface.startswith(("cấm", "nghiêm cấm"))
-                                                                and c.role in s.anchor)]
+            same_pred = [
+                s
+                for s in src
+                if s.role == c.role or (s.surface.startswith(("cấm", "nghiêm cấm")) and c.role in s.anchor)
+            ]
             if not same_pred:
                 continue
             scored = sorted(((self.similarity(c.anchor, s.anchor), s) for s in same_pred), key=lambda x: -x[0])
@@ -103,7 +148,7 @@ class TextChecks:
             if c.value not in required and c.value in named:
                 m = named[c.value]
                 start = next((k for k in range(max(0, m.index - 4), m.index) if words[k] in ("không", "chưa")), m.index)
-                said = " ".join(words[start:m.index] + [m.surface])
+                said = " ".join(words[start : m.index] + [m.surface])
                 self.add("contradicted", "giấy tờ cần mang", c.surface, said)
 
     def entities(self) -> None:
@@ -132,18 +177,27 @@ class TextChecks:
             label, item = _MISSING_VI.get(c.kind, c.kind), ""
             if c.kind in ("date", "day") and c.role in ("effective", "start", "deadline", "end", "expiry"):
                 label, item = "ngày hiệu lực hoặc thời hạn", "ngày"
-                self.missing_facts.append(Fact(c.kind, c.value if isinstance(c.value, tuple) else (c.value,),  # type: ignore[arg-type]
-                                               c.surface))
+                self.missing_facts.append(
+                    Fact(
+                        c.kind,
+                        c.value if isinstance(c.value, tuple) else (c.value,),  # type: ignore[arg-type]
+                        c.surface,
+                    )
+                )
             self.add("missing", label, c.surface, item=item)
 
     def _kept(self, c: Claim, new_dates: list[Fact], new_times: set) -> bool:
         new = self.new
         if c.kind == "date":
             day, month, year = c.value  # type: ignore[misc]
-            months = {f.value[1] for f in new_dates if f.kind == "date"} | {f.value[0] for f in new_dates
-                                                                           if f.kind == "month"}
-            return any((f.kind == "date" and f.value[:2] == (day, month) and f.value[2] in (None, year))
-                       or (f.kind == "day" and f.value[0] == day and month in months) for f in new_dates)
+            months = {f.value[1] for f in new_dates if f.kind == "date"} | {
+                f.value[0] for f in new_dates if f.kind == "month"
+            }
+            return any(
+                (f.kind == "date" and f.value[:2] == (day, month) and f.value[2] in (None, year))
+                or (f.kind == "day" and f.value[0] == day and month in months)
+                for f in new_dates
+            )
         if c.kind == "day":
             return any(f.value[0] == c.value[0] for f in new_dates if f.kind in ("date", "day"))  # type: ignore[index]
         if c.kind == "time":
@@ -153,9 +207,13 @@ class TextChecks:
         if c.kind == "money":  # an exemption of a group is kept only with the group ("người khuyết tật được miễn")
             groups = {e.value[1] for e in new.of("entity") if e.value[0] == "groups"}  # type: ignore[index]
             others_pay = any(q.extra == "fee" for q in self.src.of("quantity")) or any(
-                m.value == "paid" for m in self.src.of("money"))
-            exempt = [m.name for m in self.src.mentions if others_pay and m.category == "groups"
-                      and c.index - 3 <= m.end <= c.index]
+                m.value == "paid" for m in self.src.of("money")
+            )
+            exempt = [
+                m.name
+                for m in self.src.mentions
+                if others_pay and m.category == "groups" and c.index - 3 <= m.end <= c.index
+            ]
             return any(m.value == c.value for m in new.of("money")) and all(g in groups for g in exempt)
         if c.kind in ("document",):
             return any(e.value[1] == c.value for e in new.of("entity"))  # type: ignore[index]
@@ -164,13 +222,16 @@ class TextChecks:
         if c.kind == "place":  # "thôn tây" is kept by "các thôn Đông, Tây và Trung"
             head, _, name = str(c.value).partition(" ")
             return bool(re.search(rf"(?<!\w){re.escape(str(c.value))}(?!\w)", new.low)) or (
-                head in new.reading.words and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", new.low) is not None)
+                head in new.reading.words and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", new.low) is not None
+            )
         if c.kind == "condition":
             words = set(new.reading.words)
             content = set(c.value)  # type: ignore[arg-type]
             need = len(content) if len(content) <= 3 else round(0.6 * len(content))
             return len(content & words) >= need
         if c.kind == "stance":  # the same verb negated, or a negation about the same things ("cấm xe tải")
-            return any(s.value in lx.NEGATIVE_STANCES and (s.role == c.role or self.similarity(s.anchor, c.anchor) >= 2)
-                       for s in new.of("stance"))
+            return any(
+                s.value in lx.NEGATIVE_STANCES and (s.role == c.role or self.similarity(s.anchor, c.anchor) >= 2)
+                for s in new.of("stance")
+            )
         return True

@@ -8,8 +8,15 @@ import datetime as dt
 from broadcaster.production.rewrite import lexicon as lx
 from broadcaster.production.rewrite.claims import Claim, Document
 
-ROLE_VI = {"start": "bắt đầu", "effective": "có hiệu lực", "end": "kết thúc", "deadline": "hạn chót",
-           "expiry": "hết hạn", "after": "sau", "event": "thời điểm diễn ra"}
+ROLE_VI = {
+    "start": "bắt đầu",
+    "effective": "có hiệu lực",
+    "end": "kết thúc",
+    "deadline": "hạn chót",
+    "expiry": "hết hạn",
+    "after": "sau",
+    "event": "thời điểm diễn ra",
+}
 _MONEY_VI = {"fee": "phải trả", "support": "được nhận"}
 _WEEKDAY_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
@@ -21,7 +28,7 @@ def _in_part(hour: int, part: str) -> bool:
 
 def _unit_text(surface: str, base: str, per: frozenset) -> str:
     if base and surface.endswith(base):
-        surface = surface[:-len(base)].rstrip()
+        surface = surface[: -len(base)].rstrip()
     unit = base + "".join(f"/{p}" for p in sorted(per))
     return f"{surface}{unit}" if surface.endswith("%") or unit.startswith("%") else f"{surface} {unit}".strip()
 
@@ -44,21 +51,32 @@ class ValueChecks:
             units = [s for s in same_value if s.value[1] == base and per <= s.value[2]]  # type: ignore[index]
             if base and not units and any(s.value[1] for s in same_value):  # type: ignore[index]
                 s = next((s for s in same_value if s.value[1]), same_value[0])  # type: ignore[index]
-                self.add("contradicted", "đơn vị", _unit_text(q.surface.rstrip("%"), base, per),
-                         _unit_text(s.surface.rstrip("%"), s.value[1], s.value[2]))  # type: ignore[index]
+                self.add(
+                    "contradicted",
+                    "đơn vị",
+                    _unit_text(q.surface.rstrip("%"), base, per),
+                    _unit_text(s.surface.rstrip("%"), s.value[1], s.value[2]),
+                )  # type: ignore[index]
                 continue
             pool = units or same_value
             groups = {s.role for s in pool}
             if q.role not in groups and (q.role in ("max", "min", "gt", "lt") or groups & {"max", "min", "gt", "lt"}):
                 s = pool[0]
-                self.add("contradicted", "ngưỡng", f"{_comparator_text(q.role)}{q.surface}",
-                         f"{_comparator_text(s.role)}{s.surface}")
+                self.add(
+                    "contradicted",
+                    "ngưỡng",
+                    f"{_comparator_text(q.role)}{q.surface}",
+                    f"{_comparator_text(s.role)}{s.surface}",
+                )
                 continue
             money = q.extra
-            if money in ("fee", "support") and {s.extra for s in pool} == {"fee" if money == "support"
-                                                                                           else "support"}:
-                self.add("contradicted", "khoản tiền", f"{q.surface} ({_MONEY_VI[money]})",
-                         f"{pool[0].surface} ({_MONEY_VI['fee' if money == 'support' else 'support']})")
+            if money in ("fee", "support") and {s.extra for s in pool} == {"fee" if money == "support" else "support"}:
+                self.add(
+                    "contradicted",
+                    "khoản tiền",
+                    f"{q.surface} ({_MONEY_VI[money]})",
+                    f"{pool[0].surface} ({_MONEY_VI['fee' if money == 'support' else 'support']})",
+                )
                 continue
             rivals = [s for s in sources if s.value[1] == base and s.value[1]]  # type: ignore[index]
             other = self.misbound(q, rivals, lambda s, v=value: s.value[0] == v)  # type: ignore[index]
@@ -79,11 +97,19 @@ class ValueChecks:
                     continue
             roles = {lx.ROLE_GROUPS.get(s.role, "event") for s in same}
             mine = lx.ROLE_GROUPS.get(c.role, "event")
-            if mine not in roles and not ({mine} | roles) <= {"event", "start"} and not (
-                    mine == "event" and "start" in roles) and not (mine == "start" and "event" in roles):
+            if (
+                mine not in roles
+                and not ({mine} | roles) <= {"event", "start"}
+                and not (mine == "event" and "start" in roles)
+                and not (mine == "start" and "event" in roles)
+            ):
                 s = same[0]
-                self.add("contradicted", "vai trò của thời gian", f"{ROLE_VI.get(c.role, c.role)} {c.surface}",
-                         f"{ROLE_VI.get(s.role, s.role)} {s.surface}")
+                self.add(
+                    "contradicted",
+                    "vai trò của thời gian",
+                    f"{ROLE_VI.get(c.role, c.role)} {c.surface}",
+                    f"{ROLE_VI.get(s.role, s.role)} {s.surface}",
+                )
                 continue
             rivals = [s for s in src_times if s.kind == c.kind]
             other = self.misbound(c, rivals, lambda s, v=c.value: s.value == v)
@@ -95,9 +121,14 @@ class ValueChecks:
         for k in range(claim.index - 1, max(-1, claim.index - 3), -1):
             if tokens[k].clause != tokens[claim.index].clause:
                 break
-            if words[k] in lx.DAY_PART_HOURS and (k == 0 or (words[k - 1] not in lx.NOT_DAY_PART_AFTER
-                                                              and words[k - 1] not in ("giờ", "phút", "rưỡi")
-                                                              and not tokens[k - 1].is_number)):
+            if words[k] in lx.DAY_PART_HOURS and (
+                k == 0
+                or (
+                    words[k - 1] not in lx.NOT_DAY_PART_AFTER
+                    and words[k - 1] not in ("giờ", "phút", "rưỡi")
+                    and not tokens[k - 1].is_number
+                )
+            ):
                 return words[k]
         return ""
 
@@ -114,8 +145,11 @@ class ValueChecks:
                         real = dt.date(y, m, d).weekday()
                     except ValueError:
                         real = None
-                    if real is not None and real != c.value and not any(
-                            s.value == c.value and self._date_near(self.src, s) == date for s in src_days):
+                    if (
+                        real is not None
+                        and real != c.value
+                        and not any(s.value == c.value and self._date_near(self.src, s) == date for s in src_days)
+                    ):
                         self.add("contradicted", "thứ", f"{c.surface}, ngày {d}/{m}", _WEEKDAY_VI[real])
                         continue
                     if real == c.value:
@@ -133,8 +167,11 @@ class ValueChecks:
         for f in doc.facts:
             if f.kind == "date":
                 i = doc.fact_index(f)
-                if i < len(doc.reading.tokens) and doc.reading.tokens[i].sentence == claim.sentence \
-                        and 0 < i - claim.index <= 5:
+                if (
+                    i < len(doc.reading.tokens)
+                    and doc.reading.tokens[i].sentence == claim.sentence
+                    and 0 < i - claim.index <= 5
+                ):
                     return f.value
         return None
 

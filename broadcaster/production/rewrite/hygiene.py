@@ -12,24 +12,84 @@ import re
 import unicodedata
 
 # Vietnamese meta-talk: about the text, the rewrite or the model itself.
-_META = [re.compile(p, re.IGNORECASE) for p in (
-    r"\b(?:sau đây|dưới đây|đây) là (?:văn bản|bản|nội dung|thông báo|phiên bản|bản tin)\b",
-    (r"\b(?:văn bản|bản|nội dung|bản tin|thông báo)(?: gốc)? (?:đã|đã được) (?:được )?(?:viết lại|biên tập|chỉnh sửa"
-     r"|rút gọn|lược bớt)"),
-    r"\b(?:bản|văn bản) viết lại\b", r"\bviết lại như sau\b",
-    r"\btôi (?:đã|sẽ|xin|không thể|không|có thể|giữ|lược|rút|bỏ|thay)\b", r"\bmình đã\b",
-    r"\bhy vọng\b", r"\bbạn có muốn\b", r"\bnếu bạn cần\b", r"\bghi chú(?: của [^\s:]+)?\s*:",
-    r"\b(?:đã|được) (?:lược bỏ|lược bớt|rút gọn|bỏ phần|bỏ bớt)\b", r"\blà một (?:mô hình|trợ lý)\b",
-    r"\bchắc chắn rồi\b", r"\bđược rồi\b", r"\b(?:xin lỗi|rất tiếc)\b.*\b(?:không thể|không được phép)\b",
-    r"\bkhông thể (?:viết lại|thực hiện|hỗ trợ|giúp|thay đổi|đảm bảo)\b",
-    r"\blưu ý\s*:\s*(?:văn bản|bản|tôi|đã|các con số|nội dung)",
-)]
-_ENGLISH = frozenset({
-    "the", "a", "an", "is", "are", "was", "here", "here's", "this", "that", "of", "to", "for", "and", "with",
-    "i", "i'm", "you", "your", "can't", "cannot", "sorry", "sure", "certainly", "course", "text",
-    "rewritten", "announcement", "as", "requested", "note", "kept", "it", "be", "in", "on", "all", "free",
-    "charge", "residents", "help", "request", "but", "source", "number", "decision", "have", "has", "will",
-})
+_META = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\b(?:sau đây|dưới đây|đây) là (?:văn bản|bản|nội dung|thông báo|phiên bản|bản tin)\b",
+        (
+            r"\b(?:văn bản|bản|nội dung|bản tin|thông báo)(?: gốc)? (?:đã|đã được) (?:được )?"
+            r"(?:viết lại|biên tập|chỉnh sửa|rút gọn|lược bớt)"
+        ),
+        r"\b(?:bản|văn bản) viết lại\b",
+        r"\bviết lại như sau\b",
+        r"\btôi (?:đã|sẽ|xin|không thể|không|có thể|giữ|lược|rút|bỏ|thay)\b",
+        r"\bmình đã\b",
+        r"\bhy vọng\b",
+        r"\bbạn có muốn\b",
+        r"\bnếu bạn cần\b",
+        r"\bghi chú(?: của [^\s:]+)?\s*:",
+        r"\b(?:đã|được) (?:lược bỏ|lược bớt|rút gọn|bỏ phần|bỏ bớt)\b",
+        r"\blà một (?:mô hình|trợ lý)\b",
+        r"\bchắc chắn rồi\b",
+        r"\bđược rồi\b",
+        r"\b(?:xin lỗi|rất tiếc)\b.*\b(?:không thể|không được phép)\b",
+        r"\bkhông thể (?:viết lại|thực hiện|hỗ trợ|giúp|thay đổi|đảm bảo)\b",
+        r"\blưu ý\s*:\s*(?:văn bản|bản|tôi|đã|các con số|nội dung)",
+    )
+]
+_ENGLISH = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "is",
+        "are",
+        "was",
+        "here",
+        "here's",
+        "this",
+        "that",
+        "of",
+        "to",
+        "for",
+        "and",
+        "with",
+        "i",
+        "i'm",
+        "you",
+        "your",
+        "can't",
+        "cannot",
+        "sorry",
+        "sure",
+        "certainly",
+        "course",
+        "text",
+        "rewritten",
+        "announcement",
+        "as",
+        "requested",
+        "note",
+        "kept",
+        "it",
+        "be",
+        "in",
+        "on",
+        "all",
+        "free",
+        "charge",
+        "residents",
+        "help",
+        "request",
+        "but",
+        "source",
+        "number",
+        "decision",
+        "have",
+        "has",
+        "will",
+    }
+)
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s|^\s*[-*•]\s|`", re.MULTILINE)
@@ -66,8 +126,12 @@ def chatter(source: str, rewrite: str) -> list[str]:
                 break
     for m in _BRACKET.finditer(text):
         inner = _fold(m.group(1))
-        if inner not in src and any(p.search(inner) for p in _META[:]) or re.search(
-                r"\b(?:đã|tôi|lược|rút gọn|giữ nguyên|viết lại|ghi chú|lưu ý)\b", inner) and inner not in src:
+        if (
+            inner not in src
+            and any(p.search(inner) for p in _META[:])
+            or re.search(r"\b(?:đã|tôi|lược|rút gọn|giữ nguyên|viết lại|ghi chú|lưu ý)\b", inner)
+            and inner not in src
+        ):
             found.append(m.group())
     if _MARKDOWN.search(text) and not _MARKDOWN.search(source):
         found.append(_MARKDOWN.search(text).group().strip() or "markdown")  # type: ignore[union-attr]

@@ -38,10 +38,14 @@ class OpenAIChatSummarizer:
                 raise RewriteError(
                     f"Chưa có khóa API cho dịch vụ viết lại (biến môi trường {self.settings.api_key_env}).",
                     "engine 'openai' không có base_url nên gọi dịch vụ OpenAI, dịch vụ này cần khóa",
-                    f"đặt biến {self.settings.api_key_env} hoặc khai báo rewrite.base_url")
+                    f"đặt biến {self.settings.api_key_env} hoặc khai báo rewrite.base_url",
+                )
             self._client = openai.OpenAI(
-                api_key=key or LOCAL_PLACEHOLDER_KEY, base_url=self.settings.base_url,
-                timeout=self.settings.timeout_s, max_retries=self.settings.max_retries)
+                api_key=key or LOCAL_PLACEHOLDER_KEY,
+                base_url=self.settings.base_url,
+                timeout=self.settings.timeout_s,
+                max_retries=self.settings.max_retries,
+            )
         return self._client
 
     def summarize(self, source: str, max_words: int) -> Draft:
@@ -55,21 +59,29 @@ class OpenAIChatSummarizer:
         try:
             response = self._connect().chat.completions.create(model=self.model, messages=messages, **extra)
         except openai.APITimeoutError as exc:
-            raise RewriteError(f"Dịch vụ viết lại không trả lời trong {self.settings.timeout_s:g} giây.",
-                               f"máy chủ {where} quá tải hoặc mô hình quá chậm",
-                               "tăng rewrite.timeout_s hoặc dùng mô hình nhỏ hơn") from exc
+            raise RewriteError(
+                f"Dịch vụ viết lại không trả lời trong {self.settings.timeout_s:g} giây.",
+                f"máy chủ {where} quá tải hoặc mô hình quá chậm",
+                "tăng rewrite.timeout_s hoặc dùng mô hình nhỏ hơn",
+            ) from exc
         except openai.APIConnectionError as exc:
-            raise RewriteError(f"Không kết nối được dịch vụ viết lại {where}.",
-                               f"mất mạng hoặc máy chủ chưa chạy ({exc})",
-                               "kiểm tra rewrite.base_url và kết nối mạng") from exc
+            raise RewriteError(
+                f"Không kết nối được dịch vụ viết lại {where}.",
+                f"mất mạng hoặc máy chủ chưa chạy ({exc})",
+                "kiểm tra rewrite.base_url và kết nối mạng",
+            ) from exc
         except openai.RateLimitError as exc:
-            raise RewriteError("Dịch vụ viết lại từ chối vì gửi quá nhiều yêu cầu (HTTP 429).",
-                               f"đã thử lại {self.settings.max_retries} lần; hết hạn mức",
-                               "chờ rồi chạy lại, hoặc tăng hạn mức của khóa API") from exc
+            raise RewriteError(
+                "Dịch vụ viết lại từ chối vì gửi quá nhiều yêu cầu (HTTP 429).",
+                f"đã thử lại {self.settings.max_retries} lần; hết hạn mức",
+                "chờ rồi chạy lại, hoặc tăng hạn mức của khóa API",
+            ) from exc
         except openai.APIStatusError as exc:
-            raise RewriteError(f"Dịch vụ viết lại báo lỗi HTTP {exc.status_code}.",
-                               _status_cause(exc.status_code),
-                               "xem nhật ký máy chủ; chương trình vẫn dùng văn bản gốc") from exc
+            raise RewriteError(
+                f"Dịch vụ viết lại báo lỗi HTTP {exc.status_code}.",
+                _status_cause(exc.status_code),
+                "xem nhật ký máy chủ; chương trình vẫn dùng văn bản gốc",
+            ) from exc
         except (openai.OpenAIError, ValueError) as exc:  # undecodable body, validation errors
             raise _malformed(f"{type(exc).__name__}: {exc}") from exc
         return _draft(response)
@@ -84,9 +96,11 @@ def _status_cause(code: int) -> str:
 
 
 def _malformed(detail: str) -> RewriteError:
-    return RewriteError("Câu trả lời của dịch vụ viết lại không đúng định dạng.",
-                        f"máy chủ không trả về kết quả chat completions hợp lệ ({detail[:200]})",
-                        "kiểm tra rewrite.base_url trỏ tới API tương thích OpenAI")
+    return RewriteError(
+        "Câu trả lời của dịch vụ viết lại không đúng định dạng.",
+        f"máy chủ không trả về kết quả chat completions hợp lệ ({detail[:200]})",
+        "kiểm tra rewrite.base_url trỏ tới API tương thích OpenAI",
+    )
 
 
 def _draft(response: object) -> Draft:

@@ -26,8 +26,8 @@ _FIVE, _ONE = DIGITS[5], DIGITS[1]
 
 @dataclass(frozen=True)
 class Token:
-    text: str      # lower case
-    start: int     # offsets in Reading.norm
+    text: str  # lower case
+    start: int  # offsets in Reading.norm
     end: int
     sentence: int
     clause: int
@@ -45,8 +45,10 @@ class Token:
 def _abbreviation_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Longest first; never inside a document number ("2345/QĐ-UBND") or another word."""
     table = tables().abbreviations
-    return tuple((re.compile(rf"(?<![\w/\-.]){re.escape(short)}(?![\w/\-])"), full)
-                 for short, full in sorted(table.items(), key=lambda kv: -len(kv[0])))
+    return tuple(
+        (re.compile(rf"(?<![\w/\-.]){re.escape(short)}(?![\w/\-])"), full)
+        for short, full in sorted(table.items(), key=lambda kv: -len(kv[0]))
+    )
 
 
 def expand_abbreviations(text: str) -> str:
@@ -86,18 +88,21 @@ def _decimals(text: str) -> str:
         if w.group().lower() != POINT or i == 0:
             continue
         j = i - 1
-        while j > 0 and words[j - 1].group().lower() in LEADING_WORDS | {"mươi", "trăm", "mười", "linh", "lẻ"} \
-                and text[words[j - 1].end():words[j].start()] == " ":
+        while (
+            j > 0
+            and words[j - 1].group().lower() in LEADING_WORDS | {"mươi", "trăm", "mười", "linh", "lẻ"}
+            and text[words[j - 1].end() : words[j].start()] == " "
+        ):
             j -= 1
         left = parse_number_words([x.group().lower() for x in words[j:i]])
-        right_words = [x.group().lower() for x in words[i + 1:i + 8]]
+        right_words = [x.group().lower() for x in words[i + 1 : i + 8]]
         right = parse_number_words(right_words)
         if not left or left[1] != i - j or not right or words[j].start() < cursor:
             continue
-        said = right_words[:right[1]]
+        said = right_words[: right[1]]
         if not {"mươi", "trăm", "mười"} & set(said):
             continue
-        out.append(text[cursor:words[j].start()] + f"{format_value(left[0])},{int(right[0])}")
+        out.append(text[cursor : words[j].start()] + f"{format_value(left[0])},{int(right[0])}")
         cursor = words[i + right[1]].end()
     out.append(text[cursor:])
     return "".join(out)
@@ -130,8 +135,12 @@ class Reading:
             if text in _SENTENCE_END or (text == "." and tokens):
                 sentence, clause = sentence + 1, clause + 1
                 continue
-            if text in _CLAUSE_END or (text == "-" and m.start() > 0 and self.low[m.start() - 1] == " "
-                                       and not (tokens and tokens[-1].is_number)):
+            if text in _CLAUSE_END or (
+                text == "-"
+                and m.start() > 0
+                and self.low[m.start() - 1] == " "
+                and not (tokens and tokens[-1].is_number)
+            ):
                 clause += 1
                 continue
             if text in "-/":
@@ -155,8 +164,12 @@ class Reading:
         parts = phrase.split()
         n = len(parts)
         words = self.words
-        return [i for i in range(len(words) - n + 1) if words[i:i + n] == parts
-                and all(self.tokens[i + k].sentence == self.tokens[i].sentence for k in range(n))]
+        return [
+            i
+            for i in range(len(words) - n + 1)
+            if words[i : i + n] == parts
+            and all(self.tokens[i + k].sentence == self.tokens[i].sentence for k in range(n))
+        ]
 
     def sentence_of(self, index: int) -> list[Token]:
         s = self.tokens[index].sentence

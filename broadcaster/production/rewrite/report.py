@@ -7,11 +7,17 @@ import itertools
 import textwrap
 from typing import Any
 
-STATUS_VI = {"off": "tắt", "accepted": "CHẤP NHẬN", "rejected": "BỊ TỪ CHỐI — đọc văn bản gốc",
-             "failed": "LỖI — đọc văn bản gốc"}
+STATUS_VI = {
+    "off": "tắt",
+    "accepted": "CHẤP NHẬN",
+    "rejected": "BỊ TỪ CHỐI — đọc văn bản gốc",
+    "failed": "LỖI — đọc văn bản gốc",
+}
 
 
-def side_by_side(left: str, right: str, width: int = 100, titles: tuple[str, str] = ("VĂN BẢN GỐC", "BẢN VIẾT LẠI")) -> str:
+def side_by_side(
+    left: str, right: str, width: int = 100, titles: tuple[str, str] = ("VĂN BẢN GỐC", "BẢN VIẾT LẠI")
+) -> str:
     """Two wrapped columns separated by ' │ '."""
     col = max(20, (width - 3) // 2)
     lcol = [titles[0], "─" * min(col, len(titles[0]))] + textwrap.wrap(left, col)
@@ -55,8 +61,10 @@ def segment_view(number: int, segment: Any, width: int = 100) -> str:
     result = segment.rewrite
     lines = [head, side_by_side(segment.source, result.draft, width)]
     if result.draft:
-        lines += ["Thay đổi từng từ ([-bỏ-] {+thêm+}):",
-                  textwrap.fill(word_diff(segment.source, result.draft), width, break_long_words=False)]
+        lines += [
+            "Thay đổi từng từ ([-bỏ-] {+thêm+}):",
+            textwrap.fill(word_diff(segment.source, result.draft), width, break_long_words=False),
+        ]
     claims = decided_by(result)
     if claims:
         lines += ["Căn cứ:", *(textwrap.fill(c, width, subsequent_indent="  ") for c in claims)]
@@ -68,9 +76,13 @@ def segment_view(number: int, segment: Any, width: int = 100) -> str:
 def segment_json(position: int, segment: Any) -> dict[str, Any]:
     result = segment.rewrite
     return {
-        "position": position, "kind": segment.kind, "title": segment.title,
-        "text": segment.text, "source": segment.source,
-        "rewrite_status": segment.rewrite_status, "rewrite_reason": segment.rewrite_reason,
+        "position": position,
+        "kind": segment.kind,
+        "title": segment.title,
+        "text": segment.text,
+        "source": segment.source,
+        "rewrite_status": segment.rewrite_status,
+        "rewrite_reason": segment.rewrite_reason,
         "rewrite": result.draft if result else None,
         "rewrite_claims": list(result.findings if result.status != "accepted" else result.kept) if result else [],
     }
@@ -82,7 +94,13 @@ def week_json(scripts: Any, paths: list[Any]) -> dict[str, Any]:
     return {
         "week": scripts.week.label,
         "rewrite": usage.to_json() if usage else None,
-        "slots": [{"slot": s.slot.at.isoformat(), "name": s.slot.name, "script": str(p),
-                   "segments": [segment_json(n, seg) for n, seg in enumerate(s.segments, start=1)]}
-                  for s, p in zip(scripts.slots, paths)],
+        "slots": [
+            {
+                "slot": s.slot.at.isoformat(),
+                "name": s.slot.name,
+                "script": str(p),
+                "segments": [segment_json(n, seg) for n, seg in enumerate(s.segments, start=1)],
+            }
+            for s, p in zip(scripts.slots, paths)
+        ],
     }

@@ -35,8 +35,8 @@ class RewriteResult:
     cached: bool = False
     draft: str = ""  # the summarizer's text, kept for side-by-side review even when rejected
     findings: tuple[str, ...] = ()  # the claims that decided a refusal, as the officer reads them
-    kept: tuple[str, ...] = ()      # the source's must-keep claims found in the rewrite
-    verified: bool = False          # the second opinion (rewrite.verify) ran
+    kept: tuple[str, ...] = ()  # the source's must-keep claims found in the rewrite
+    verified: bool = False  # the second opinion (rewrite.verify) ran
 
     @property
     def used_rewrite(self) -> bool:

@@ -54,8 +54,7 @@ class RewriteSettings:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise _bad(unknown[0], "khóa không được hỗ trợ",
-                       f"dùng một trong các khóa: {', '.join(sorted(known))}")
+            raise _bad(unknown[0], "khóa không được hỗ trợ", f"dùng một trong các khóa: {', '.join(sorted(known))}")
         values: dict[str, Any] = {}
         for key in ("engine", "model", "api_key_env"):
             if key in data:
@@ -64,8 +63,7 @@ class RewriteSettings:
             raw = data["base_url"]
             values["base_url"] = None if raw in (None, "") else _string("base_url", raw)
             if values["base_url"] and not values["base_url"].startswith(("http://", "https://")):
-                raise _bad("base_url", "phải bắt đầu bằng http:// hoặc https://",
-                           "ví dụ: http://127.0.0.1:8080/v1")
+                raise _bad("base_url", "phải bắt đầu bằng http:// hoặc https://", "ví dụ: http://127.0.0.1:8080/v1")
         if "timeout_s" in data:
             values["timeout_s"] = _number("timeout_s", data["timeout_s"], minimum=0.1)
         if "max_retries" in data:
@@ -86,13 +84,15 @@ class RewriteSettings:
         settings = cls(**values)
         valid = engine_names()
         if settings.engine not in valid:
-            raise _bad("engine", f"không có bộ viết lại tên '{settings.engine}'",
-                       f"dùng một trong: {', '.join(valid)}")
+            raise _bad("engine", f"không có bộ viết lại tên '{settings.engine}'", f"dùng một trong: {', '.join(valid)}")
         if settings.engine == "openai" and not settings.model:
             raise _bad("model", "engine 'openai' cần tên mô hình", "ví dụ: model: gpt-4o-mini")
         if settings.verify and settings.engine != "openai":
-            raise _bad("verify", f"kiểm tra lần hai hỏi lại dịch vụ viết lại, nhưng engine đang là '{settings.engine}'",
-                       "đặt engine: openai (kèm base_url, model) hoặc bỏ verify")
+            raise _bad(
+                "verify",
+                f"kiểm tra lần hai hỏi lại dịch vụ viết lại, nhưng engine đang là '{settings.engine}'",
+                "đặt engine: openai (kèm base_url, model) hoặc bỏ verify",
+            )
         return settings
 
 
@@ -110,8 +110,11 @@ def _names(key: str, value: Any) -> tuple[str, ...]:
     """A list of names ("tên | cách viết khác | …"); one string is a list of one."""
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(v, str) and v.strip() for v in items):
-        raise _bad(key, f"cần một danh sách tên (chuỗi), nhận được {value!r}",
-                   f"ví dụ: {key}: [\"nhà văn hóa thôn Đông | nhà văn hóa Đông\"]")
+        raise _bad(
+            key,
+            f"cần một danh sách tên (chuỗi), nhận được {value!r}",
+            f'ví dụ: {key}: ["nhà văn hóa thôn Đông | nhà văn hóa Đông"]',
+        )
     return tuple(v.strip().lower() for v in items)
 
 
@@ -119,6 +122,5 @@ def _number(key: str, value: Any, *, minimum: float, integer: bool = False) -> f
     ok = isinstance(value, int) if integer else isinstance(value, (int, float))
     if isinstance(value, bool) or not ok or value < minimum:
         kind = "số nguyên" if integer else "số"
-        raise _bad(key, f"cần một {kind} ≥ {minimum}, nhận được {value!r}",
-                   f"sửa giá trị 'rewrite.{key}'")
+        raise _bad(key, f"cần một {kind} ≥ {minimum}, nhận được {value!r}", f"sửa giá trị 'rewrite.{key}'")
     return float(value)

@@ -16,8 +16,20 @@ from broadcaster.production.rewrite.claims_text import money_spans
 _STANCES = sorted(((tuple(p.split()), v) for p, v in lx.STANCE_WORDS), key=lambda pv: -len(pv[0]))
 _NOT_STANCE = [tuple(p.split()) for p in lx.NOT_STANCE]
 _POSITIVE_ORDER = ("required", "requested", "invited", "advised", "permitted")
-_SYNONYMS = {"đem": "mang", "cầm": "mang", "tới": "đến", "dự": "tham", "đóng": "nộp", "trả": "nộp",
-             "mở": "mở", "phát": "cấp", "làm": "làm", "lấy": "thu", "cho": "cho", "tổ": "tổ"}
+_SYNONYMS = {
+    "đem": "mang",
+    "cầm": "mang",
+    "tới": "đến",
+    "dự": "tham",
+    "đóng": "nộp",
+    "trả": "nộp",
+    "mở": "mở",
+    "phát": "cấp",
+    "làm": "làm",
+    "lấy": "thu",
+    "cho": "cho",
+    "tổ": "tổ",
+}
 _AUDIENCE = (("bà", "con"), ("người", "dân"), ("nhân", "dân"), ("các", "hộ"), ("gia", "đình"))
 
 
@@ -27,15 +39,40 @@ def _imperative(doc: Document, i: int) -> bool:
     words, tokens = doc.reading.words, doc.reading.tokens
     if i == 0 or tokens[i - 1].sentence != tokens[i].sentence:
         return True
-    if tuple(words[max(0, i - 2):i]) in _AUDIENCE:
+    if tuple(words[max(0, i - 2) : i]) in _AUDIENCE:
         return True
-    return any(words[k:k + 2] in (["đề", "nghị"], ["yêu", "cầu"]) and words[k - 1] not in ("đơn", "giấy", "bản")
-               for k in range(max(1, i - 30), i) if tokens[k].sentence == tokens[i].sentence)
+    return any(
+        words[k : k + 2] in (["đề", "nghị"], ["yêu", "cầu"]) and words[k - 1] not in ("đơn", "giấy", "bản")
+        for k in range(max(1, i - 30), i)
+        if tokens[k].sentence == tokens[i].sentence
+    )
 
 
 # Words that are never the verb a stance word governs ("…, nên từ ngày 01/12": "nên" is "so").
-_NOT_PREDICATE = frozenset({"từ", "ngày", "tháng", "năm", "khi", "với", "tại", "ở", "theo", "vào", "trong", "của",
-                            "là", "và", "hoặc", "thì", "nếu", "lúc", "như", "bằng"})
+_NOT_PREDICATE = frozenset(
+    {
+        "từ",
+        "ngày",
+        "tháng",
+        "năm",
+        "khi",
+        "với",
+        "tại",
+        "ở",
+        "theo",
+        "vào",
+        "trong",
+        "của",
+        "là",
+        "và",
+        "hoặc",
+        "thì",
+        "nếu",
+        "lúc",
+        "như",
+        "bằng",
+    }
+)
 _BANS = ("cấm", "nghiêm cấm")  # "cấm xe tải … đi qua": the word after is what is banned, not a verb
 
 
@@ -44,10 +81,10 @@ def predicate_of(word: str) -> str:
 
 
 def _stance_at(words: list[str], i: int) -> tuple[int, str] | None:
-    if any(words[i:i + len(p)] == list(p) for p in _NOT_STANCE):
+    if any(words[i : i + len(p)] == list(p) for p in _NOT_STANCE):
         return None
     for phrase, value in _STANCES:
-        if tuple(words[i:i + len(phrase)]) == phrase:
+        if tuple(words[i : i + len(phrase)]) == phrase:
             return len(phrase), value
     return None
 
@@ -62,10 +99,10 @@ def _combine(stances: list[str]) -> str:
 def _words_around(doc: Document, first: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
     words, tokens = doc.reading.words, doc.reading.tokens
     clause = tokens[first].clause
-    before = [words[k] for k in range(max(0, first - 5), first)
-              if tokens[k].clause == clause and words[k] not in STOP]
-    after = [words[k] for k in range(end, min(len(words), end + 5))
-             if tokens[k].clause == clause and words[k] not in STOP]
+    before = [words[k] for k in range(max(0, first - 5), first) if tokens[k].clause == clause and words[k] not in STOP]
+    after = [
+        words[k] for k in range(end, min(len(words), end + 5)) if tokens[k].clause == clause and words[k] not in STOP
+    ]
     return frozenset(before), frozenset(after)
 
 
@@ -89,22 +126,37 @@ def stance_claims(doc: Document) -> list[Claim]:
             if nxt:
                 chain.append(nxt[1])
                 j += nxt[0]
-            elif words[j] in lx.STANCE_SKIP or (
-                    {"requested", "invited"} & set(chain) and words[j] in lx.ADDRESSEES):
+            elif words[j] in lx.STANCE_SKIP or ({"requested", "invited"} & set(chain) and words[j] in lx.ADDRESSEES):
                 j += 1
             else:
                 break
         covered.update(range(i, j))
-        if j >= len(words) or tokens[j].clause != tokens[i].clause or not tokens[j].is_word or j in in_money \
-                or words[j] in _NOT_PREDICATE:
+        if (
+            j >= len(words)
+            or tokens[j].clause != tokens[i].clause
+            or not tokens[j].is_word
+            or j in in_money
+            or words[j] in _NOT_PREDICATE
+        ):
             i = j
             continue
         stance = _combine(chain)
         subject, obj = _words_around(doc, i, j + 1)
         imperative = stance == "prohibited" or (stance == "negated" and _imperative(doc, i))
-        out.append(Claim("stance", stance, " ".join(words[i:j + 1]), j, tokens[i].sentence, tokens[i].clause,
-                         role=predicate_of(words[j]), anchor=subject | obj, extra=" ".join(sorted(obj)),
-                         keep=imperative))
+        out.append(
+            Claim(
+                "stance",
+                stance,
+                " ".join(words[i : j + 1]),
+                j,
+                tokens[i].sentence,
+                tokens[i].clause,
+                role=predicate_of(words[j]),
+                anchor=subject | obj,
+                extra=" ".join(sorted(obj)),
+                keep=imperative,
+            )
+        )
         covered.add(j)
         i = j + 1
     negated = {c.role for c in out if c.value in lx.NEGATIVE_STANCES and not c.surface.startswith(_BANS)}
@@ -118,16 +170,28 @@ def _affirmed(doc: Document, predicates: set[str], covered: set[int], stances: l
     for c in stances:
         if c.value in lx.NEGATIVE_STANCES:
             negations.setdefault(c.clause, c.index)
-    named = {k for m in doc.mentions if m.category in ("procedures", "documents", "offices")
-             for k in range(m.first, m.end)}  # "thủ tục Cấp giấy xác nhận …" states nothing
+    named = {
+        k for m in doc.mentions if m.category in ("procedures", "documents", "offices") for k in range(m.first, m.end)
+    }  # "thủ tục Cấp giấy xác nhận …" states nothing
     for j, w in enumerate(words):
         if j in covered or j in named or predicate_of(w) not in predicates or not tokens[j].is_word:
             continue
         if negations.get(tokens[j].clause, len(words)) < j:
             continue  # "không cần làm đơn hay nộp hồ sơ": the negation covers both
         subject, obj = _words_around(doc, j, j + 1)
-        out.append(Claim("stance", "affirmed", w, j, tokens[j].sentence, tokens[j].clause, role=predicate_of(w),
-                         anchor=subject | obj, extra=" ".join(sorted(obj))))
+        out.append(
+            Claim(
+                "stance",
+                "affirmed",
+                w,
+                j,
+                tokens[j].sentence,
+                tokens[j].clause,
+                role=predicate_of(w),
+                anchor=subject | obj,
+                extra=" ".join(sorted(obj)),
+            )
+        )
     return out
 
 
@@ -141,7 +205,15 @@ def add_affirmed(doc: Document, predicates: set[str]) -> None:
     have = {c.index for c in doc.claims if c.kind == "stance"}
     spans = money_spans(doc, free_only=True)
     in_money = {i for i, t in enumerate(doc.reading.tokens) if any(a <= t.start < b for a, b in spans)}
-    covered = have | in_money | {i for c in doc.claims if c.kind == "stance"
-                                 for i in range(c.index - len(c.surface.split()) + 1, c.index + 1)}
+    covered = (
+        have
+        | in_money
+        | {
+            i
+            for c in doc.claims
+            if c.kind == "stance"
+            for i in range(c.index - len(c.surface.split()) + 1, c.index + 1)
+        }
+    )
     known = {c.role for c in doc.claims if c.kind == "stance" and c.value == "affirmed"}
     doc.claims += _affirmed(doc, set(predicates) - known, covered, doc.of("stance"))

@@ -17,8 +17,13 @@ from broadcaster.production.rewrite.reading import Reading, expand_abbreviations
 from broadcaster.vi.tables import rewrite_terms
 
 CATEGORIES = ("offices", "places", "groups", "procedures", "documents")
-LABELS = {"offices": "cơ quan", "places": "địa điểm", "groups": "đối tượng", "procedures": "thủ tục",
-          "documents": "giấy tờ"}
+LABELS = {
+    "offices": "cơ quan",
+    "places": "địa điểm",
+    "groups": "đối tượng",
+    "procedures": "thủ tục",
+    "documents": "giấy tờ",
+}
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 _SKIP_AFTER_ACTOR = frozenset({"xã", "huyện", "tỉnh", "thôn", "số", "cơ", "sở"})
 
@@ -26,10 +31,10 @@ _SKIP_AFTER_ACTOR = frozenset({"xã", "huyện", "tỉnh", "thôn", "số", "cơ
 @dataclass(frozen=True)
 class Mention:
     category: str
-    name: str        # canonical
-    first: int       # token indexes, end exclusive
+    name: str  # canonical
+    first: int  # token indexes, end exclusive
     end: int
-    role: str = ""   # "place", "actor" or ""
+    role: str = ""  # "place", "actor" or ""
 
     @property
     def label(self) -> str:
@@ -72,9 +77,14 @@ class Terms:
         found: list[Mention] = []
         i = 0
         while i < len(words):
-            match = next(((w, c, n) for w, c, n in self._index.get(words[i], ())
-                          if tuple(words[i:i + len(w)]) == w
-                          and tokens[i + len(w) - 1].sentence == tokens[i].sentence), None)
+            match = next(
+                (
+                    (w, c, n)
+                    for w, c, n in self._index.get(words[i], ())
+                    if tuple(words[i : i + len(w)]) == w and tokens[i + len(w) - 1].sentence == tokens[i].sentence
+                ),
+                None,
+            )
             if match is None:
                 i += 1
                 continue
@@ -98,17 +108,28 @@ def _role(reading: Reading, first: int, end: int) -> str:
     for phrase in _PLACE_WORDS:
         for gap in (0, 1):  # "tại các …", "ở nhà …"
             start = first - gap - len(phrase)
-            if start >= 0 and tuple(words[start:start + len(phrase)]) == phrase \
-                    and (tokens[start].clause == clause or (phrase == ("địa", "điểm")
-                                                            and tokens[start].sentence == tokens[first].sentence)) \
-                    and (gap == 0 or words[first - 1] in ("các", "một")):
+            if (
+                start >= 0
+                and tuple(words[start : start + len(phrase)]) == phrase
+                and (
+                    tokens[start].clause == clause
+                    or (phrase == ("địa", "điểm") and tokens[start].sentence == tokens[first].sentence)
+                )
+                and (gap == 0 or words[first - 1] in ("các", "một"))
+            ):
                 return "place"  # "tại …", "Địa điểm: …"
     starts_clause = first == 0 or tokens[first - 1].clause != clause
     if starts_clause:
         j = end
-        while j < len(words) and tokens[j].clause == clause and (
-                words[j] in _SKIP_AFTER_ACTOR or tokens[j].is_number
-                or reading.norm[tokens[j].start:tokens[j].start + 1].isupper()):
+        while (
+            j < len(words)
+            and tokens[j].clause == clause
+            and (
+                words[j] in _SKIP_AFTER_ACTOR
+                or tokens[j].is_number
+                or reading.norm[tokens[j].start : tokens[j].start + 1].isupper()
+            )
+        ):
             j += 1
         if j < len(words) and tokens[j].clause == clause and (words[j] in ACTOR_VERBS or words[j] == "cùng"):
             return "actor"

@@ -63,9 +63,14 @@ class SecondOpinion:
 
 
 def build_messages(source: str, rewrite: str) -> list[dict[str, str]]:
-    user = USER.format(open=OPEN, close=CLOSE, ropen=REWRITE_OPEN, rclose=REWRITE_CLOSE,
-                       source=_defuse(source.strip()),
-                       rewrite=_defuse(rewrite.strip()).replace("<<", "‹‹").replace(">>", "››"))
+    user = USER.format(
+        open=OPEN,
+        close=CLOSE,
+        ropen=REWRITE_OPEN,
+        rclose=REWRITE_CLOSE,
+        source=_defuse(source.strip()),
+        rewrite=_defuse(rewrite.strip()).replace("<<", "‹‹").replace(">>", "››"),
+    )
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
 
 
@@ -77,14 +82,16 @@ def parse_answer(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         body = fenced.group(1).strip()
     start, end = body.find("{"), body.rfind("}")
     try:
-        data = json.loads(body[start:end + 1] if start >= 0 else body)
+        data = json.loads(body[start : end + 1] if start >= 0 else body)
         lists = [data.get(key, []) for key in ("contradictions", "unsupported")]
         if not isinstance(data, dict) or not all(isinstance(v, list) for v in lists):
             raise ValueError("contradictions/unsupported không phải danh sách")
     except (ValueError, AttributeError) as exc:
-        raise RewriteError("Câu trả lời kiểm tra lần hai không đúng định dạng JSON.",
-                           f"mô hình trả lời: {text[:160]!r} ({exc})",
-                           "dùng mô hình làm theo chỉ dẫn tốt hơn, hoặc tắt rewrite.verify") from exc
+        raise RewriteError(
+            "Câu trả lời kiểm tra lần hai không đúng định dạng JSON.",
+            f"mô hình trả lời: {text[:160]!r} ({exc})",
+            "dùng mô hình làm theo chỉ dẫn tốt hơn, hoặc tắt rewrite.verify",
+        ) from exc
     clean = [tuple(str(item).strip() for item in items if str(item).strip()) for items in lists]
     return clean[0], clean[1]
 

@@ -41,17 +41,21 @@ class RewriteUsage:
     def summary_vi(self) -> str:
         if self.engine == "none":
             return "Viết lại: tắt (rewrite.engine: none)."
-        return (f"Viết lại ({self.engine}{' ' + self.model if self.model else ''}): {self.segments} đoạn — "
-                f"{self.accepted} chấp nhận, {self.rejected} bị từ chối, {self.failed} lỗi; "
-                f"{self.cached} lấy từ bộ nhớ đệm; {self.tokens_in + self.tokens_out} token "
-                f"({self.tokens_in} vào, {self.tokens_out} ra).")
+        return (
+            f"Viết lại ({self.engine}{' ' + self.model if self.model else ''}): {self.segments} đoạn — "
+            f"{self.accepted} chấp nhận, {self.rejected} bị từ chối, {self.failed} lỗi; "
+            f"{self.cached} lấy từ bộ nhớ đệm; {self.tokens_in + self.tokens_out} token "
+            f"({self.tokens_in} vào, {self.tokens_out} ra)."
+        )
 
 
 def cache_from(conf: Any) -> RewriteCache:
     return FileRewriteCache(conf.cache_dir / "rewrite")
 
 
-def rewrite_week(scripts: Any, settings: RewriteSettings, cache: RewriteCache | None = None) -> tuple[Any, RewriteUsage]:
+def rewrite_week(
+    scripts: Any, settings: RewriteSettings, cache: RewriteCache | None = None
+) -> tuple[Any, RewriteUsage]:
     """Return (scripts with rewritten segments, usage). `scripts` is a programs.WeekScripts.
 
     Each rewritten segment keeps its RewriteResult in `segment.rewrite`; `segment.text` is what
@@ -68,8 +72,10 @@ def rewrite_week(scripts: Any, settings: RewriteSettings, cache: RewriteCache | 
         for seg in slot.segments:
             if _rewritable(seg) and seg.text not in results:
                 results[seg.text] = rewrite_text(seg.text, settings, cache, summarizer=summarizer, verifier=verifier)
-    slots = tuple(dataclasses.replace(slot, segments=tuple(_apply(seg, results) for seg in slot.segments))
-                  for slot in scripts.slots)
+    slots = tuple(
+        dataclasses.replace(slot, segments=tuple(_apply(seg, results) for seg in slot.segments))
+        for slot in scripts.slots
+    )
     usage = _usage(summarizer.name, summarizer.model, results)
     if usage.engine != "none":
         log.info(usage.summary_vi())
@@ -89,8 +95,20 @@ def _apply(segment: Any, results: Mapping[str, RewriteResult]) -> Any:
 
 def _usage(engine: str, model: str, results: Mapping[str, RewriteResult]) -> RewriteUsage:
     values = list(results.values())
-    count = lambda status: sum(1 for r in values if r.status == status)
+
+    def count(status: str) -> int:
+        return sum(1 for r in values if r.status == status)
+
     version = next((r.prompt_version for r in values if r.prompt_version), "")
-    return RewriteUsage(engine, model, version, len(values), count("accepted"), count("rejected"),
-                        count("failed"), sum(1 for r in values if r.cached),
-                        sum(r.tokens_in for r in values), sum(r.tokens_out for r in values))
+    return RewriteUsage(
+        engine,
+        model,
+        version,
+        len(values),
+        count("accepted"),
+        count("rejected"),
+        count("failed"),
+        sum(1 for r in values if r.cached),
+        sum(r.tokens_in for r in values),
+        sum(r.tokens_out for r in values),
+    )

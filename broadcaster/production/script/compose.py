@@ -19,12 +19,12 @@ from broadcaster.timeutil import WEEKDAY_VI, local
 
 @dataclasses.dataclass(frozen=True)
 class SegmentText:
-    kind: str          # opening | announcement | tthc | closing
+    kind: str  # opening | announcement | tthc | closing
     ref_id: int | None
     title: str
-    text: str          # what will be read: the rewrite when accepted, else the template text
-    rewrite: RewriteResult | None = None   # set by the rewrite step (broadcaster.rewrite.week)
-    priority: str = "normal"               # emergencies are read in full, never rewritten
+    text: str  # what will be read: the rewrite when accepted, else the template text
+    rewrite: RewriteResult | None = None  # set by the rewrite step (broadcaster.rewrite.week)
+    priority: str = "normal"  # emergencies are read in full, never rewritten
 
     @property
     def source(self) -> str:
@@ -41,9 +41,14 @@ class SegmentText:
 
 @functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.PackageLoader("broadcaster.production.script", "templates"),
-                             autoescape=False, trim_blocks=True, lstrip_blocks=True,
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("broadcaster.production.script", "templates"),
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=False,
+    )
     env.filters["ngay"] = lambda d: f"{d:%d/%m/%Y}" if d else ""
     env.filters["thu"] = lambda d: WEEKDAY_VI[d.weekday()]
     env.filters["gio"] = lambda t: f"{t.hour}h{t.minute:02d}" if t.minute else f"{t.hour} giờ"
@@ -65,15 +70,23 @@ def _render(template: str, **context) -> str:
 
 def opening(station: Station, slot_at: dt.datetime, count: int, emergency: bool = False) -> SegmentText:
     when = local(slot_at)
-    text = _render("opening.j2", station=station, day=when.date(), time=when.time(), count=count,
-                   emergency=emergency, morning=when.hour < 12)
+    text = _render(
+        "opening.j2",
+        station=station,
+        day=when.date(),
+        time=when.time(),
+        count=count,
+        emergency=emergency,
+        morning=when.hour < 12,
+    )
     return SegmentText("opening", None, "Mở đầu", text)
 
 
 def closing(station: Station, slot_at: dt.datetime) -> SegmentText:
     when = local(slot_at)
-    return SegmentText("closing", None, "Kết thúc",
-                       _render("closing.j2", station=station, day=when.date(), morning=when.hour < 12))
+    return SegmentText(
+        "closing", None, "Kết thúc", _render("closing.j2", station=station, day=when.date(), morning=when.hour < 12)
+    )
 
 
 def announcement(item, station: Station) -> SegmentText:
@@ -81,10 +94,19 @@ def announcement(item, station: Station) -> SegmentText:
     name = f"announcement/{item.category}.j2"
     if name not in environment().list_templates():
         name = "announcement/general.j2"
-    return SegmentText("announcement", getattr(item, "id", None), item.title,
-                       _render(name, a=item, station=station), priority=item.priority)
+    return SegmentText(
+        "announcement",
+        getattr(item, "id", None),
+        item.title,
+        _render(name, a=item, station=station),
+        priority=item.priority,
+    )
 
 
 def tthc(item, station: Station) -> SegmentText:
-    return SegmentText("tthc", getattr(item, "id", None), f"TTHC {item.code}: {item.name}",
-                       _render(f"tthc/{item.change_type}.j2", t=item, station=station))
+    return SegmentText(
+        "tthc",
+        getattr(item, "id", None),
+        f"TTHC {item.code}: {item.name}",
+        _render(f"tthc/{item.change_type}.j2", t=item, station=station),
+    )

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from broadcaster.timeutil import local, vi_date
 
-STATUS_VI = {"draft": "bản nháp, chờ duyệt", "approved": "đã duyệt", "rendered": "đã duyệt, đã thu âm",
-             "scheduled": "đã lên lịch", "aired": "đã phát", "failed": "phát lỗi"}
+STATUS_VI = {
+    "draft": "bản nháp, chờ duyệt",
+    "approved": "đã duyệt",
+    "rendered": "đã duyệt, đã thu âm",
+    "scheduled": "đã lên lịch",
+    "aired": "đã phát",
+    "failed": "phát lỗi",
+}
 
 
 REWRITE_VI = {
@@ -27,8 +33,9 @@ def minutes_text(seconds: float) -> str:
     return f"{total // 60} phút {total % 60:02d} giây"
 
 
-def script_document(station_name: str, week: str, script, status: str = "draft",
-                    marks: dict[int, list[str]] | None = None) -> str:
+def script_document(
+    station_name: str, week: str, script, status: str = "draft", marks: dict[int, list[str]] | None = None
+) -> str:
     """The script as text. Under each segment: the rewrite's verdict, then `marks` (segment index ->
     notes such as what the voice cannot read), each on a line starting with "(!)"."""
     when = local(script.slot.at)

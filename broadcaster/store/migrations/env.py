@@ -12,13 +12,13 @@ if connection is None:  # `alembic` CLI use: build a connection from the URL in 
     connection = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://").connect()
 
 
-
 def include_object(obj, name, type_, reflected, compare_to):
     """APScheduler owns its job table (broadcaster.schedule); autogenerate must leave it alone."""
     return not (type_ == "table" and name == "apscheduler_jobs")
 
 
-context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True,
-                  include_object=include_object)
+context.configure(
+    connection=connection, target_metadata=Base.metadata, render_as_batch=True, include_object=include_object
+)
 with context.begin_transaction():
     context.run_migrations()
