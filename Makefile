@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 SYSTEM_PACKAGES ?=
 TEST_SYSTEM_PACKAGES := icecast2 systemd logrotate chromium chromium-driver
 
-.PHONY: demo test system venv clean bench
+.PHONY: demo test lint system venv clean bench
 
 demo: venv
 	$(BIN)/broadcaster demo
@@ -14,6 +14,11 @@ demo: venv
 test: SYSTEM_PACKAGES := $(TEST_SYSTEM_PACKAGES)
 test: venv
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 bench: venv
 	@for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
