@@ -101,7 +101,7 @@ class Station:
         self.scheduler.add_listener(self._on_event, EVENT_JOB_MISSED | EVENT_JOB_ERROR)
 
     def _log_result(self, result: AirResult) -> None:
-        (log.info if result.result == "aired" else log.warning)(
+        (log.info if result.result == Result.AIRED else log.warning)(
             "buổi phát %s: %s %s", result.key, result.result, result.reason or ""
         )
 

@@ -24,6 +24,7 @@ from broadcaster.onair import airing, recovery
 from broadcaster.onair import outputs as playout
 from broadcaster.onair.airing import AirResult, Job
 from broadcaster.onair.outputs import process
+from broadcaster.store.states import Result
 
 log = logging.getLogger(__name__)
 
@@ -129,10 +130,10 @@ class Playout:
         finally:
             for output in outputs:
                 process.clear(self.run_dir, output.name)
-        if result.result == "interrupted" and control.reason == "emergency":
+        if result.result == Result.INTERRUPTED and control.reason == "emergency":
             self._after_emergency(job, result)
         elif (
-            result.result == "failed"
+            result.result == Result.FAILED
             and self.policy.retry_partial
             and result.aired_s >= process.NOTHING_AIRED_S
             and job.attempt < 1 + self.policy.retries
