@@ -16,7 +16,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 
@@ -24,6 +24,11 @@ from broadcaster import speech
 from broadcaster.errors import ConfigError
 from broadcaster.production.rewrite.settings import RewriteSettings
 from broadcaster.timeutil import WEEKDAYS, parse_hhmm, weekday_index
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+_D = TypeVar("_D", bound="DataclassInstance")
 
 DEFAULT_FILE = "config.yaml"
 ENV_VAR = "BROADCASTER_CONFIG"
@@ -274,7 +279,7 @@ def _str_map(value: Any, name: str) -> Mapping[str, str]:
     return MappingProxyType({str(k): str(v) for k, v in mapping.items()})
 
 
-def _section(cls: type, value: Any, name: str):
+def _section(cls: type[_D], value: Any, name: str) -> _D:
     """Build a frozen dataclass from a mapping; unknown keys and wrong types are refused."""
     mapping = _mapping(value, name)
     fields = {f.name: f for f in dataclasses.fields(cls)}
@@ -285,11 +290,12 @@ def _section(cls: type, value: Any, name: str):
             None,
             "các khóa hợp lệ: " + ", ".join(fields) + ".",
         )
-    kwargs = {}
+    kwargs: dict[str, Any] = {}
     for key, raw in mapping.items():
-        default = cls.__dataclass_fields__[key].default
-        if default is dataclasses.MISSING and fields[key].default_factory is not dataclasses.MISSING:
-            default = fields[key].default_factory()
+        default: Any = fields[key].default
+        factory = fields[key].default_factory
+        if default is dataclasses.MISSING and callable(factory):  # not dataclasses.MISSING
+            default = factory()
         if key in TIME_KEYS:
             _check_quoted(raw, f"{name}.{key}", key)
         kwargs[key] = _coerce(raw, default, f"{name}.{key}")
@@ -363,7 +369,8 @@ def _slots(value: Any, schedule: Schedule) -> tuple[SlotSpec, ...]:
         return DEFAULT_SLOTS
     if not isinstance(value, list):
         raise ConfigError('Mục “slots” phải là danh sách, ví dụ: - {day: tue, time: "06:00", max_minutes: 30}.')
-    slots, seen = [], {}
+    slots: list[SlotSpec] = []
+    seen: dict[str, int] = {}  # "tue 06:00" -> its number in the list
     for i, item in enumerate(value, start=1):
         spec = _section(SlotSpec, item, f"slots[{i}]")
         try:

@@ -43,7 +43,8 @@ def read_announcements(path: Path, default_repeat: int = 2) -> readers.Reading:
     source = readers.read_records(path, FORMATS, ("announcements", "thong_bao", "items"), ANNOUNCEMENT_HEADERS)
     problems = readers.Problems(path)
     rows = readers.canonical_rows(path, source, ANNOUNCEMENT_HEADERS, ANNOUNCEMENT_REQUIRED, ANNOUNCEMENT_NAMES)
-    items, first_row = [], {}
+    items: list[AnnouncementIn] = []
+    first_row: dict[str, str] = {}  # uid -> where it was first seen
     for row in schema.check(rows, schema.AnnouncementRecord, problems):
         item = validate(row, problems, default_repeat)
         if item is None:
@@ -83,6 +84,14 @@ def validate(row: readers.Row, problems: readers.Problems, default_repeat: int =
     if body and len(body.split()) < 3:
         problems.add(row.where, row.label("body"), "nội dung quá ngắn (cần ít nhất 3 từ).")
     uid = readers.text(row, "uid", problems)
-    if len(problems.items) > before:
-        return None
+    if (
+        len(problems.items) > before
+        or title is None
+        or body is None
+        or category is None
+        or priority is None
+        or start is None
+        or end is None
+    ):
+        return None  # each None above comes with a problem
     return AnnouncementIn(uid or derive_uid(title, start), title, body, category, priority, start, end, repeat)

@@ -61,7 +61,9 @@ class Problems:
     """Collects every problem of a file so the officer can fix them all in one go."""
 
     def __init__(self, path: Path, source: str | None = None) -> None:
-        self.path, self.items, self.warnings = path, [], []
+        self.path = path
+        self.items: list[str] = []
+        self.warnings: list[str] = []
         self.source, self.nothing = (source, "chưa ghi gì") if source else (f"Tệp {path}", "không nhập dòng nào")
 
     def add(self, where: str, field: str | None, message: str) -> None:

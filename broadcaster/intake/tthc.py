@@ -42,7 +42,8 @@ def read_tthc(path: Path, sheet: str | None = None) -> readers.Reading:
     problems = readers.Problems(path)
     rows = readers.canonical_rows(path, source, TTHC_HEADERS, TTHC_REQUIRED, TTHC_NAMES)
     model = schema.TypedTthcRecord if source.typed else schema.TthcRecord
-    items, first_row = [], {}
+    items: list[TthcIn] = []
+    first_row: dict[tuple[str, str], str] = {}  # (code, decision) -> where it was first seen
     for row in schema.check(rows, model, problems):
         item = validate(row, problems, tabular=not source.typed)
         if item is None:
@@ -63,15 +64,16 @@ def validate(row: readers.Row, problems: readers.Problems, tabular: bool = False
     if code and not CODE_RE.match(code):
         problems.add(row.where, row.label("code"), f"mã “{code}” không đúng dạng mã TTHC (ví dụ 1.001193).")
     name = readers.text(row, "name", problems, required=True)
+    before_field = len(problems.items)
     field = readers.text(row, "field", problems)
-    if not field and (row.values.get("field") in (None, "")):
+    if field is None and len(problems.items) == before_field:  # empty, not refused for its characters
         problems.add(row.where, row.label("field"), "không được để trống." + (MERGED_HINT if tabular else ""))
     change_type = readers.choice(row, "change_type", CHANGE_TYPE_VALUES, CHANGE_TYPE_VI, problems)
     effective = readers.date(row, "effective_date", problems, required=True)
+    decision = readers.text(row, "decision", problems) or ""
     optional = {
         f: readers.text(row, f, problems)
         for f in (
-            "decision",
             "processing_time",
             "fee",
             "submit_place",
@@ -82,8 +84,15 @@ def validate(row: readers.Row, problems: readers.Problems, tabular: bool = False
         )
     }
     retrieved = readers.date(row, "retrieved_at", problems)
-    if len(problems.items) > before:
-        return None
+    if (
+        len(problems.items) > before
+        or code is None
+        or name is None
+        or field is None
+        or change_type is None
+        or effective is None
+    ):
+        return None  # each None above comes with a problem
     if change_type == "replaced" and not optional["replaces"]:
         problems.warn(
             row.where,
@@ -91,13 +100,13 @@ def validate(row: readers.Row, problems: readers.Problems, tabular: bool = False
             "thủ tục “thay thế” nhưng không ghi thủ tục bị thay thế; "
             "kịch bản chỉ nói thủ tục “được thay thế”. Thêm tên thủ tục cũ nếu có.",
         )
-    optional["decision"] = optional["decision"] or ""
     return TthcIn(
         code=code,
         name=name,
         field=field,
         change_type=change_type,
         effective_date=effective,
+        decision=decision,
         retrieved_at=retrieved,
         **optional,
     )

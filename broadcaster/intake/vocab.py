@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 
 # field -> accepted headers
 ANNOUNCEMENT_HEADERS: dict[str, tuple[str, ...]] = {
@@ -111,6 +112,6 @@ def fold(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", text).split())
 
 
-def lookup(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+def lookup(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     """Turn {canonical: aliases} into {folded alias: canonical}."""
     return {fold(alias): key for key, aliases in table.items() for alias in (key, *aliases)}

@@ -132,7 +132,7 @@ def _next_broadcast(
     segment: compose.SegmentText,
 ) -> int | None:
     """The first later open broadcast on a day the item may air that does not already read it."""
-    item = scripts.items.get((segment.kind, segment.ref_id))
+    item = scripts.items.get((segment.kind, segment.ref_id)) if segment.ref_id is not None else None
     for position in range(index + 1, len(jobs)):
         taker = updates.get(position, jobs[position].script)
         day = local(taker.slot.at).date()

@@ -135,9 +135,8 @@ def measured_pace(session: Session, settings: Settings) -> Pace:
         .order_by(Segment.id.desc())
         .limit(PACE_SAMPLES)
     ).all()
-    return fit([(spoken, seconds) for spoken, seconds in rows]) or Pace.from_words_per_minute(
-        settings.planning.words_per_minute
-    )
+    measured = [(spoken, seconds) for spoken, seconds in rows if spoken is not None and seconds is not None]
+    return fit(measured) or Pace.from_words_per_minute(settings.planning.words_per_minute)
 
 
 def due_items(session: Session, settings: Settings, week: Week, pace: Pace) -> list[Item]:
@@ -356,5 +355,6 @@ def _prior_airings(session: Session, week: Week) -> dict[tuple[str, int], int]:
     )
     counts: dict[tuple[str, int], int] = {}
     for kind, ref_id in rows:
-        counts[(kind, ref_id)] = counts.get((kind, ref_id), 0) + 1
+        if ref_id is not None:  # always: the query leaves out segments without an item
+            counts[(kind, ref_id)] = counts.get((kind, ref_id), 0) + 1
     return counts

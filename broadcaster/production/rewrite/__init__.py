@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Protocol
+from typing import Protocol, TypedDict
 
 from broadcaster.errors import BroadcasterError, ConfigError
 from broadcaster.production.rewrite.cache import FileRewriteCache, MemoryRewriteCache, RewriteCache, cache_key
@@ -48,6 +48,15 @@ class Summarizer(Protocol):
     cacheable: bool
 
     def summarize(self, source: str, max_words: int) -> Draft: ...
+
+
+class _Identity(TypedDict):
+    """The fields every RewriteResult of one call shares."""
+
+    source: str
+    engine: str
+    model: str
+    prompt_version: str
 
 
 class _NoSummarizer:
@@ -108,14 +117,16 @@ def rewrite_text(
 
     Tokens of the result are those of the rewrite plus, with rewrite.verify, the second opinion."""
     engine = summarizer or make_summarizer(settings)
-    base = {"source": source, "engine": engine.name, "model": engine.model, "prompt_version": PROMPT_VERSION}
+    base = _Identity(source=source, engine=engine.name, model=engine.model, prompt_version=PROMPT_VERSION)
     if engine.name == "none" or not source.strip():
         return RewriteResult(
             text=source,
             status="off",
             reason="",
+            source=source,
+            engine=engine.name,
+            model=engine.model,
             prompt_version="",
-            **{k: v for k, v in base.items() if k != "prompt_version"},
         )
     key = cache_key(engine.name, engine.model, PROMPT_VERSION, settings.max_words, source)
     draft = cache.get(key) if cache is not None and engine.cacheable else None

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
+from typing import Any, cast
 
 from broadcaster.production.rewrite.facts import Fact, facts_of
 from broadcaster.production.rewrite.reading import Reading
@@ -85,6 +87,32 @@ class Claim:
     extra: str = ""
     anchor: frozenset[str] = frozenset()
     keep: bool = False  # must be kept by a rewrite (source side)
+
+
+# `Claim.value` by kind, as the readers (claims_values.py, claims_text.py, stance.py) set it. The views
+# below only name the type of a claim whose kind the caller has checked; they do not convert.
+Quantity = tuple[Decimal, str, frozenset[str]]  # number, unit ("" for none), per-units ("kg/người")
+Entity = tuple[str, str]  # category ("offices", "places", "groups", "procedures", "documents"), name
+
+
+def quantity_of(claim: Claim) -> Quantity:
+    """The value of a "quantity" claim."""
+    return cast(Quantity, claim.value)
+
+
+def entity_of(claim: Claim) -> Entity:
+    """The value of an "entity" claim."""
+    return cast(Entity, claim.value)
+
+
+def fact_value_of(claim: Claim) -> tuple[Any, ...]:
+    """The value of a "date", "day" or "time" claim: its fact's value (facts.py)."""
+    return cast(tuple[Any, ...], claim.value)
+
+
+def words_of(claim: Claim) -> frozenset[str]:
+    """The value of a "condition" claim: its content words."""
+    return cast(frozenset[str], claim.value)
 
 
 def _phrases(table: tuple[tuple[str, str], ...]) -> list[tuple[tuple[str, ...], str]]:
@@ -214,7 +242,7 @@ def read(text: str, terms: Terms) -> Document:
     vocabulary = frozenset(w for w in re.findall(r"[^\W\d_]+", reading.norm) if w.islower())
     doc = Document(reading, facts_of(reading.norm, vocabulary), terms.mentions(reading))
     # The readers live in their own modules and import the helpers above.
-    from broadcaster.production.rewrite import claims_text as text
+    from broadcaster.production.rewrite import claims_text as texts
     from broadcaster.production.rewrite import claims_values as values
     from broadcaster.production.rewrite.stance import stance_claims
 
@@ -225,12 +253,12 @@ def read(text: str, terms: Terms) -> Document:
         *values.day_parts(doc),
         *values.relatives(doc),
         *values.scopes(doc),
-        *text.tables(doc),
-        *text.conditions(doc),
-        *text.money_claims(doc),
-        *text.entities(doc),
-        *text.places(doc),
-        *text.actors(doc),
+        *texts.tables(doc),
+        *texts.conditions(doc),
+        *texts.money_claims(doc),
+        *texts.entities(doc),
+        *texts.places(doc),
+        *texts.actors(doc),
     ]
     doc.claims += stance_claims(doc)
     return doc

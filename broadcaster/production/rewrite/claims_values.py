@@ -98,18 +98,18 @@ def quantity(doc: Document, fact: Fact) -> Claim:
     while j < len(words) and tokens[j].sentence == tokens[first].sentence:
         gap = reading.norm[tokens[j - 1].end : tokens[j].start]
         k = j + 1 if words[j] == "cho" else j
-        if gap.strip() == "/" and _unit_at(words, j):
-            size, unit = _unit_at(words, j)  # type: ignore[misc]
-        elif k < len(words) and words[k] in ("mỗi", "một") and _unit_at(words, k + 1):
-            size, unit = _unit_at(words, k + 1)  # type: ignore[misc]
+        if gap.strip() == "/" and (found := _unit_at(words, j)):
+            size, per_unit = found
+        elif k < len(words) and words[k] in ("mỗi", "một") and (found := _unit_at(words, k + 1)):
+            size, per_unit = found
             size += k + 1 - j
         else:
             break
-        per.add(unit)
+        per.add(per_unit)
         j += size
     for k in range(max(0, first - 6), first):  # "mỗi khẩu 15 kg", "mỗi hộ cử ít nhất 1 người"
-        if words[k] == "mỗi" and tokens[k].clause == tokens[first].clause and _unit_at(words, k + 1):
-            per.add(_unit_at(words, k + 1)[1])  # type: ignore[index]
+        if words[k] == "mỗi" and tokens[k].clause == tokens[first].clause and (found := _unit_at(words, k + 1)):
+            per.add(found[1])
     comparator = _comparator(doc, first, j)
     money = _money(words, tokens, first) if base in ("đồng", "%") else ""
     return Claim(

@@ -168,8 +168,8 @@ def _fact(kind: str, m: re.Match[str], text: str) -> Fact | None:
         digits = "0" + digits[2:] if surface.startswith("+84") else digits
         return Fact("phone", (digits,), surface, m.start())
     if kind == "doc":
-        value = f"{int(g[0])}/{g[1]}/{g[2]}" if g[1] else f"{int(g[0])}/{g[2]}"
-        return Fact("doc", (value.upper(),), surface, m.start())
+        doc_number = f"{int(g[0])}/{g[1]}/{g[2]}" if g[1] else f"{int(g[0])}/{g[2]}"
+        return Fact("doc", (doc_number.upper(),), surface, m.start())
     if kind == "code":
         return Fact("code", (surface.upper(),), surface, m.start())
     if kind == "date":
@@ -259,7 +259,7 @@ def _names(text: str, vocabulary: frozenset[str] = frozenset()) -> list[Fact]:
         run, i = words[i:j], j
         first = run[0].group().lower()
         common = first in vocabulary or first in _STARTERS or first in PLACE_TRIGGERS or len(run) == 1
-        alternative = ()
+        alternative: tuple[str, ...] = ()
         if at_start and not after_trigger and not (len(run) == 1 and run[0].group().isupper()):
             if common:
                 run = run[1:]  # the first word of a sentence is capitalised anyway

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from broadcaster.production.rewrite import lexicon as lx
-from broadcaster.production.rewrite.claims import Claim
+from broadcaster.production.rewrite.claims import Claim, entity_of, fact_value_of, quantity_of, words_of
 from broadcaster.production.rewrite.facts import Fact
+from broadcaster.production.rewrite.guard_base import CheckBase, value_is
 
 STANCE_VI = {
     "prohibited": "cấm",
@@ -52,7 +53,7 @@ def _compatible(a: str, b: str) -> bool:
     return frozenset({a, b}) not in lx.STANCE_CONFLICTS
 
 
-class TextChecks:
+class TextChecks(CheckBase):
     """Mixed into the guard's check (guard._Check): uses its `src`, `new`, `add`, `findings` and `misbound`."""
 
     # ---- direction, manner -----------------------------------------------------------------------
@@ -69,7 +70,7 @@ class TextChecks:
                     kind == "manner" and c.value == "online" and values & {"online_full", "online_part"}
                 ):
                     if kind == "order":
-                        rival = self.misbound(c, src, lambda s, v=c.value: s.value == v)
+                        rival = self.misbound(c, src, value_is(c.value))
                         if rival is not None:
                             self.add("contradicted", label, c.surface, rival.surface)
                     continue
@@ -113,7 +114,7 @@ class TextChecks:
             if c.value == "free" and not same:
                 self.add("invented", "cụm từ", c.surface)
                 continue
-            other = self.misbound(c, candidates, lambda s, v=c.value: s.value == v)
+            other = self.misbound(c, candidates, value_is(c.value))
             if other is not None:
                 self.add("contradicted", "phí" if c.value == "paid" else "miễn phí", c.surface, other.surface)
 
@@ -130,11 +131,11 @@ class TextChecks:
                 continue
             scored = sorted(((self.similarity(c.anchor, s.anchor), s) for s in same_pred), key=lambda x: -x[0])
             best_score, best = scored[0]
-            if _compatible(c.value, best.value):  # type: ignore[arg-type]
+            if _compatible(str(c.value), str(best.value)):
                 continue
             if best_score == 0 and c.anchor and best.anchor:
                 continue  # nothing around the two says they are the same statement
-            if any(_compatible(c.value, s.value) and score >= best_score - 0.5 for score, s in scored[1:]):  # type: ignore[arg-type]
+            if any(_compatible(str(c.value), str(s.value)) and score >= best_score - 0.5 for score, s in scored[1:]):
                 continue
             self.add("contradicted", STANCE_VI.get(str(c.value), str(c.value)), c.surface, best.surface)
 
@@ -142,7 +143,7 @@ class TextChecks:
     def documents(self) -> None:
         """A document the rewrite asks for that the source names but does not ask for ("không cần mang hộ khẩu")."""
         required = {c.value for c in self.src.of("document")}
-        named = {c.value[1]: c for c in self.src.of("entity") if c.value[0] == "documents"}  # type: ignore[index]
+        named = {entity_of(c)[1]: c for c in self.src.of("entity") if entity_of(c)[0] == "documents"}
         words = self.src.reading.words
         for c in self.new.of("document"):
             if c.value not in required and c.value in named:
@@ -154,7 +155,7 @@ class TextChecks:
     def entities(self) -> None:
         names = {c.value for c in self.src.of("entity")}
         for c in self.new.of("entity"):
-            category = c.value[0]  # type: ignore[index]
+            category = entity_of(c)[0]
             if c.value in names or re.search(rf"(?<!\w){re.escape(c.surface)}(?!\w)", self.src.low):
                 continue
             self.add("invented", _ENTITY_VI[category], c.surface)
@@ -180,7 +181,7 @@ class TextChecks:
                 self.missing_facts.append(
                     Fact(
                         c.kind,
-                        c.value if isinstance(c.value, tuple) else (c.value,),  # type: ignore[arg-type]
+                        c.value if isinstance(c.value, tuple) else (c.value,),
                         c.surface,
                     )
                 )
@@ -189,7 +190,7 @@ class TextChecks:
     def _kept(self, c: Claim, new_dates: list[Fact], new_times: set) -> bool:
         new = self.new
         if c.kind == "date":
-            day, month, year = c.value  # type: ignore[misc]
+            day, month, year = fact_value_of(c)
             months = {f.value[1] for f in new_dates if f.kind == "date"} | {
                 f.value[0] for f in new_dates if f.kind == "month"
             }
@@ -199,13 +200,13 @@ class TextChecks:
                 for f in new_dates
             )
         if c.kind == "day":
-            return any(f.value[0] == c.value[0] for f in new_dates if f.kind in ("date", "day"))  # type: ignore[index]
+            return any(f.value[0] == fact_value_of(c)[0] for f in new_dates if f.kind in ("date", "day"))
         if c.kind == "time":
             return c.value in new_times
         if c.kind == "quantity":
-            return any(q.value[0] == c.value[0] for q in new.of("quantity"))  # type: ignore[index]
+            return any(quantity_of(q)[0] == quantity_of(c)[0] for q in new.of("quantity"))
         if c.kind == "money":  # an exemption of a group is kept only with the group ("người khuyết tật được miễn")
-            groups = {e.value[1] for e in new.of("entity") if e.value[0] == "groups"}  # type: ignore[index]
+            groups = {entity_of(e)[1] for e in new.of("entity") if entity_of(e)[0] == "groups"}
             others_pay = any(q.extra == "fee" for q in self.src.of("quantity")) or any(
                 m.value == "paid" for m in self.src.of("money")
             )
@@ -216,7 +217,7 @@ class TextChecks:
             ]
             return any(m.value == c.value for m in new.of("money")) and all(g in groups for g in exempt)
         if c.kind in ("document",):
-            return any(e.value[1] == c.value for e in new.of("entity"))  # type: ignore[index]
+            return any(entity_of(e)[1] == c.value for e in new.of("entity"))
         if c.kind == "entity":
             return any(e.value == c.value for e in new.of("entity")) or c.surface in new.low
         if c.kind == "place":  # "thôn tây" is kept by "các thôn Đông, Tây và Trung"
@@ -226,7 +227,7 @@ class TextChecks:
             )
         if c.kind == "condition":
             words = set(new.reading.words)
-            content = set(c.value)  # type: ignore[arg-type]
+            content = set(words_of(c))
             need = len(content) if len(content) <= 3 else round(0.6 * len(content))
             return len(content & words) >= need
         if c.kind == "stance":  # the same verb negated, or a negation about the same things ("cấm xe tải")

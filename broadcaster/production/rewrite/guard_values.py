@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from broadcaster.production.rewrite import lexicon as lx
-from broadcaster.production.rewrite.claims import Claim, Document
+from broadcaster.production.rewrite.claims import Claim, Document, fact_value_of, quantity_of
+from broadcaster.production.rewrite.guard_base import CheckBase, number_is, value_is
 
 ROLE_VI = {
     "start": "bắt đầu",
@@ -37,26 +38,27 @@ def _comparator_text(group: str) -> str:
     return {"max": "tối đa ", "min": "tối thiểu ", "gt": "trên ", "lt": "dưới ", "approx": "khoảng "}.get(group, "")
 
 
-class ValueChecks:
+class ValueChecks(CheckBase):
     """Mixed into the guard's check (guard._Check): uses its `src`, `new`, `add` and `misbound`."""
 
     # ---- quantities ----------------------------------------------------------------------------------
     def quantities(self) -> None:
         sources = self.src.of("quantity")
         for q in self.new.of("quantity"):
-            value, base, per = q.value  # type: ignore[misc]
-            same_value = [s for s in sources if s.value[0] == value]  # type: ignore[index]
+            value, base, per = quantity_of(q)
+            same_value = [s for s in sources if quantity_of(s)[0] == value]
             if not same_value:
                 continue
-            units = [s for s in same_value if s.value[1] == base and per <= s.value[2]]  # type: ignore[index]
-            if base and not units and any(s.value[1] for s in same_value):  # type: ignore[index]
-                s = next((s for s in same_value if s.value[1]), same_value[0])  # type: ignore[index]
+            units = [s for s in same_value if quantity_of(s)[1] == base and per <= quantity_of(s)[2]]
+            if base and not units and any(quantity_of(s)[1] for s in same_value):
+                s = next((s for s in same_value if quantity_of(s)[1]), same_value[0])
+                _, s_base, s_per = quantity_of(s)
                 self.add(
                     "contradicted",
                     "đơn vị",
                     _unit_text(q.surface.rstrip("%"), base, per),
-                    _unit_text(s.surface.rstrip("%"), s.value[1], s.value[2]),
-                )  # type: ignore[index]
+                    _unit_text(s.surface.rstrip("%"), s_base, s_per),
+                )
                 continue
             pool = units or same_value
             groups = {s.role for s in pool}
@@ -78,8 +80,8 @@ class ValueChecks:
                     f"{pool[0].surface} ({_MONEY_VI['fee' if money == 'support' else 'support']})",
                 )
                 continue
-            rivals = [s for s in sources if s.value[1] == base and s.value[1]]  # type: ignore[index]
-            other = self.misbound(q, rivals, lambda s, v=value: s.value[0] == v)  # type: ignore[index]
+            rivals = [s for s in sources if quantity_of(s)[1] == base and quantity_of(s)[1]]
+            other = self.misbound(q, rivals, number_is(value))
             if other is not None:
                 self.add("contradicted", "vai trò của con số", q.surface, other.surface)
 
@@ -92,7 +94,7 @@ class ValueChecks:
                 continue
             if c.kind == "time":
                 part = self._part_before(c)
-                if part and not _in_part(c.value[0], part):  # type: ignore[index]
+                if part and not _in_part(fact_value_of(c)[0], part):
                     self.add("contradicted", "buổi", f"{part} … {c.surface}")
                     continue
             roles = {lx.ROLE_GROUPS.get(s.role, "event") for s in same}
@@ -112,7 +114,7 @@ class ValueChecks:
                 )
                 continue
             rivals = [s for s in src_times if s.kind == c.kind]
-            other = self.misbound(c, rivals, lambda s, v=c.value: s.value == v)
+            other = self.misbound(c, rivals, value_is(c.value))
             if other is not None:
                 self.add("contradicted", "thời gian gắn sai", c.surface, other.surface)
 
@@ -158,7 +160,7 @@ class ValueChecks:
             if not same:
                 self.add("invented", "thứ", c.surface)
                 continue
-            other = self.misbound(c, src_days, lambda s, v=c.value: s.value == v)
+            other = self.misbound(c, src_days, value_is(c.value))
             if other is not None:
                 self.add("contradicted", "thứ gắn sai", f"{c.surface} ({c.key})", f"{other.surface} ({other.key})")
 
@@ -177,14 +179,14 @@ class ValueChecks:
 
     def day_parts(self) -> None:
         src_parts = self.src.of("daypart")
-        src_hours = [c.value[0] for c in self.src.claims if c.kind == "time"]  # type: ignore[index]
+        src_hours = [fact_value_of(c)[0] for c in self.src.claims if c.kind == "time"]
         for c in self.new.of("daypart"):
             part = str(c.value)
             same = [s for s in src_parts if s.value == part]
             if not same and not any(_in_part(h, part) for h in src_hours):
                 self.add("invented", "buổi", part)
                 continue
-            other = self.misbound(c, src_parts, lambda s, v=part: s.value == v) if same else None
+            other = self.misbound(c, src_parts, value_is(part)) if same else None
             if other is not None:
                 self.add("contradicted", "buổi gắn sai", f"{part} ({c.key})", f"{other.value} ({other.key})")
 

@@ -11,6 +11,12 @@ import logging
 import os
 
 import openai
+from openai.types.chat import (
+    ChatCompletionAssistantMessageParam,
+    ChatCompletionMessageParam,
+    ChatCompletionSystemMessageParam,
+    ChatCompletionUserMessageParam,
+)
 
 from broadcaster.errors import RewriteError
 from broadcaster.production.rewrite.prompt import build_messages, clean_answer
@@ -54,10 +60,11 @@ class OpenAIChatSummarizer:
 
     def complete(self, messages: list[dict[str, str]]) -> Draft:
         """One chat completion: the answer's text (as sent) and the tokens it cost."""
-        extra = {} if self.settings.temperature is None else {"temperature": self.settings.temperature}
+        temperature = openai.omit if self.settings.temperature is None else self.settings.temperature
         where = self.settings.base_url or "api.openai.com"
+        chat = _chat_messages(messages)
         try:
-            response = self._connect().chat.completions.create(model=self.model, messages=messages, **extra)
+            response = self._connect().chat.completions.create(model=self.model, messages=chat, temperature=temperature)
         except openai.APITimeoutError as exc:
             raise RewriteError(
                 f"Dịch vụ viết lại không trả lời trong {self.settings.timeout_s:g} giây.",
@@ -85,6 +92,22 @@ class OpenAIChatSummarizer:
         except (openai.OpenAIError, ValueError) as exc:  # undecodable body, validation errors
             raise _malformed(f"{type(exc).__name__}: {exc}") from exc
         return _draft(response)
+
+
+def _chat_messages(messages: list[dict[str, str]]) -> list[ChatCompletionMessageParam]:
+    """The prompt's plain {"role", "content"} messages as the client's typed ones (same dicts)."""
+    out: list[ChatCompletionMessageParam] = []
+    for m in messages:
+        role, content = m["role"], m["content"]
+        if role == "system":
+            out.append(ChatCompletionSystemMessageParam(role="system", content=content))
+        elif role == "user":
+            out.append(ChatCompletionUserMessageParam(role="user", content=content))
+        elif role == "assistant":
+            out.append(ChatCompletionAssistantMessageParam(role="assistant", content=content))
+        else:
+            raise ValueError(f"unknown chat role {role!r}")
+    return out
 
 
 def _status_cause(code: int) -> str:

@@ -129,7 +129,8 @@ class Reading:
         self.tokens = self._tokenize()
 
     def _tokenize(self) -> list[Token]:
-        tokens, sentence, clause = [], 0, 0
+        tokens: list[Token] = []
+        sentence, clause = 0, 0
         for m in _TOKEN.finditer(self.low):
             text = m.group()
             if text in _SENTENCE_END or (text == "." and tokens):
