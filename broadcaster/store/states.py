@@ -46,6 +46,16 @@ class Result(enum.StrEnum):
     BLOCKED = "blocked"
 
 
+class RewriteStatus(enum.StrEnum):
+    """What became of a segment's LLM rewrite (Segment.rewrite_status)."""
+
+    OFF = "off"  # no rewrite: the template text is read
+    ACCEPTED = "accepted"  # the fact guard accepted the rewrite: it is read
+    REJECTED = "rejected"  # the guard refused it: the template text is read
+    FAILED = "failed"  # the model or the check failed: the template text is read
+    EDITED = "edited"  # an officer edited the text by hand (checked by the same guard)
+
+
 class Priority(enum.StrEnum):
     NORMAL = "normal"
     PRIORITY = "priority"

@@ -19,6 +19,7 @@ from broadcaster.production.rewrite.guard import GuardVerdict
 from broadcaster.production.rewrite.prompt import PROMPT_VERSION
 from broadcaster.production.rewrite.result import Draft, RewriteResult
 from broadcaster.production.rewrite.settings import RewriteSettings
+from broadcaster.store.states import RewriteStatus
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ def rewrite_text(
     if engine.name == "none" or not source.strip():
         return RewriteResult(
             text=source,
-            status="off",
+            status=RewriteStatus.OFF,
             reason="",
             source=source,
             engine=engine.name,
@@ -136,12 +137,12 @@ def rewrite_text(
             draft = engine.summarize(source, settings.max_words)
         except BroadcasterError as exc:
             log.warning("Viết lại thất bại, dùng văn bản gốc: %s", exc.what)
-            return RewriteResult(text=source, status="failed", reason=exc.message, **base)
+            return RewriteResult(text=source, status=RewriteStatus.FAILED, reason=exc.message, **base)
         except Exception as exc:  # the weekly job must never fail because of the LLM
             log.exception("Lỗi không lường trước khi viết lại; dùng văn bản gốc")
             return RewriteResult(
                 text=source,
-                status="failed",
+                status=RewriteStatus.FAILED,
                 reason=f"Lỗi không lường trước khi viết lại: {type(exc).__name__}: {exc}",
                 **base,
             )
@@ -152,7 +153,13 @@ def rewrite_text(
     verdict = checked.verdict
     if not verdict.ok:
         log.info("Bản viết lại bị từ chối: %s", verdict.reason)
-    status = "accepted" if verdict.ok else ("failed" if checked.verify_failed else "rejected")
+    status = (
+        RewriteStatus.ACCEPTED
+        if verdict.ok
+        else RewriteStatus.FAILED
+        if checked.verify_failed
+        else RewriteStatus.REJECTED
+    )
     return RewriteResult(
         text=draft.text if verdict.ok else source,
         status=status,

@@ -7,11 +7,13 @@ import itertools
 import textwrap
 from typing import Any
 
+from broadcaster.store.states import RewriteStatus
+
 STATUS_VI = {
-    "off": "tắt",
-    "accepted": "CHẤP NHẬN",
-    "rejected": "BỊ TỪ CHỐI — đọc văn bản gốc",
-    "failed": "LỖI — đọc văn bản gốc",
+    RewriteStatus.OFF: "tắt",
+    RewriteStatus.ACCEPTED: "CHẤP NHẬN",
+    RewriteStatus.REJECTED: "BỊ TỪ CHỐI — đọc văn bản gốc",
+    RewriteStatus.FAILED: "LỖI — đọc văn bản gốc",
 }
 
 
@@ -43,7 +45,7 @@ def word_diff(source: str, rewrite: str) -> str:
 
 def decided_by(result: Any) -> list[str]:
     """The claims that decided the verdict, one line each: what was refused, or what was checked and kept."""
-    if result.status == "accepted":
+    if result.status == RewriteStatus.ACCEPTED:
         kept = list(dict.fromkeys(result.kept))
         lines = [f"Giữ đủ {len(kept)} dữ kiện bắt buộc: " + ", ".join(f"“{k}”" for k in kept) + "."] if kept else []
         if result.verified:
@@ -56,7 +58,7 @@ def segment_view(number: int, segment: Any, width: int = 100) -> str:
     """One segment: title, verdict, source | rewrite, the word-level change, the deciding claims, reason."""
     status = segment.rewrite_status
     head = f"[{number}] {segment.title} — viết lại: {STATUS_VI.get(status, status)}"
-    if status == "off" or segment.rewrite is None:
+    if status == RewriteStatus.OFF or segment.rewrite is None:
         return f"{head}\n{textwrap.fill(segment.text, width)}"
     result = segment.rewrite
     lines = [head, side_by_side(segment.source, result.draft, width)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-STATUSES = ("off", "accepted", "rejected", "failed")
+from broadcaster.store.states import RewriteStatus
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class RewriteResult:
 
     text: str
     source: str
-    status: str  # "off" | "accepted" | "rejected" | "failed"
+    status: str  # a RewriteStatus
     reason: str  # Vietnamese; "" when accepted or off
     engine: str
     model: str
@@ -40,4 +40,4 @@ class RewriteResult:
 
     @property
     def used_rewrite(self) -> bool:
-        return self.status == "accepted"
+        return self.status == RewriteStatus.ACCEPTED

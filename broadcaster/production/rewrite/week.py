@@ -14,6 +14,7 @@ from typing import Any
 
 from broadcaster.production.rewrite import RewriteResult, RewriteSettings, make_summarizer, rewrite_text
 from broadcaster.production.rewrite.cache import FileRewriteCache, RewriteCache
+from broadcaster.store.states import RewriteStatus
 
 log = logging.getLogger(__name__)
 
@@ -105,9 +106,9 @@ def _usage(engine: str, model: str, results: Mapping[str, RewriteResult]) -> Rew
         model,
         version,
         len(values),
-        count("accepted"),
-        count("rejected"),
-        count("failed"),
+        count(RewriteStatus.ACCEPTED),
+        count(RewriteStatus.REJECTED),
+        count(RewriteStatus.FAILED),
         sum(1 for r in values if r.cached),
         sum(r.tokens_in for r in values),
         sum(r.tokens_out for r in values),

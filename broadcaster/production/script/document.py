@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
+from broadcaster.store.states import ProgramState, RewriteStatus, label
 from broadcaster.timeutil import local, vi_date
 
-STATUS_VI = {
-    "draft": "bản nháp, chờ duyệt",
-    "approved": "đã duyệt",
-    "rendered": "đã duyệt, đã thu âm",
-    "scheduled": "đã lên lịch",
-    "aired": "đã phát",
-    "failed": "phát lỗi",
-}
-
-
 REWRITE_VI = {
-    "accepted": "(Bản viết lại cho dễ nghe; máy đã đối chiếu: mọi con số, ngày giờ, địa danh có trong văn bản gốc.)",
-    "rejected": "(Bản viết lại bị loại, đọc văn bản gốc. {reason})",
-    "failed": "(Không viết lại được, đọc văn bản gốc. {reason})",
+    RewriteStatus.ACCEPTED: "(Bản viết lại cho dễ nghe; máy đã đối chiếu: mọi con số, ngày giờ, địa danh có trong "
+    "văn bản gốc.)",
+    RewriteStatus.REJECTED: "(Bản viết lại bị loại, đọc văn bản gốc. {reason})",
+    RewriteStatus.FAILED: "(Không viết lại được, đọc văn bản gốc. {reason})",
 }
 
 
@@ -34,7 +26,7 @@ def minutes_text(seconds: float) -> str:
 
 
 def script_document(
-    station_name: str, week: str, script, status: str = "draft", marks: dict[int, list[str]] | None = None
+    station_name: str, week: str, script, status: str = ProgramState.DRAFT, marks: dict[int, list[str]] | None = None
 ) -> str:
     """The script as text. Under each segment: the rewrite's verdict, then `marks` (segment index ->
     notes such as what the voice cannot read), each on a line starting with "(!)"."""
@@ -44,14 +36,16 @@ def script_document(
         f"Buổi phát: {vi_date(when.date())}, lúc {when:%H:%M} (tuần {week})",
         f"Thời lượng ước tính: {minutes_text(script.estimated_s)} (tối đa {script.slot.max_minutes} phút), "
         f"{script.items} tin",
-        f"Trạng thái: {STATUS_VI.get(status, status)}",
+        f"Trạng thái: {label(status)}",
     ]
     if script.carried:
         lines.append("Chuyển sang buổi sau vì hết thời lượng: " + "; ".join(script.carried))
     lines.append("")
     for index, segment in enumerate(script.segments):
         lines += [f"[{index + 1}] {segment.title}", segment.text]
-        note = rewrite_note(getattr(segment, "rewrite_status", "off"), getattr(segment, "rewrite_reason", ""))
+        note = rewrite_note(
+            getattr(segment, "rewrite_status", RewriteStatus.OFF), getattr(segment, "rewrite_reason", "")
+        )
         lines += [note] if note else []
         lines += [f"(!) {mark}" for mark in (marks or {}).get(index, [])]
         lines.append("")
