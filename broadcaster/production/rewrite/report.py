@@ -9,7 +9,7 @@ from typing import Any
 
 from broadcaster.store.states import RewriteStatus
 
-STATUS_VI = {
+STATUS_VI: dict[str, str] = {
     RewriteStatus.OFF: "tắt",
     RewriteStatus.ACCEPTED: "CHẤP NHẬN",
     RewriteStatus.REJECTED: "BỊ TỪ CHỐI — đọc văn bản gốc",

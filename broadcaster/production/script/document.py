@@ -5,7 +5,7 @@ from __future__ import annotations
 from broadcaster.store.states import ProgramState, RewriteStatus, label
 from broadcaster.timeutil import local, vi_date
 
-REWRITE_VI = {
+REWRITE_VI: dict[str, str] = {
     RewriteStatus.ACCEPTED: "(Bản viết lại cho dễ nghe; máy đã đối chiếu: mọi con số, ngày giờ, địa danh có trong "
     "văn bản gốc.)",
     RewriteStatus.REJECTED: "(Bản viết lại bị loại, đọc văn bản gốc. {reason})",
