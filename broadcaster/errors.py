@@ -63,6 +63,8 @@ class PlayoutError(BroadcasterError):
     """
 
     retryable = True
+    aired_s = 0.0  # seconds of the program that went out before it failed
+    stopped: str | None = None  # emergency | shutdown, when the daemon stopped it on purpose
 
 
 class RewriteError(BroadcasterError):

@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 import subprocess
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from broadcaster import timeutil
@@ -44,7 +44,7 @@ class Playout:
         self._thread = threading.Thread(target=self._work, name="playout", daemon=True)
         self.idle = threading.Event()
 
-    def start(self, survivors: list[process.Ticket] = ()) -> None:  # type: ignore[assignment]
+    def start(self, survivors: Sequence[process.Ticket] = ()) -> None:
         self._survivors = list(survivors)
         self._thread.start()
 

@@ -217,7 +217,7 @@ def play_one(
             detail, aired = output.play(item, control)
             return OutputResult(output.name, True, detail, attempt, aired)
         except PlayoutError as exc:
-            aired, stopped = getattr(exc, "aired_s", 0.0), getattr(exc, "stopped", None)
+            aired, stopped = exc.aired_s, exc.stopped
             log.warning("đầu phát %s lỗi (lần %d, đã phát %.1f giây): %s", output.name, attempt, aired, exc.what)
             nothing_aired = aired < NOTHING_AIRED_S
             if stopped or attempt > retries or not exc.retryable or not nothing_aired or control.reason:
@@ -247,7 +247,7 @@ def failure(
 ) -> PlayoutError:
     """A PlayoutError that knows how much aired; a partial play is never retryable."""
     error = PlayoutError(what, cause, fix)
-    error.aired_s, error.stopped = aired_s, stopped  # type: ignore[attr-defined]
+    error.aired_s, error.stopped = aired_s, stopped
     error.retryable = retryable and aired_s < NOTHING_AIRED_S and not stopped
     return error
 
