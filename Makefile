@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SYSTEM_PACKAGES ?=
-TEST_SYSTEM_PACKAGES := icecast2 systemd logrotate chromium chromium-driver
+TEST_SYSTEM_PACKAGES := icecast2 systemd logrotate chromium chromium-driver faketime
 
 .PHONY: demo test lint system venv clean bench
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import time
 
 import pytest
+import yaml
 from sqlalchemy import select
 from web_helpers import (
     PASSWORD,
@@ -19,6 +21,7 @@ from web_helpers import (
     tthc_csv,
     web_settings,
 )
+from week_helpers import SUNDAY_BEFORE, announcement
 
 from broadcaster.store import db
 from broadcaster.store.models import Announcement, AuditEvent, Program, TthcChange
@@ -254,8 +257,10 @@ def test_a_tthc_file_with_two_bad_rows_shows_both_and_imports_nothing(app, conf)
     page = bad.get_data(as_text=True)
     assert bad.status_code == 422
     assert "Tệp tthc-thang-12.csv: 2 lỗi, không nhập dòng nào." in page
-    assert "dòng 3, trường “change_type”: giá trị “đổi mới” không hợp lệ" in page
-    assert "dòng 4, trường “effective_date”: ngày “31/02/2026” không hợp lệ" in page
+    # each field under the name the file gave its column
+    assert ("dòng 3, trường “Loại thay đổi”: giá trị “đổi mới” không hợp lệ; chọn một trong: “mới ban hành”; "
+            "“sửa đổi, bổ sung”; “thay thế”; “bãi bỏ”.") in page
+    assert "dòng 4, trường “Ngày hiệu lực”: ngày “31/02/2026” không hợp lệ" in page
     assert count(conf, TthcChange) == 0 and not list((conf.paths.data / "uploads").iterdir())
     good = upload(b, "/tthc/upload", "tthc-thang-12.csv", tthc_csv(TTHC_ROWS).encode())
     assert good.status_code == 303
@@ -270,9 +275,57 @@ def test_uploads_are_checked_by_content_and_extension(app, conf):
     assert "không phải tệp văn bản .csv" in upload(b, "/tthc/upload", "anh.csv", png).get_data(as_text=True)
     assert "không phải tệp Excel .xlsx" in upload(b, "/tthc/upload", "bang.xlsx", b"Ma TTHC,Ten\n").get_data(as_text=True)
     assert "định dạng .exe không được hỗ trợ" in upload(b, "/tthc/upload", "x.exe", b"MZ").get_data(as_text=True)
+    # the old Vietnamese encodings are named, with how to save the file again
     legacy = "Mã TTHC,Tên\n".encode("cp1258", errors="replace") + b"\xe0\xe1\n"
-    assert "không phải văn bản UTF-8" in upload(b, "/tthc/upload", "cu.csv", legacy).get_data(as_text=True)
-    assert count(conf, TthcChange) == 0
+    page = upload(b, "/tthc/upload", "cu.csv", legacy).get_data(as_text=True)
+    assert "Tệp cu.csv: tệp lưu bằng bảng mã Windows-1258, không phải UTF-8" in page
+    assert "“CSV UTF-8 (Comma delimited) (*.csv)”" in page
+    abc = b"m\xb7 tthc,t\xaan th\xf1 t\xf4c\n"        # "mã tthc,tên thủ tục" typed in TCVN3 (the ABC fonts)
+    page = upload(b, "/tthc/upload", "abc.csv", abc).get_data(as_text=True)
+    assert "Tệp abc.csv: tệp gõ bằng bảng mã TCVN3 (ABC, phông .VnTime) hoặc VNI, không phải Unicode UTF-8" in page
+    assert "Unikey" in page
+    assert count(conf, TthcChange) == 0 and not list((conf.paths.data / "uploads").iterdir())
+
+
+def test_a_utf16_file_as_excel_saves_unicode_text_is_imported(app, conf):
+    """Excel's "Unicode Text": UTF-16 with a BOM, columns split by tabs. Every other byte is zero, yet it is text."""
+    b = signed_in(app, "canbo")
+    out = io.StringIO()
+    csv.writer(out, delimiter="\t", lineterminator="\r\n").writerows(csv.reader(io.StringIO(tthc_csv(TTHC_ROWS))))
+    assert upload(b, "/tthc/upload", "tthc-unicode.csv", out.getvalue().encode("utf-16")).status_code == 303
+    page = b.get("/tthc").get_data(as_text=True)
+    assert "Đã nhập 3 thủ tục từ tthc-unicode.csv: 3 mới" in page
+    assert "Cách đọc tệp: cột phân cách bằng dấu tab, dòng tiêu đề là dòng 1." in page
+    with db.session_scope(conf.database_url) as session:
+        assert session.scalar(select(TthcChange.name).where(TthcChange.code == "2.000815")) == \
+            "Chứng thực bản sao từ bản chính"
+
+
+def test_an_import_shows_its_warnings(app, conf):
+    """A replaced procedure that does not name the one it replaces is imported, with a warning."""
+    b = signed_in(app, "canbo")
+    replaced = "4,1.004946,Cấp bản sao trích lục hộ tịch,Hộ tịch,thay thế,05/12/2026,Quyết định 1234/QĐ-UBND,,"
+    assert upload(b, "/tthc/upload", "tthc.csv", tthc_csv([*TTHC_ROWS, replaced]).encode()).status_code == 303
+    page = b.get("/tthc").get_data(as_text=True)
+    assert "Đã nhập 4 thủ tục từ tthc.csv: 4 mới" in page
+    assert ("Cảnh báo: dòng 5, trường “Thay thế cho”: thủ tục “thay thế” nhưng không ghi thủ tục bị thay thế"
+            in page)
+    assert 'class="msg warn"' in page
+    assert count(conf, TthcChange) == 4
+
+
+def test_an_announcement_import_shows_the_same_text_under_two_ids(app, conf, clock):
+    clock(SUNDAY_BEFORE)
+    b = signed_in(app, "canbo")
+    body = "Mời bà con thôn 2 đến nhà văn hóa họp bàn việc làm đường lúc 19 giờ."
+    items = [announcement("hop-thon-2", "Họp thôn 2", body), announcement("hop-thon-2-ban-sao", "Họp thôn 2 (gửi lại)", body)]
+    response = upload(b, "/announcements/upload", "thong-bao.yaml",
+                      yaml.safe_dump(items, allow_unicode=True).encode())
+    assert response.status_code == 303
+    page = b.get("/announcements").get_data(as_text=True)
+    assert "Đã nhập 2 thông báo từ thong-bao.yaml: 2 mới" in page
+    assert ("Cảnh báo: trùng nội dung: hop-thon-2 (“Họp thôn 2”), hop-thon-2-ban-sao (“Họp thôn 2 (gửi lại)”) — đọc "
+            "giống hệt nhau; mỗi buổi phát chỉ đọc một lần (giữ hop-thon-2)") in page
 
 
 def test_announcement_upload_imports_yaml(app, conf):
@@ -362,10 +415,18 @@ def test_tthc_form_add_edit_and_duplicate(app, conf):
     assert b.post("/tthc/new", form).status_code == 303
     again = b.post("/tthc/new", form)
     assert again.status_code == 422 and "đã có TTHC 1.001193" in again.get_data(as_text=True)
+    # a replaced procedure without the one it replaces is saved, with the import's warning
     replaced = b.post("/tthc/new", {**form, "code": "2.000815", "change_type": "replaced"})
-    assert "TTHC thay thế cần ghi thủ tục bị thay thế" in replaced.get_data(as_text=True)
+    assert replaced.status_code == 303
+    page = b.get("/tthc").get_data(as_text=True)
+    assert "Đã ghi TTHC 2.000815." in page
+    assert ("Cảnh báo: TTHC 2.000815, trường “Thay thế cho”: thủ tục “thay thế” nhưng không ghi thủ tục bị thay "
+            "thế; kịch bản chỉ nói thủ tục “được thay thế”. Thêm tên thủ tục cũ nếu có.") in page
+    b.post("/tthc/new", {**form, "code": "2.000816", "change_type": "replaced", "replaces": "Chứng thực chữ ký"})
+    assert "Cảnh báo" not in b.get("/tthc").get_data(as_text=True)
     with db.session_scope(conf.database_url) as session:
-        tthc_id = session.scalar(select(TthcChange.id))
+        assert session.scalar(select(TthcChange.replaces).where(TthcChange.code == "2.000815")) is None
+        tthc_id = session.scalar(select(TthcChange.id).where(TthcChange.code == "1.001193"))
     b.post(f"/tthc/{tthc_id}", {**form, "fee": "Miễn phí"})
     with db.session_scope(conf.database_url) as session:
         assert session.get(TthcChange, tthc_id).fee == "Miễn phí"

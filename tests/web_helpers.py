@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -82,10 +84,15 @@ class Browser:
 
 
 class LiveServer:
-    """`broadcaster web` in its own process on a free port of 127.0.0.1 (stopped on exit)."""
+    """`broadcaster web` in its own process on a free port of 127.0.0.1 (stopped on exit).
 
-    def __init__(self, settings, *args: str) -> None:
-        self.settings, self.args, self.process, self.url = settings, args, None, ""
+    clock: the process runs under Debian's faketime (libfaketime), its clock starting at that moment and
+    running on, as a station's would; a monkeypatched timeutil.now cannot reach another process. Everything
+    in it reads that clock: planning, approvals, the audit trail, the session cookie's signature and its
+    Expires, and the Date header, from which the browser takes the server's clock skew into account."""
+
+    def __init__(self, settings, *args: str, clock: dt.datetime | None = None) -> None:
+        self.settings, self.args, self.clock, self.process, self.url = settings, args, clock, None, ""
 
     def __enter__(self) -> Self:
         with socket.socket() as probe:
@@ -93,6 +100,10 @@ class LiveServer:
             port = probe.getsockname()[1]
         command = [str(Path(sys.executable).parent / "broadcaster"), "--config", str(self.settings.source), "web",
                    "--port", str(port), *self.args]
+        if self.clock is not None:
+            assert shutil.which("faketime"), "faketime missing: run tools/setup-system.sh faketime"
+            # -m: the thread-safe libfaketime (the server answers on threads, builds on another)
+            command = ["faketime", "-m", self.clock.isoformat(sep=" "), *command]
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         self.url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 30

@@ -9,11 +9,12 @@ from pathlib import Path
 from flask import Blueprint, flash, render_template, request
 from werkzeug.utils import secure_filename
 
+from broadcaster import timeutil
 from broadcaster.errors import BroadcasterError, ImportDataError
-from broadcaster.intake import catalog, manage
+from broadcaster.intake import catalog, manage, readers, tthc
 from broadcaster.intake.announcements import FORMATS as ANNOUNCEMENT_FORMATS
 from broadcaster.intake.tthc import FORMATS as TTHC_FORMATS
-from broadcaster.timeutil import now
+from broadcaster.intake.vocab import TTHC_NAMES
 from broadcaster.web.context import actor, back, conf, error, requires
 
 bp = Blueprint("catalog", __name__)
@@ -34,7 +35,7 @@ def _page() -> int:
 @bp.route("/announcements")
 def announcements(upload_error: str | None = None, status: int = 200):
     args = {k: request.args.get(k, "") for k in ("q", "category", "priority", "when")}
-    page = manage.search_announcements(conf(), **args, today=now().date(), page=_page())
+    page = manage.search_announcements(conf(), **args, today=timeutil.now().date(), page=_page())
     return render_template("announcements.html", page=page, args=args, upload_error=upload_error,
                            formats=ANNOUNCEMENT_FORMATS), status
 
@@ -55,11 +56,13 @@ def announcement(item_id: int | None = None):
 def _save_announcement(item_id: int | None):
     values = {f: request.form.get(f, "") for f in ANNOUNCEMENT_FIELDS}
     try:
-        manage.save_announcement(conf(), values, actor(), item_id)
+        report = manage.save_announcement(conf(), values, actor(), item_id)
     except manage.FormError as exc:
         return render_template("announcement_form.html", item_id=item_id, values=values, problems=exc.fields,
                                message=exc.message), 422
     flash(f"Đã ghi thông báo “{values['title'].strip()}”.", "info")
+    for warning in report.warnings:        # the same text under another id, no broadcast left before it ends
+        flash(f"Cảnh báo: {warning}", "warn")
     return back("catalog.announcements")
 
 
@@ -109,7 +112,17 @@ def _save_tthc(item_id: int | None):
         return render_template("tthc_form.html", item_id=item_id, values=values, problems=exc.fields,
                                message=exc.message), 422
     flash(f"Đã ghi TTHC {row.code}.", "info")
+    for warning in _tthc_warnings(values, f"TTHC {row.code}"):
+        flash(f"Cảnh báo: {warning}", "warn")
     return back("catalog.tthc_list")
+
+
+def _tthc_warnings(values: dict[str, str], where: str) -> list[str]:
+    """What the import's own check says of a saved form without refusing it (a replaced procedure that does
+    not name the one it replaces), each field named by its label on the form (the file's column names)."""
+    problems = readers.Problems(Path(manage.FORM))
+    tthc.validate(readers.Row(where, dict(values), TTHC_NAMES), problems)
+    return problems.warnings
 
 
 @bp.route("/tthc/<int:item_id>/remove", methods=["POST"])
@@ -129,10 +142,11 @@ def upload_tthc():
 # ---- upload ----------------------------------------------------------------------------------
 
 def check_content(suffix: str, head: bytes) -> str | None:
-    """Why these bytes cannot be a .suffix data file, or None. The readers check the rest."""
+    """Why these bytes cannot be a .suffix data file, or None. The readers check the rest: the text's
+    encoding (UTF-8, or UTF-16 whose every other byte may be zero; Windows-1258 and TCVN3 are named)."""
     if suffix == "xlsx":
         return None if head.startswith(b"PK\x03\x04") else "không phải tệp Excel .xlsx (nội dung không đúng định dạng)."
-    if head.startswith(BINARY) or head.startswith(b"PK\x03\x04") or b"\x00" in head[:8192]:
+    if head.startswith(BINARY) or head.startswith(b"PK\x03\x04"):
         return f"không phải tệp văn bản .{suffix} (nội dung là tệp nhị phân: ảnh, PDF, Word, Excel…)."
     return None
 
@@ -157,7 +171,7 @@ def _upload(formats, importer, noun: str, page, endpoint: str):
         return page(f"Tệp {shown}: {problem} Chưa có gì được nhập.", 422)
     folder = settings.paths.data / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{now():%Y%m%d-%H%M%S}-{actor()}-{name}"
+    path = folder / f"{timeutil.now():%Y%m%d-%H%M%S}-{actor()}-{name}"
     path.write_bytes(data)
     try:
         report = importer(settings, path, actor())
@@ -170,4 +184,13 @@ def _upload(formats, importer, noun: str, page, endpoint: str):
         return back(endpoint)
     flash(f"Đã nhập {report.total} {noun} từ {shown}: {report.created} mới, {report.updated} cập nhật, "
           f"{report.unchanged} không đổi.", "info")
+    _report_extras(report, str(path), shown)
     return back(endpoint)
+
+
+def _report_extras(report: catalog.ImportReport, path: str, shown: str) -> None:
+    """How the file was read and what did not stop the import, as `broadcaster tthc import` prints them."""
+    if report.notes:
+        flash("Cách đọc tệp: " + "; ".join(report.notes).replace(path, shown) + ".", "info")
+    for warning in report.warnings:
+        flash(f"Cảnh báo: {warning.replace(path, shown)}", "warn")

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from flask import Blueprint, abort, render_template, request, send_file
 
+from broadcaster import timeutil
 from broadcaster.errors import BroadcasterError
 from broadcaster.onair import logbook
-from broadcaster.timeutil import now, week_of
+from broadcaster.timeutil import week_of
 from broadcaster.values import Week
 from broadcaster.web.context import conf
 
@@ -19,7 +20,7 @@ bp = Blueprint("log", __name__)
 
 @bp.route("/log")
 def history():
-    settings, today = conf(), now().date()
+    settings, today = conf(), timeutil.now().date()
     month = request.args.get("month", "").strip()
     week = request.args.get("week", "").strip()
     try:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, render_template, request
 
+from broadcaster import timeutil
 from broadcaster.errors import BroadcasterError
 from broadcaster.onair import timetable
 from broadcaster.onair.calendar import parse_day, parse_minutes
-from broadcaster.timeutil import WEEKDAY_VI, WEEKDAYS, now
+from broadcaster.timeutil import WEEKDAY_VI, WEEKDAYS
 from broadcaster.web.context import actor, back, conf, error, requires
 
 bp = Blueprint("schedule", __name__)
@@ -16,7 +17,7 @@ bp = Blueprint("schedule", __name__)
 @bp.route("/slots")
 def slots():
     show_all = request.args.get("all") == "1"
-    rows, overrides = timetable.list_slots(conf(), None if show_all else now().date())
+    rows, overrides = timetable.list_slots(conf(), None if show_all else timeutil.now().date())
     settings = conf()
     return render_template("slots.html", rows=rows, overrides=overrides, show_all=show_all,
                            days=list(zip(WEEKDAYS, WEEKDAY_VI)), schedule=settings.schedule)

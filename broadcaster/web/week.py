@@ -6,11 +6,11 @@ import datetime as dt
 
 from flask import Blueprint, abort, jsonify, render_template, request, url_for
 
-from broadcaster import review
+from broadcaster import review, timeutil
 from broadcaster.errors import BroadcasterError
 from broadcaster.production import build
-from broadcaster.timeutil import now, week_of
-from broadcaster.values import Week
+from broadcaster.timeutil import week_of
+from broadcaster.values import Week, slot_name
 from broadcaster.web.context import actor, back, conf, error, requires, state
 
 bp = Blueprint("week", __name__)
@@ -22,7 +22,7 @@ def _shift(week: str, weeks: int) -> str:
 
 @bp.route("/")
 def this_week():
-    return show(week_of(now().date()))
+    return show(week_of(timeutil.now().date()))
 
 
 @bp.route("/week/<week>")
@@ -35,7 +35,7 @@ def show(week: str):
     jobs = state().jobs
     job = jobs.get(request.args.get("job", "")) or jobs.running("build", week)
     return render_template("week.html", view=view, job=job if job and job.key == week else None,
-                           prev=_shift(week, -1), next=_shift(week, 1), current=week_of(now().date()))
+                           prev=_shift(week, -1), next=_shift(week, 1), current=week_of(timeutil.now().date()))
 
 
 @bp.route("/week/<week>/build", methods=["POST"])
@@ -56,14 +56,24 @@ def start_build(week: str):
 
 
 def _summary(result: build.WeekResult) -> dict:
-    """What the page says when the build is over: each broadcast, then the warnings."""
-    warnings = [f"Chuyển sang buổi sau (hết thời lượng buổi {slot}): {title}" for slot, title in result.carried]
-    warnings += [f"“{title}” hết hạn phát mà còn thiếu {owed} lần phát (không đủ buổi phát hoặc thời lượng)."
-                 for title, owed in result.unplaced]
+    """What the page says when the build is over, as `broadcaster weekly` says it: the broadcasts built,
+    those already past (not built), the rewrite's tally, then every warning (items moved to a later
+    broadcast, items short of their repeat count, approved programs back to draft, merged duplicates)."""
+    when = {slot_name(b.slot): _at(b.slot) for b in result.broadcasts}
+    notes = [f"Buổi phát {_at(s.at)} đã qua giờ phát: không dựng, không nhận thêm tin." for s in result.passed]
     if result.rewrite:
-        warnings.append(result.rewrite.summary_vi())
-    return {"broadcasts": len(result.broadcasts), "warnings": warnings,
+        notes.append(result.rewrite.summary_vi())
+    warnings = [f"Chuyển sang buổi sau (hết thời lượng buổi {when.get(slot, slot)}): {title}"
+                for slot, title in result.carried]
+    warnings += [notice.message for notice in result.notices]
+    return {"broadcasts": len(result.broadcasts), "notes": notes, "warnings": warnings,
             "rendered": sum(b.rendered for b in result.broadcasts), "cached": sum(b.cached for b in result.broadcasts)}
+
+
+def _at(moment: dt.datetime) -> str:
+    """'thứ Ba 01/12/2026 06:00' in station time."""
+    moment = timeutil.local(moment)
+    return f"{timeutil.WEEKDAY_VI[moment.weekday()]} {moment:%d/%m/%Y %H:%M}"
 
 
 @bp.route("/jobs/<job_id>")
