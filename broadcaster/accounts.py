@@ -192,7 +192,7 @@ def authenticate(settings: Settings, name: str, password: str, address: str, now
             and user is not None
             and bool(user.active)
         )
-        if ok:
+        if ok and user is not None:
             throttle = session.get(LoginThrottle, keys[0])
             if throttle is not None:
                 session.delete(throttle)

@@ -31,7 +31,7 @@ from broadcaster.values import Week
 from broadcaster.vi.normalize import normalize
 
 ITEM_KINDS = ("announcement", "tthc")
-EDITED = "edited"            # Segment.rewrite_status of a segment an officer edited by hand
+EDITED = "edited"  # Segment.rewrite_status of a segment an officer edited by hand
 
 
 class ReviewError(BroadcasterError):
@@ -45,14 +45,14 @@ class Card:
     at: dt.datetime
     max_minutes: int
     program_id: int | None
-    status: str                      # program status, or "none"
+    status: str  # program status, or "none"
     duration_s: float | None
     estimated_s: float | None
     items: int
     approved_by: str | None
     approved_at: dt.datetime | None
     blocked: tuple[str, ...]
-    sent_back: str | None            # the reason, while the program waits in draft after a send-back
+    sent_back: str | None  # the reason, while the program waits in draft after a send-back
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,7 +62,7 @@ class WeekView:
     last: dt.date
     cards: tuple[Card, ...]
     minimum: int
-    emergencies: tuple[tuple[int, dt.datetime, str], ...]    # id, time, status
+    emergencies: tuple[tuple[int, dt.datetime, str], ...]  # id, time, status
 
     @property
     def count(self) -> int:
@@ -74,17 +74,27 @@ def week_view(settings: Settings, week: str) -> WeekView:
     week, first, last = parsed.label, parsed.first, parsed.last
     with db.session_scope(settings.database_url) as session:
         slots = week_slots(session, settings, parsed)
-        programs = {p.slot_at: p for p in session.scalars(
-            select(Program).where(Program.week == week, Program.priority == "normal"))}
+        programs = {
+            p.slot_at: p
+            for p in session.scalars(select(Program).where(Program.week == week, Program.priority == "normal"))
+        }
         cards = [_card(settings, session, slot, programs.get(slot.at)) for slot in slots]
         known = {slot.at for slot in slots}
         # A program whose slot left the schedule (skipped after it was built) still shows.
-        cards += [_card(settings, session, SlotTime(p.slot_at, p.max_minutes, None), p)
-                  for at, p in programs.items() if at not in known]
-        emergencies = tuple((p.id, p.slot_at, p.status) for p in session.scalars(
-            select(Program).where(Program.week == week, Program.priority == "emergency").order_by(Program.slot_at)))
-    return WeekView(week, first, last, tuple(sorted(cards, key=lambda c: c.at)), settings.schedule.min_per_week,
-                    emergencies)
+        cards += [
+            _card(settings, session, SlotTime(p.slot_at, p.max_minutes, None), p)
+            for at, p in programs.items()
+            if at not in known
+        ]
+        emergencies = tuple(
+            (p.id, p.slot_at, p.status)
+            for p in session.scalars(
+                select(Program).where(Program.week == week, Program.priority == "emergency").order_by(Program.slot_at)
+            )
+        )
+    return WeekView(
+        week, first, last, tuple(sorted(cards, key=lambda c: c.at)), settings.schedule.min_per_week, emergencies
+    )
 
 
 def _card(settings: Settings, session, slot: SlotTime, program: Program | None) -> Card:
@@ -92,15 +102,27 @@ def _card(settings: Settings, session, slot: SlotTime, program: Program | None) 
     if program is None:
         return Card(slot.at, slot.max_minutes, None, "none", None, None, 0, None, None, blocked, None)
     items = sum(1 for s in program.segments if s.kind in ITEM_KINDS)
-    return Card(slot.at, program.max_minutes, program.id, program.status, program.duration_s, program.estimated_s,
-                items, program.approved_by, program.approved_at, blocked, _sent_back(session, program))
+    return Card(
+        slot.at,
+        program.max_minutes,
+        program.id,
+        program.status,
+        program.duration_s,
+        program.estimated_s,
+        items,
+        program.approved_by,
+        program.approved_at,
+        blocked,
+        _sent_back(session, program),
+    )
 
 
 def _sent_back(session, program: Program) -> str | None:
     if program.status != ProgramState.DRAFT:
         return None
-    event = session.scalar(select(AuditEvent).where(AuditEvent.target == f"program {program.id}")
-                           .order_by(AuditEvent.id.desc()).limit(1))
+    event = session.scalar(
+        select(AuditEvent).where(AuditEvent.target == f"program {program.id}").order_by(AuditEvent.id.desc()).limit(1)
+    )
     return event.detail if event is not None and event.action == "send_back" else None
 
 
@@ -118,10 +140,10 @@ class SegmentView:
     kind: str
     title: str
     text: str
-    source: str | None               # the template text when what is read differs (rewrite or hand edit)
-    rewrite_status: str              # off | accepted | rejected | failed | edited
+    source: str | None  # the template text when what is read differs (rewrite or hand edit)
+    rewrite_status: str  # off | accepted | rejected | failed | edited
     rewrite_reason: str | None
-    marks: tuple[Mark, ...]          # what the normalizer could not read (the "(!)" of the script file)
+    marks: tuple[Mark, ...]  # what the normalizer could not read (the "(!)" of the script file)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -166,21 +188,48 @@ def program_view(settings: Settings, program_id: int) -> ProgramView:
         slot = SlotTime(program.slot_at, program.max_minutes, None)
         blocked = logbook.blocked_reasons(settings, slot, program) if program.priority == "normal" else ()
         targets = [f"program {program.id}", *(f"segment {s.id}" for s in program.segments)]
-        events = tuple(Event(e.at, e.actor, e.action, e.detail) for e in session.scalars(
-            select(AuditEvent).where(AuditEvent.target.in_(targets)).order_by(AuditEvent.id.desc()).limit(50)))
+        events = tuple(
+            Event(e.at, e.actor, e.action, e.detail)
+            for e in session.scalars(
+                select(AuditEvent).where(AuditEvent.target.in_(targets)).order_by(AuditEvent.id.desc()).limit(50)
+            )
+        )
         has_audio = bool(program.audio_path and Path(program.audio_path).is_file())
-        return ProgramView(program.id, program.week, program.slot_at, slot_name(program.slot_at), program.max_minutes,
-                           program.priority, program.status, program.duration_s, program.estimated_s, has_audio,
-                           program.approved_by, program.approved_at, segments, blocked, events)
+        return ProgramView(
+            program.id,
+            program.week,
+            program.slot_at,
+            slot_name(program.slot_at),
+            program.max_minutes,
+            program.priority,
+            program.status,
+            program.duration_s,
+            program.estimated_s,
+            has_audio,
+            program.approved_by,
+            program.approved_at,
+            segments,
+            blocked,
+            events,
+        )
 
 
 def _segment_view(settings: Settings, segment: Segment) -> SegmentView:
     marks = tuple(Mark(w.position, w.fragment, w.message) for w in normalize(segment.text, settings.lexicon).warnings)
     status = segment.rewrite_status
-    if segment.source_text and status == "off":     # a rebuild refreshed the verdicts; the hand edit stayed
+    if segment.source_text and status == "off":  # a rebuild refreshed the verdicts; the hand edit stayed
         status = EDITED
-    return SegmentView(segment.id, segment.position, segment.kind, segment.title, segment.text, segment.source_text,
-                       status, segment.rewrite_reason, marks)
+    return SegmentView(
+        segment.id,
+        segment.position,
+        segment.kind,
+        segment.title,
+        segment.text,
+        segment.source_text,
+        status,
+        segment.rewrite_reason,
+        marks,
+    )
 
 
 def _program(session, program_id: int) -> Program:
@@ -220,13 +269,15 @@ def approve_program(settings: Settings, program_id: int, by: str, actor: str) ->
         program = _program(session, program_id)
         text = full_text(program)
         changed = text != before
-        if changed:   # edited between reading and approving: the approval must not stand
+        if changed:  # edited between reading and approving: the approval must not stand
             transition(session, program, ProgramState.DRAFT, actor, "kịch bản thay đổi trong lúc duyệt")
             program.approved_by, program.approved_at = None, None
         else:
             db.audit(session, "approved_text", f"program {program_id}", text, actor)
     if changed:
-        raise ReviewError("Kịch bản vừa bị sửa trong lúc duyệt; chưa duyệt.", None, "mở lại chương trình, đọc lại rồi duyệt.")
+        raise ReviewError(
+            "Kịch bản vừa bị sửa trong lúc duyệt; chưa duyệt.", None, "mở lại chương trình, đọc lại rồi duyệt."
+        )
     return done[0]
 
 
@@ -258,15 +309,20 @@ def edit_segment(settings: Settings, segment_id: int, text: str, actor: str) -> 
         if program.status not in PREPARING or program.priority != "normal":
             raise ReviewError("Không sửa được: chương trình đang phát, đã phát hoặc đã qua.")
         source = segment.source_text or segment.text
-        verdict = check_rewrite(source, text, settings.rewrite).verdict   # the commune's terms, its verify setting
+        verdict = check_rewrite(source, text, settings.rewrite).verdict  # the commune's terms, its verify setting
         if not verdict.ok:
-            raise ReviewError(f"Bản sửa không được nhận: {verdict.reason}", None,
-                              "chỉ dùng con số, ngày giờ, tên riêng có trong văn bản gốc và giữ ngày hiệu lực, thời hạn.")
+            raise ReviewError(
+                f"Bản sửa không được nhận: {verdict.reason}",
+                None,
+                "chỉ dùng con số, ngày giờ, tên riêng có trong văn bản gốc và giữ ngày hiệu lực, thời hạn.",
+            )
         if text == segment.text:
             return verdict
         old = segment.text
         segment.text, segment.source_text = text, (source if source != text else None)
-        segment.rewrite_status, segment.rewrite_reason = (EDITED, f"sửa tay: {actor}") if source != text else ("off", None)
+        segment.rewrite_status, segment.rewrite_reason = (
+            (EDITED, f"sửa tay: {actor}") if source != text else ("off", None)
+        )
         segment.spoken = segment.audio_path = segment.engine = segment.duration_s = None
         transition(session, program, ProgramState.DRAFT, actor, "sửa tay một đoạn")
         program.approved_by, program.approved_at = None, None
@@ -275,12 +331,17 @@ def edit_segment(settings: Settings, segment_id: int, text: str, actor: str) -> 
         program.audio_path, program.duration_s, program.estimated_s = None, None, script.estimated_s
         session.flush()
         job = recording.RenderJob.of(program, script, Week.parse(program.week))
-    recording.render(settings, job, actor)      # outside the session: synthesis holds no connection
+    recording.render(settings, job, actor)  # outside the session: synthesis holds no connection
     return verdict
 
 
 def _script(settings: Settings, session, program: Program) -> SlotScript:
     """The program's script as stored (segment texts in order), with its estimate at the voice's pace."""
     slot = SlotTime(program.slot_at, program.max_minutes, None)
-    return reestimate(settings, measured_pace(session, settings), SlotScript(slot, tuple(
-        compose.SegmentText(s.kind, s.ref_id, s.title, s.text) for s in program.segments), 0.0, ()))
+    return reestimate(
+        settings,
+        measured_pace(session, settings),
+        SlotScript(
+            slot, tuple(compose.SegmentText(s.kind, s.ref_id, s.title, s.text) for s in program.segments), 0.0, ()
+        ),
+    )

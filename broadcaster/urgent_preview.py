@@ -42,7 +42,9 @@ def check(text: str, repeat: int) -> str:
     if not text:
         raise BroadcasterError("Tin khẩn cấp không có nội dung.", None, "ghi nội dung tin.")
     if not 1 <= repeat <= emergency.MAX_REPEAT:
-        raise BroadcasterError(f"Số lần nhắc lại {repeat} không hợp lệ.", None, f"chọn từ 1 đến {emergency.MAX_REPEAT}.")
+        raise BroadcasterError(
+            f"Số lần nhắc lại {repeat} không hợp lệ.", None, f"chọn từ 1 đến {emergency.MAX_REPEAT}."
+        )
     return text
 
 
@@ -55,8 +57,9 @@ def render(settings: Settings, text: str, repeat: int) -> Preview:
     _prune(settings)
     token = secrets.token_urlsafe(18)
     spoken = [normalize(t, settings.lexicon).text for _, t in emergency.script(settings, text, repeat)]
-    result = audio.render_program(spoken, folder(settings) / f"{token}.mp3", settings,
-                                  title=f"{settings.station.name} — Nghe thử tin khẩn cấp")
+    result = audio.render_program(
+        spoken, folder(settings) / f"{token}.mp3", settings, title=f"{settings.station.name} — Nghe thử tin khẩn cấp"
+    )
     return Preview(token, text, repeat, round(result.duration_s, 1))
 
 
@@ -85,8 +88,10 @@ def describe_outputs(settings: Settings) -> list[str]:
         elif name == "command":
             described.append(f"trình phát trên máy ({options.get('run', 'chưa cấu hình')})")
         elif name == "icecast":
-            described.append(f"luồng Icecast {options.get('host', '127.0.0.1')}:{options.get('port', 8000)}"
-                             f"{options.get('mount', '')} (loa IP)")
+            described.append(
+                f"luồng Icecast {options.get('host', '127.0.0.1')}:{options.get('port', 8000)}"
+                f"{options.get('mount', '')} (loa IP)"
+            )
         else:
             described.append(name)
     return described

@@ -22,7 +22,7 @@ from broadcaster.cli import main
 from broadcaster.config import load_settings
 
 REPO = Path(__file__).resolve().parents[1]
-pytest_plugins = ["week_helpers"]      # clock, fake_voice: the station clock pinned, a voice of known pace
+pytest_plugins = ["week_helpers"]  # clock, fake_voice: the station clock pinned, a voice of known pace
 
 
 class Outcome:
@@ -71,6 +71,7 @@ def settings(project: Path):
 @pytest.fixture
 def cli(project: Path):
     """Run the CLI against the temp project: cli("announce", "list") -> click Result."""
+
     def run(*args: str, input: str | None = None, ok: bool = True):
         result = invoke(["--config", str(project / "config.yaml"), *args], input=input, catch_exceptions=False)
         if ok:
@@ -83,9 +84,10 @@ def cli(project: Path):
 
 # ---- the sample week, built once per session ----
 
+
 class Demo(NamedTuple):
-    path: Path          # the project folder
-    output: str         # what the first `broadcaster demo` printed on stdout
+    path: Path  # the project folder
+    output: str  # what the first `broadcaster demo` printed on stdout
 
 
 @pytest.fixture(scope="session")
@@ -113,9 +115,11 @@ def rebase_database(database: Path, old: str, new: str) -> None:
         tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         for table in tables:
             for column in [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]:
-                connection.execute(f'UPDATE "{table}" SET "{column}" = ? || substr("{column}", ?) '
-                                   f'WHERE typeof("{column}") = \'text\' AND instr("{column}", ?) = 1',
-                                   (new, len(old) + 1, old))
+                connection.execute(
+                    f'UPDATE "{table}" SET "{column}" = ? || substr("{column}", ?) '
+                    f'WHERE typeof("{column}") = \'text\' AND instr("{column}", ?) = 1',
+                    (new, len(old) + 1, old),
+                )
     connection.close()
 
 
@@ -127,11 +131,13 @@ sys.path.insert(0, str(REPO / "tools"))
 @pytest.fixture
 def make_settings(tmp_path):
     """make_settings(**sections) -> Settings from a config.yaml written in tmp_path."""
+
     def factory(**sections):
         raw = {"database": "sqlite:///var/test.db", **sections}
         path = tmp_path / "config.yaml"
         path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
         return load_settings(path)
+
     return factory
 
 
@@ -139,8 +145,23 @@ def make_settings(tmp_path):
 def tiny_mp3(tmp_path_factory) -> Path:
     """A real 2-second MP3 (a tone), made with ffmpeg."""
     path = tmp_path_factory.mktemp("audio") / "tone.mp3"
-    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=2",
-                    "-ac", "1", "-b:a", "64k", str(path)], check=True)
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=440:duration=2",
+            "-ac",
+            "1",
+            "-b:a",
+            "64k",
+            str(path),
+        ],
+        check=True,
+    )
     return path
 
 
@@ -148,15 +169,18 @@ def tiny_mp3(tmp_path_factory) -> Path:
 def icecast_server():
     """A real Icecast 2 server on 127.0.0.1 for the whole session."""
     import icecast_server
-    with icecast_server.running() as server:    # `make test` installs icecast2; missing = failure
+
+    with icecast_server.running() as server:  # `make test` installs icecast2; missing = failure
         yield server
 
 
 @pytest.fixture
 def cli_for(make_settings):
     """cli_for(settings, *args) -> click Result of `broadcaster --config <settings file> args…`."""
+
     def run(settings, *args):
         return invoke(["--config", str(settings.source), *map(str, args)])
+
     return run
 
 
@@ -174,18 +198,26 @@ def add_program(tiny_mp3):
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(audio, target)
         with db.session_scope(settings.database_url) as session:
-            program = Program(week=week_of(slot_at.date()), slot_at=slot_at, max_minutes=max_minutes,
-                              status="rendered" if approved_by else "draft", audio_path=str(target),
-                              duration_s=duration_s, approved_by=approved_by,
-                              approved_at=slot_at if approved_by else None,
-                              segments=[Segment(position=0, kind="announcement", text="Thông báo thử.")])
+            program = Program(
+                week=week_of(slot_at.date()),
+                slot_at=slot_at,
+                max_minutes=max_minutes,
+                status="rendered" if approved_by else "draft",
+                audio_path=str(target),
+                duration_s=duration_s,
+                approved_by=approved_by,
+                approved_at=slot_at if approved_by else None,
+                segments=[Segment(position=0, kind="announcement", text="Thông báo thử.")],
+            )
             session.add(program)
             session.flush()
             return program.id
+
     return factory
 
 
 # ---- no network: only 127.0.0.1 / localhost, unless a test is marked `net` ----
+
 
 def _local(host) -> bool:
     if isinstance(host, bytes):
@@ -212,10 +244,17 @@ def no_network(request, monkeypatch):
 
     def refuse(what: str):
         tried.append(what)
-        pytest.fail(f"the test tried the network: {what}; tests may use 127.0.0.1/localhost only "
-                    "(mark a test `net` if it must go online)", pytrace=False)
+        pytest.fail(
+            f"the test tried the network: {what}; tests may use 127.0.0.1/localhost only "
+            "(mark a test `net` if it must go online)",
+            pytrace=False,
+        )
 
-    real_connect, real_connect_ex, real_getaddrinfo = socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo
+    real_connect, real_connect_ex, real_getaddrinfo = (
+        socket.socket.connect,
+        socket.socket.connect_ex,
+        socket.getaddrinfo,
+    )
 
     def connect(sock, address):
         if sock.family in (socket.AF_INET, socket.AF_INET6) and not _local(address[0]):

@@ -237,8 +237,11 @@ def test_debug_shows_the_traceback(project, tmp_path):
 def test_a_tthc_field_of_blanks_is_refused_like_an_empty_one(cli, tmp_path):
     """Spaces and a zero-width space in "Lĩnh vực" used to reach the database (NOT NULL crash)."""
     path = tmp_path / "tthc.csv"
-    path.write_text("Mã TTHC,Tên thủ tục,Lĩnh vực,Loại thay đổi,Ngày hiệu lực\n"
-                    "1.001193,Đăng ký khai sinh,   \u200b ,mới ban hành,01/12/2026\n", encoding="utf-8")
+    path.write_text(
+        "Mã TTHC,Tên thủ tục,Lĩnh vực,Loại thay đổi,Ngày hiệu lực\n"
+        "1.001193,Đăng ký khai sinh,   \u200b ,mới ban hành,01/12/2026\n",
+        encoding="utf-8",
+    )
     result = cli("tthc", "import", str(path), ok=False)
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "không được để trống" in result.output and "không nhập dòng nào" in result.output

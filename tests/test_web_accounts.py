@@ -23,12 +23,22 @@ def quick_hashes(monkeypatch):
 
 
 def test_user_commands_add_list_passwd_disable(cli, settings):
-    added = cli("user", "add", "nguyenvana", "--role", "approver", "--full-name", "Nguyễn Văn A", "--password-stdin",
-                input="bi-mat-dai-1\n")
+    added = cli(
+        "user",
+        "add",
+        "nguyenvana",
+        "--role",
+        "approver",
+        "--full-name",
+        "Nguyễn Văn A",
+        "--password-stdin",
+        input="bi-mat-dai-1\n",
+    )
     assert "Đã thêm tài khoản nguyenvana (lãnh đạo duyệt)." in added.stdout
     listed = cli.json("user", "list", "--json")
-    assert listed == [{"name": "nguyenvana", "full_name": "Nguyễn Văn A", "role": "approver", "active": True,
-                       "last_login_at": None}]
+    assert listed == [
+        {"name": "nguyenvana", "full_name": "Nguyễn Văn A", "role": "approver", "active": True, "last_login_at": None}
+    ]
     assert accounts.authenticate(settings, "nguyenvana", "bi-mat-dai-1", "127.0.0.1").display == "Nguyễn Văn A"
     cli("user", "passwd", "nguyenvana", "--password-stdin", input="bi-mat-moi-2\n")
     with pytest.raises(accounts.AccountError):
@@ -47,10 +57,13 @@ def test_user_add_prompts_twice_for_the_password(cli, settings):
     assert accounts.authenticate(settings, "canbo", "mat-khau-123", "::1").role == "officer"
 
 
-@pytest.mark.parametrize("args, message", [
-    (["Có Dấu", "--role", "officer"], "Tên đăng nhập “có dấu” không hợp lệ"),
-    (["canbo", "--role", "officer"], "Mật khẩu quá ngắn"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["Có Dấu", "--role", "officer"], "Tên đăng nhập “có dấu” không hợp lệ"),
+        (["canbo", "--role", "officer"], "Mật khẩu quá ngắn"),
+    ],
+)
 def test_user_add_refuses_bad_names_and_short_passwords(cli, args, message):
     result = cli("user", "add", *args, "--password-stdin", input="ngan\n", ok=False)
     assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output

@@ -35,23 +35,34 @@ from week_helpers import SUNDAY_BEFORE
 
 pytestmark = pytest.mark.browser
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-         "--autoplay-policy=no-user-gesture-required", "--mute-audio"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+    "--autoplay-policy=no-user-gesture-required",
+    "--mute-audio",
+]
 
 
 def chromium(width: int, height: int = 900) -> webdriver.Chrome:
     """Debian's chromium and chromedriver (`make test` installs both); nothing is downloaded."""
     for path in (CHROMIUM, CHROMEDRIVER):
         assert shutil.which(path), f"{path} missing: run tools/setup-system.sh chromium chromium-driver"
-    os.environ["SE_OFFLINE"] = "true"        # Selenium Manager must not look for a browser online
+    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must not look for a browser online
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in FLAGS:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
     return driver
 
 
@@ -83,16 +94,21 @@ class Page:
         element.click()
 
     def wait_for(self, words: str, timeout: float = 60) -> None:
-        WebDriverWait(self.driver, timeout, poll_frequency=0.2).until(lambda d: words in self.text(),
-                                                                        f"“{words}” never appeared")
+        WebDriverWait(self.driver, timeout, poll_frequency=0.2).until(
+            lambda d: words in self.text(), f"“{words}” never appeared"
+        )
         self.fits()
 
     def fits(self) -> None:
         """No sideways scrolling of the page at this width (wide tables scroll inside their own box)."""
-        overflow, culprit = self.driver.execute_script("""
-            const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > arguments[0] + 1
+        overflow, culprit = self.driver.execute_script(
+            """
+            const wide = [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > arguments[0] + 1
                 && !(e.parentElement && e.parentElement.closest('.table-wrap')));
-            return [document.documentElement.scrollWidth, wide.slice(-1).map(e => e.outerHTML.slice(0, 160))];""", self.width)
+            return [document.documentElement.scrollWidth, wide.slice(-1).map(e => e.outerHTML.slice(0, 160))];""",
+            self.width,
+        )
         assert overflow <= self.width + 1, f"{self.driver.current_url}: {overflow}px wide at {self.width}px: {culprit}"
 
     def login(self, name: str) -> None:
@@ -146,8 +162,9 @@ def test_officer_approver_and_emergency_in_a_real_browser(server, tmp_path, widt
         deadline = time.monotonic() + 180
         while "Đã dựng xong" not in page.text() and time.monotonic() < deadline:
             # read in the page, in one go: the page's script replaces the section when the build ends
-            value = driver.execute_script("const bar = document.querySelector('section.job progress');"
-                                          "return bar ? bar.value : null;")
+            value = driver.execute_script(
+                "const bar = document.querySelector('section.job progress');return bar ? bar.value : null;"
+            )
             if value is not None:
                 seen.append(int(value))
             time.sleep(0.2)

@@ -102,7 +102,7 @@ def test_building_the_week_shows_progress_then_the_cards(app, conf, built):
     assert actors == {"canbo"}
     done = summary(officer, job_id)
     assert "Đã dựng xong 2 buổi phát" in done and "<progress" in done
-    assert "Cảnh báo" not in done and "đã qua giờ phát" not in done      # both broadcasts ahead, every item placed
+    assert "Cảnh báo" not in done and "đã qua giờ phát" not in done  # both broadcasts ahead, every item placed
 
 
 def test_a_build_after_a_broadcast_has_passed_says_so_and_shows_the_warnings(app, conf, clock, fake_voice):
@@ -112,25 +112,30 @@ def test_a_build_after_a_broadcast_has_passed_says_so_and_shows_the_warnings(app
     officer = signed_in(app, "canbo")
     body = "Mời bà con thôn 2 đến nhà văn hóa họp bàn việc làm đường lúc 19 giờ ngày 03/12/2026."
     rabies = "Trạm thú y tiêm phòng dại cho chó mèo tại nhà văn hóa các thôn, bà con đưa chó mèo đến tiêm."
-    items = [announcement("hop-1", "Họp thôn 2", body), announcement("hop-2", "Họp thôn 2 (gửi lại)", body),
-             announcement("tiem", "Tiêm phòng dại", rabies, repeat=3)]
+    items = [
+        announcement("hop-1", "Họp thôn 2", body),
+        announcement("hop-2", "Họp thôn 2 (gửi lại)", body),
+        announcement("tiem", "Tiêm phòng dại", rabies, repeat=3),
+    ]
     upload(officer, "/announcements/upload", "thong-bao.yaml", yaml.safe_dump(items, allow_unicode=True).encode())
     done = summary(officer, build(app, officer))
     assert "Đã dựng xong 1 buổi phát" in done
     assert "Buổi phát thứ Ba 01/12/2026 06:00 đã qua giờ phát: không dựng, không nhận thêm tin." in done
-    assert ("Cảnh báo: Tin trùng nội dung được gộp, mỗi buổi phát chỉ đọc một lần: hop-1 (“Họp thôn 2”), "
-            "hop-2 (“Họp thôn 2 (gửi lại)”); giữ hop-1.") in done
+    assert (
+        "Cảnh báo: Tin trùng nội dung được gộp, mỗi buổi phát chỉ đọc một lần: hop-1 (“Họp thôn 2”), "
+        "hop-2 (“Họp thôn 2 (gửi lại)”); giữ hop-1."
+    ) in done
     assert "Cảnh báo: “Tiêm phòng dại” còn thiếu 2 lần phát trước khi hết hạn 06/12/2026" in done
     with db.session_scope(conf.database_url) as session:
         [program] = session.scalars(select(Program).where(Program.week == WEEK))
         assert local(program.slot_at).strftime("%a %H:%M") == "Fri 17:30"
-        assert [s.ref_id is not None for s in program.segments].count(True) == 2      # the meeting once, rabies
+        assert [s.ref_id is not None for s in program.segments].count(True) == 2  # the meeting once, rabies
 
 
 def test_a_rebuild_says_which_approved_program_went_back_to_draft(app, conf, clock, fake_voice):
     clock(SUNDAY_BEFORE)
     officer = signed_in(app, "canbo")
-    assert "<h1>Tuần 2026-W48 <small>" in officer.get("/").get_data(as_text=True)    # the pages read the station clock
+    assert "<h1>Tuần 2026-W48 <small>" in officer.get("/").get_data(as_text=True)  # the pages read the station clock
     upload(officer, "/tthc/upload", "tthc.csv", tthc_csv(TTHC_ROWS).encode())
     build(app, officer)
     approver = signed_in(app, "lanhdao")
@@ -144,12 +149,17 @@ def test_a_rebuild_says_which_approved_program_went_back_to_draft(app, conf, clo
         assert approver.post(f"/program/{program_id}/approve").status_code == 303
     assert officer.post(f"/tthc/{tthc_id}", {**form, "fee": "10.000 đồng"}).status_code == 303
     done = summary(officer, build(app, officer))
-    assert ("do Nguyễn Văn An đã duyệt nay trở lại bản nháp vì nội dung thay đổi: “TTHC 1.001193: Đăng ký khai "
-            "sinh” (sửa nội dung). Chưa duyệt lại thì buổi này bị chặn, không phát.") in done
+    assert (
+        "do Nguyễn Văn An đã duyệt nay trở lại bản nháp vì nội dung thay đổi: “TTHC 1.001193: Đăng ký khai "
+        "sinh” (sửa nội dung). Chưa duyệt lại thì buổi này bị chặn, không phát."
+    ) in done
     with db.session_scope(conf.database_url) as session:
         statuses = {p.id: p.status for p in session.scalars(select(Program).where(Program.week == WEEK))}
-        reading = [p.id for p in session.scalars(select(Program).where(Program.week == WEEK))
-                   if any(s.kind == "tthc" and s.ref_id == tthc_id for s in p.segments)]
+        reading = [
+            p.id
+            for p in session.scalars(select(Program).where(Program.week == WEEK))
+            if any(s.kind == "tthc" and s.ref_id == tthc_id for s in p.segments)
+        ]
     assert reading and all(statuses[i] == "draft" for i in reading)
     assert all(status == "rendered" for i, status in statuses.items() if i not in reading)
 
@@ -166,13 +176,20 @@ def test_the_summary_names_a_carried_item_by_its_broadcast_and_keeps_every_notic
 
     tue, fri = dt.datetime(2026, 12, 1, 6, 0, tzinfo=TZ), dt.datetime(2026, 12, 4, 17, 30, tzinfo=TZ)
     moved = Notice("moved", "“Họp thôn 2” chuyển khỏi buổi 01/12/2026 06:00 sang buổi 04/12/2026 17:30: …")
-    result = WeekResult(Week(2026, 49), (BroadcastResult(fri, Path("f.txt"), None, None, 600.0, 4, "draft"),),
-                        carried=(("2026-12-04_1730", "Tiêm phòng dại"),), unplaced=(("Tiêm phòng dại", 1),),
-                        notices=(moved,), passed=(SlotTime(tue, 30, 1),))
+    result = WeekResult(
+        Week(2026, 49),
+        (BroadcastResult(fri, Path("f.txt"), None, None, 600.0, 4, "draft"),),
+        carried=(("2026-12-04_1730", "Tiêm phòng dại"),),
+        unplaced=(("Tiêm phòng dại", 1),),
+        notices=(moved,),
+        passed=(SlotTime(tue, 30, 1),),
+    )
     summary = _summary(result)
     assert summary["notes"] == ["Buổi phát thứ Ba 01/12/2026 06:00 đã qua giờ phát: không dựng, không nhận thêm tin."]
-    assert summary["warnings"] == ["Chuyển sang buổi sau (hết thời lượng buổi thứ Sáu 04/12/2026 17:30): Tiêm phòng dại",
-                                   moved.message]          # unplaced items come as notices ("short") of their own
+    assert summary["warnings"] == [
+        "Chuyển sang buổi sau (hết thời lượng buổi thứ Sáu 04/12/2026 17:30): Tiêm phòng dại",
+        moved.message,
+    ]  # unplaced items come as notices ("short") of their own
 
 
 def test_a_second_build_waits_for_the_first(app, conf):
@@ -195,7 +212,7 @@ def test_the_program_page_shows_segments_marks_and_plays(app, conf, built):
     officer, ids, _ = built
     with db.session_scope(conf.database_url) as session:
         segment = session.scalar(select(Segment).where(Segment.program_id == ids[0], Segment.kind == "tthc"))
-        segment.text += " Liên hệ số ☎ để biết thêm."           # the normalizer cannot read ☎
+        segment.text += " Liên hệ số ☎ để biết thêm."  # the normalizer cannot read ☎
     page = officer.get(f"/program/{ids[0]}").get_data(as_text=True)
     assert "Đăng ký khai sinh" in page and f"/audio/program/{ids[0]}.mp3" in page
     assert '<mark title="' in page and "(!) Giọng đọc:" in page
@@ -220,7 +237,9 @@ def test_a_hand_edit_is_checked_by_the_fact_guard_then_rerendered(app, conf, bui
         assert program.status == "draft" and program.duration_s < before
         assert program.audio_path and segment.audio_path
     page = officer.get(f"/program/{ids[0]}").get_data(as_text=True)
-    assert "Sửa tay:" in page and "không thêm, không bỏ dữ kiện" in page and "<del>" in page and "<td>sửa tay</td>" in page
+    assert (
+        "Sửa tay:" in page and "không thêm, không bỏ dữ kiện" in page and "<del>" in page and "<td>sửa tay</td>" in page
+    )
     # the approver approves the edited text, and that text is what the audit trail keeps
     approver = signed_in(app, "lanhdao")
     approver.post(f"/program/{ids[0]}/approve")
@@ -243,10 +262,14 @@ def test_a_hand_edit_survives_a_rebuild_of_unchanged_data(app, conf, built):
     with db.session_scope(conf.database_url) as session:
         assert session.get(Segment, segment_id).text == shorter
         assert session.get(Program, ids[1]).audio_path == audio
-        renders = list(session.scalars(select(AuditEvent.detail).where(AuditEvent.action == "render",
-                                                                        AuditEvent.target == f"program {ids[1]}")
-                                       .order_by(AuditEvent.id)))
-    assert len(renders) == 2          # the build, then the hand edit's render: the rebuild kept the edited audio
+        renders = list(
+            session.scalars(
+                select(AuditEvent.detail)
+                .where(AuditEvent.action == "render", AuditEvent.target == f"program {ids[1]}")
+                .order_by(AuditEvent.id)
+            )
+        )
+    assert len(renders) == 2  # the build, then the hand edit's render: the rebuild kept the edited audio
     assert "Sửa tay:" in officer.get(f"/program/{ids[1]}").get_data(as_text=True)
 
 
@@ -261,15 +284,17 @@ def test_the_approver_approves_and_the_week_says_so(app, conf, built):
 
 def test_an_emergency_is_previewed_confirmed_aired_and_logged(app, conf):
     officer = signed_in(app, "canbo")
-    preview = officer.post("/urgent/preview", {"text": "Bão số 9 đổ bộ chiều nay, bà con không ra khơi.",
-                                               "repeat": "2"})
+    preview = officer.post(
+        "/urgent/preview", {"text": "Bão số 9 đổ bộ chiều nay, bà con không ra khơi.", "repeat": "2"}
+    )
     page = preview.get_data(as_text=True)
     assert preview.status_code == 200 and "Xác nhận phát ngay" in page
     assert f"thư mục phát {conf.paths.data / 'playout'}" in page
     token = page.split("/audio/preview/")[1].split(".mp3")[0]
     assert officer.get(f"/audio/preview/{token}.mp3").status_code == 200
-    sent = officer.post("/urgent/send", {"text": "Bão số 9 đổ bộ chiều nay, bà con không ra khơi.", "repeat": "2",
-                                         "confirm": "1"})
+    sent = officer.post(
+        "/urgent/send", {"text": "Bão số 9 đổ bộ chiều nay, bà con không ra khơi.", "repeat": "2", "confirm": "1"}
+    )
     assert sent.status_code == 303
     app.extensions["broadcaster"].jobs.wait_all(120)
     result = officer.get(sent.location).get_data(as_text=True)

@@ -71,9 +71,20 @@ def audit(conf) -> list[tuple[str, str, str]]:
 
 # ---- signing in ------------------------------------------------------------------------------
 
+
 def test_every_page_needs_a_login(browser):
-    for url in ("/", "/week/2026-W49", "/announcements", "/tthc", "/slots", "/urgent", "/log", "/program/1",
-                "/audio/program/1.mp3", "/admin"):
+    for url in (
+        "/",
+        "/week/2026-W49",
+        "/announcements",
+        "/tthc",
+        "/slots",
+        "/urgent",
+        "/log",
+        "/program/1",
+        "/audio/program/1.mp3",
+        "/admin",
+    ):
         response = browser.get(url)
         assert response.status_code == 302 and response.location.startswith("/login?next="), url
     assert browser.post("/announcements/new", {"title": "x"}).status_code == 401
@@ -106,8 +117,7 @@ def test_the_sixth_wrong_password_finds_the_account_locked(browser, app):
     # the account, not only this address: another address is refused too
     other = Browser(app)
     other.get("/login")
-    again = other.post("/login", {"name": "lanhdao", "password": PASSWORD},
-                       environ_base={"REMOTE_ADDR": "10.9.9.9"})
+    again = other.post("/login", {"name": "lanhdao", "password": PASSWORD}, environ_base={"REMOTE_ADDR": "10.9.9.9"})
     assert again.status_code == 401 and "bị tạm khóa" in again.get_data(as_text=True)
 
 
@@ -151,15 +161,21 @@ def test_session_cookie_is_httponly_lax_and_secure_over_https(app):
 def test_behind_a_tls_proxy_the_cookie_is_secure_and_the_throttle_sees_the_client(conf):
     app = create_app(conf, key="k", behind_proxy=True)
     b = Browser(app)
-    proxied = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.7", "X-Forwarded-Host": "radio.local",
-               "Referer": "https://radio.local/login"}      # over https, Flask-WTF also checks the referrer
+    proxied = {
+        "X-Forwarded-Proto": "https",
+        "X-Forwarded-For": "198.51.100.7",
+        "X-Forwarded-Host": "radio.local",
+        "Referer": "https://radio.local/login",
+    }  # over https, Flask-WTF also checks the referrer
     b.get("/login", headers=proxied)
     b.post("/login", {"name": "canbo", "password": "sai"}, headers=proxied)
     response = b.post("/login", {"name": "canbo", "password": PASSWORD}, headers=proxied)
     assert response.status_code == 303
     assert b.client.get_cookie("broadcaster_session").secure
     with db.session_scope(conf.database_url) as session:
-        details = list(session.scalars(select(AuditEvent.detail).where(AuditEvent.action.in_(["login", "login_failed"]))))
+        details = list(
+            session.scalars(select(AuditEvent.detail).where(AuditEvent.action.in_(["login", "login_failed"])))
+        )
     assert details == ["từ 198.51.100.7", "từ 198.51.100.7"]
 
 
@@ -173,6 +189,7 @@ def test_security_headers_on_every_page(app):
 
 
 # ---- CSRF, roles, escaping -------------------------------------------------------------------
+
 
 def test_a_post_without_a_csrf_token_is_refused(app, conf):
     b = signed_in(app, "canbo")
@@ -236,8 +253,10 @@ def test_send_back_needs_a_reason_and_records_it(app, conf, add_program):
 def test_html_in_an_announcement_title_shows_as_text(app, conf):
     b = signed_in(app, "canbo")
     payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-    b.post("/announcements/new", {"title": payload, "body": "Nội dung có <b>thẻ</b> cũng chỉ là chữ.",
-                                  "valid_from": "2026-12-02"})
+    b.post(
+        "/announcements/new",
+        {"title": payload, "body": "Nội dung có <b>thẻ</b> cũng chỉ là chữ.", "valid_from": "2026-12-02"},
+    )
     page = b.get("/announcements").get_data(as_text=True)
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in page
     assert "<script>alert" not in page and "<img src=x" not in page
@@ -246,6 +265,7 @@ def test_html_in_an_announcement_title_shows_as_text(app, conf):
 
 
 # ---- uploads --------------------------------------------------------------------------------
+
 
 def upload(b: Browser, url: str, name: str, data: bytes):
     return b.post(url, {"file": (io.BytesIO(data), name)}, content_type="multipart/form-data")
@@ -258,8 +278,10 @@ def test_a_tthc_file_with_two_bad_rows_shows_both_and_imports_nothing(app, conf)
     assert bad.status_code == 422
     assert "Tệp tthc-thang-12.csv: 2 lỗi, không nhập dòng nào." in page
     # each field under the name the file gave its column
-    assert ("dòng 3, trường “Loại thay đổi”: giá trị “đổi mới” không hợp lệ; chọn một trong: “mới ban hành”; "
-            "“sửa đổi, bổ sung”; “thay thế”; “bãi bỏ”.") in page
+    assert (
+        "dòng 3, trường “Loại thay đổi”: giá trị “đổi mới” không hợp lệ; chọn một trong: “mới ban hành”; "
+        "“sửa đổi, bổ sung”; “thay thế”; “bãi bỏ”."
+    ) in page
     assert "dòng 4, trường “Ngày hiệu lực”: ngày “31/02/2026” không hợp lệ" in page
     assert count(conf, TthcChange) == 0 and not list((conf.paths.data / "uploads").iterdir())
     good = upload(b, "/tthc/upload", "tthc-thang-12.csv", tthc_csv(TTHC_ROWS).encode())
@@ -273,14 +295,16 @@ def test_uploads_are_checked_by_content_and_extension(app, conf):
     b = signed_in(app, "canbo")
     png = b"\x89PNG\r\n\x1a\n" + bytes(200)
     assert "không phải tệp văn bản .csv" in upload(b, "/tthc/upload", "anh.csv", png).get_data(as_text=True)
-    assert "không phải tệp Excel .xlsx" in upload(b, "/tthc/upload", "bang.xlsx", b"Ma TTHC,Ten\n").get_data(as_text=True)
+    assert "không phải tệp Excel .xlsx" in upload(b, "/tthc/upload", "bang.xlsx", b"Ma TTHC,Ten\n").get_data(
+        as_text=True
+    )
     assert "định dạng .exe không được hỗ trợ" in upload(b, "/tthc/upload", "x.exe", b"MZ").get_data(as_text=True)
     # the old Vietnamese encodings are named, with how to save the file again
     legacy = "Mã TTHC,Tên\n".encode("cp1258", errors="replace") + b"\xe0\xe1\n"
     page = upload(b, "/tthc/upload", "cu.csv", legacy).get_data(as_text=True)
     assert "Tệp cu.csv: tệp lưu bằng bảng mã Windows-1258, không phải UTF-8" in page
     assert "“CSV UTF-8 (Comma delimited) (*.csv)”" in page
-    abc = b"m\xb7 tthc,t\xaan th\xf1 t\xf4c\n"        # "mã tthc,tên thủ tục" typed in TCVN3 (the ABC fonts)
+    abc = b"m\xb7 tthc,t\xaan th\xf1 t\xf4c\n"  # "mã tthc,tên thủ tục" typed in TCVN3 (the ABC fonts)
     page = upload(b, "/tthc/upload", "abc.csv", abc).get_data(as_text=True)
     assert "Tệp abc.csv: tệp gõ bằng bảng mã TCVN3 (ABC, phông .VnTime) hoặc VNI, không phải Unicode UTF-8" in page
     assert "Unikey" in page
@@ -297,8 +321,10 @@ def test_a_utf16_file_as_excel_saves_unicode_text_is_imported(app, conf):
     assert "Đã nhập 3 thủ tục từ tthc-unicode.csv: 3 mới" in page
     assert "Cách đọc tệp: cột phân cách bằng dấu tab, dòng tiêu đề là dòng 1." in page
     with db.session_scope(conf.database_url) as session:
-        assert session.scalar(select(TthcChange.name).where(TthcChange.code == "2.000815")) == \
-            "Chứng thực bản sao từ bản chính"
+        assert (
+            session.scalar(select(TthcChange.name).where(TthcChange.code == "2.000815"))
+            == "Chứng thực bản sao từ bản chính"
+        )
 
 
 def test_an_import_shows_its_warnings(app, conf):
@@ -308,8 +334,7 @@ def test_an_import_shows_its_warnings(app, conf):
     assert upload(b, "/tthc/upload", "tthc.csv", tthc_csv([*TTHC_ROWS, replaced]).encode()).status_code == 303
     page = b.get("/tthc").get_data(as_text=True)
     assert "Đã nhập 4 thủ tục từ tthc.csv: 4 mới" in page
-    assert ("Cảnh báo: dòng 5, trường “Thay thế cho”: thủ tục “thay thế” nhưng không ghi thủ tục bị thay thế"
-            in page)
+    assert "Cảnh báo: dòng 5, trường “Thay thế cho”: thủ tục “thay thế” nhưng không ghi thủ tục bị thay thế" in page
     assert 'class="msg warn"' in page
     assert count(conf, TthcChange) == 4
 
@@ -318,14 +343,18 @@ def test_an_announcement_import_shows_the_same_text_under_two_ids(app, conf, clo
     clock(SUNDAY_BEFORE)
     b = signed_in(app, "canbo")
     body = "Mời bà con thôn 2 đến nhà văn hóa họp bàn việc làm đường lúc 19 giờ."
-    items = [announcement("hop-thon-2", "Họp thôn 2", body), announcement("hop-thon-2-ban-sao", "Họp thôn 2 (gửi lại)", body)]
-    response = upload(b, "/announcements/upload", "thong-bao.yaml",
-                      yaml.safe_dump(items, allow_unicode=True).encode())
+    items = [
+        announcement("hop-thon-2", "Họp thôn 2", body),
+        announcement("hop-thon-2-ban-sao", "Họp thôn 2 (gửi lại)", body),
+    ]
+    response = upload(b, "/announcements/upload", "thong-bao.yaml", yaml.safe_dump(items, allow_unicode=True).encode())
     assert response.status_code == 303
     page = b.get("/announcements").get_data(as_text=True)
     assert "Đã nhập 2 thông báo từ thong-bao.yaml: 2 mới" in page
-    assert ("Cảnh báo: trùng nội dung: hop-thon-2 (“Họp thôn 2”), hop-thon-2-ban-sao (“Họp thôn 2 (gửi lại)”) — đọc "
-            "giống hệt nhau; mỗi buổi phát chỉ đọc một lần (giữ hop-thon-2)") in page
+    assert (
+        "Cảnh báo: trùng nội dung: hop-thon-2 (“Họp thôn 2”), hop-thon-2-ban-sao (“Họp thôn 2 (gửi lại)”) — đọc "
+        "giống hệt nhau; mỗi buổi phát chỉ đọc một lần (giữ hop-thon-2)"
+    ) in page
 
 
 def test_announcement_upload_imports_yaml(app, conf):
@@ -356,9 +385,12 @@ def test_a_50_mb_upload_is_refused_before_it_is_read(app, conf):
     from werkzeug.test import EnvironBuilder, run_wsgi_app
 
     cookie = b.client.get_cookie("broadcaster_session")
-    environ = EnvironBuilder("/tthc/upload", method="POST", content_type="multipart/form-data; boundary=x",
-                             headers={"Cookie": f"broadcaster_session={cookie.value}",
-                                      "X-CSRFToken": b.token}).get_environ()
+    environ = EnvironBuilder(
+        "/tthc/upload",
+        method="POST",
+        content_type="multipart/form-data; boundary=x",
+        headers={"Cookie": f"broadcaster_session={cookie.value}", "X-CSRFToken": b.token},
+    ).get_environ()
     environ["wsgi.input"], environ["CONTENT_LENGTH"] = Endless(), str(50 * 1024 * 1024)
     body, status, _ = run_wsgi_app(app, environ, buffered=True)
     assert status.startswith("413") and "Tệp quá lớn" in b"".join(body).decode()
@@ -371,35 +403,55 @@ def test_the_live_server_refuses_a_50_mb_upload_without_reading_it(conf):
     with LiveServer(conf) as server:
         port = int(server.url.rsplit(":", 1)[1])
         with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
-            sock.sendall(b"POST /tthc/upload HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                         b"Content-Type: multipart/form-data; boundary=x\r\n"
-                         + f"Content-Length: {50 * 1024 * 1024}\r\n\r\n".encode() + b"a" * 65536)
-            reply = sock.recv(4096)      # answered after 64 KB of the 50 MB
+            sock.sendall(
+                b"POST /tthc/upload HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                b"Content-Type: multipart/form-data; boundary=x\r\n"
+                + f"Content-Length: {50 * 1024 * 1024}\r\n\r\n".encode()
+                + b"a" * 65536
+            )
+            reply = sock.recv(4096)  # answered after 64 KB of the 50 MB
     assert reply.startswith(b"HTTP/1.1 413")
 
 
 # ---- forms ----------------------------------------------------------------------------------
 
+
 def test_the_announcement_form_validates_as_the_cli_does(app, conf):
     b = signed_in(app, "canbo")
-    response = b.post("/announcements/new", {"title": "", "body": "Ngắn", "valid_from": "32/12/2026",
-                                             "priority": "gấp", "repeat": "99"})
+    response = b.post(
+        "/announcements/new",
+        {"title": "", "body": "Ngắn", "valid_from": "32/12/2026", "priority": "gấp", "repeat": "99"},
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 422 and "Biểu mẫu có 5 lỗi, chưa ghi gì." in page
-    for problem in ("không được để trống.", "ngày “32/12/2026” không hợp lệ", "giá trị “gấp” không hợp lệ",
-                    "“99” phải là số nguyên từ 1 đến 50.", "nội dung quá ngắn (cần ít nhất 3 từ)."):
+    for problem in (
+        "không được để trống.",
+        "ngày “32/12/2026” không hợp lệ",
+        "giá trị “gấp” không hợp lệ",
+        "“99” phải là số nguyên từ 1 đến 50.",
+        "nội dung quá ngắn (cần ít nhất 3 từ).",
+    ):
         assert problem in page
     assert count(conf, Announcement) == 0
 
 
 def test_an_announcement_is_edited_in_place_and_removed(app, conf):
     b = signed_in(app, "canbo")
-    b.post("/announcements/new", {"title": "Họp thôn 2", "body": "Mời bà con đến họp thôn.", "valid_from": "2026-12-02"})
+    b.post(
+        "/announcements/new", {"title": "Họp thôn 2", "body": "Mời bà con đến họp thôn.", "valid_from": "2026-12-02"}
+    )
     with db.session_scope(conf.database_url) as session:
         row = session.scalar(select(Announcement))
         item_id, uid = row.id, row.uid
-    b.post(f"/announcements/{item_id}", {"title": "Họp thôn 2 (đổi giờ)", "body": "Mời bà con đến họp thôn lúc 19h.",
-                                         "valid_from": "2026-12-03", "category": "meeting"})
+    b.post(
+        f"/announcements/{item_id}",
+        {
+            "title": "Họp thôn 2 (đổi giờ)",
+            "body": "Mời bà con đến họp thôn lúc 19h.",
+            "valid_from": "2026-12-03",
+            "category": "meeting",
+        },
+    )
     with db.session_scope(conf.database_url) as session:
         row = session.scalar(select(Announcement))
         assert (row.id, row.uid, row.title, row.category) == (item_id, uid, "Họp thôn 2 (đổi giờ)", "meeting")
@@ -410,8 +462,13 @@ def test_an_announcement_is_edited_in_place_and_removed(app, conf):
 
 def test_tthc_form_add_edit_and_duplicate(app, conf):
     b = signed_in(app, "canbo")
-    form = {"code": "1.001193", "name": "Đăng ký khai sinh", "field": "Hộ tịch", "change_type": "new",
-            "effective_date": "2026-12-05"}
+    form = {
+        "code": "1.001193",
+        "name": "Đăng ký khai sinh",
+        "field": "Hộ tịch",
+        "change_type": "new",
+        "effective_date": "2026-12-05",
+    }
     assert b.post("/tthc/new", form).status_code == 303
     again = b.post("/tthc/new", form)
     assert again.status_code == 422 and "đã có TTHC 1.001193" in again.get_data(as_text=True)
@@ -420,8 +477,10 @@ def test_tthc_form_add_edit_and_duplicate(app, conf):
     assert replaced.status_code == 303
     page = b.get("/tthc").get_data(as_text=True)
     assert "Đã ghi TTHC 2.000815." in page
-    assert ("Cảnh báo: TTHC 2.000815, trường “Thay thế cho”: thủ tục “thay thế” nhưng không ghi thủ tục bị thay "
-            "thế; kịch bản chỉ nói thủ tục “được thay thế”. Thêm tên thủ tục cũ nếu có.") in page
+    assert (
+        "Cảnh báo: TTHC 2.000815, trường “Thay thế cho”: thủ tục “thay thế” nhưng không ghi thủ tục bị thay "
+        "thế; kịch bản chỉ nói thủ tục “được thay thế”. Thêm tên thủ tục cũ nếu có."
+    ) in page
     b.post("/tthc/new", {**form, "code": "2.000816", "change_type": "replaced", "replaces": "Chứng thực chữ ký"})
     assert "Cảnh báo" not in b.get("/tthc").get_data(as_text=True)
     with db.session_scope(conf.database_url) as session:
@@ -458,6 +517,7 @@ def test_slot_rules_are_the_cli_rules(app, conf):
 
 # ---- audio ----------------------------------------------------------------------------------
 
+
 def test_audio_is_served_by_id_with_ranges(app, conf, add_program):
     program_id = add_program(conf, SLOT)
     b = signed_in(app, "lanhdao")
@@ -481,17 +541,24 @@ def test_audio_cannot_escape_the_audio_folder(app, conf, add_program, tmp_path):
     b = signed_in(app, "canbo")
     assert b.get(f"/audio/program/{program_id}.mp3").status_code == 404
     assert b.get(f"/audio/program/{link_id}.mp3").status_code == 404
-    for url in ("/audio/program/..%2f..%2fsecret.mp3", "/audio/program/../secret.mp3",
-                "/audio/preview/..%2f..%2fsecret.mp3", "/audio/preview/%2e%2e.mp3", "/audio/program/-1.mp3"):
+    for url in (
+        "/audio/program/..%2f..%2fsecret.mp3",
+        "/audio/program/../secret.mp3",
+        "/audio/preview/..%2f..%2fsecret.mp3",
+        "/audio/preview/%2e%2e.mp3",
+        "/audio/program/-1.mp3",
+    ):
         assert b.get(url).status_code == 404, url
 
 
 # ---- accounts ---------------------------------------------------------------------------------
 
+
 def test_the_admin_manages_accounts_on_the_page(app, conf):
     admin = signed_in(app, "quantri")
-    admin.post("/admin/users", {"name": "phoban", "full_name": "Lê Văn Cường", "role": "approver",
-                                "password": "mat-khau-456"})
+    admin.post(
+        "/admin/users", {"name": "phoban", "full_name": "Lê Văn Cường", "role": "approver", "password": "mat-khau-456"}
+    )
     assert "Đã thêm tài khoản phoban." in admin.get("/admin").get_data(as_text=True)
     admin.post("/admin/users", {"name": "x", "role": "approver", "password": "mat-khau-456"})
     assert "Tên đăng nhập “x” không hợp lệ" in admin.get("/admin").get_data(as_text=True)
@@ -508,11 +575,12 @@ def test_everyone_changes_their_own_password(app, conf):
     b.post("/account", {"current": "sai", "new": "mat-khau-moi-1", "again": "mat-khau-moi-1"})
     assert "Sai tên đăng nhập hoặc mật khẩu" in b.get("/account").get_data(as_text=True)
     b.post("/account", {"current": PASSWORD, "new": "mat-khau-moi-1", "again": "mat-khau-moi-1"})
-    assert "Đã đổi mật khẩu." in b.get("/account").get_data(as_text=True)      # this session goes on
+    assert "Đã đổi mật khẩu." in b.get("/account").get_data(as_text=True)  # this session goes on
     assert Browser(app).login("lanhdao", "mat-khau-moi-1").status_code == 303
 
 
 # ---- the log ---------------------------------------------------------------------------------
+
 
 def test_logbook_csv_download(app, conf, add_program):
     from broadcaster.onair import airing

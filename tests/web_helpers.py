@@ -16,21 +16,27 @@ from typing import Self
 from broadcaster import accounts
 
 PASSWORD = "mat-khau-123"
-USERS = {"canbo": ("officer", "Trần Thị Bình"), "lanhdao": ("approver", "Nguyễn Văn An"),
-         "quantri": ("admin", None)}
+USERS = {"canbo": ("officer", "Trần Thị Bình"), "lanhdao": ("approver", "Nguyễn Văn An"), "quantri": ("admin", None)}
 WEEK = "2026-W49"
 TOKEN_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 
-TTHC_HEADER = "STT,Mã TTHC,Tên thủ tục,Lĩnh vực,Loại thay đổi,Ngày hiệu lực,Quyết định công bố,Thời hạn giải quyết,Phí lệ phí"
+TTHC_HEADER = (
+    "STT,Mã TTHC,Tên thủ tục,Lĩnh vực,Loại thay đổi,Ngày hiệu lực,Quyết định công bố,Thời hạn giải quyết,Phí lệ phí"
+)
 TTHC_ROWS = [
-    '1,1.001193,Đăng ký khai sinh,Hộ tịch,mới ban hành,05/12/2026,Quyết định 1234/QĐ-UBND,Trong ngày,Miễn phí',
-    ('2,2.000815,Chứng thực bản sao từ bản chính,Chứng thực,"sửa đổi, bổ sung",03/12/2026,Quyết định 1234/QĐ-UBND,'
-    'Trong ngày,2.000 đồng/trang'),
-    '3,1.004873,Đăng ký kết hôn,Hộ tịch,bãi bỏ,04/12/2026,Quyết định 1234/QĐ-UBND,,',
+    "1,1.001193,Đăng ký khai sinh,Hộ tịch,mới ban hành,05/12/2026,Quyết định 1234/QĐ-UBND,Trong ngày,Miễn phí",
+    (
+        '2,2.000815,Chứng thực bản sao từ bản chính,Chứng thực,"sửa đổi, bổ sung",03/12/2026,Quyết định 1234/QĐ-UBND,'
+        "Trong ngày,2.000 đồng/trang"
+    ),
+    "3,1.004873,Đăng ký kết hôn,Hộ tịch,bãi bỏ,04/12/2026,Quyết định 1234/QĐ-UBND,,",
 ]
 # Two bad rows: a change type that does not exist (line 3) and a date that is not a date (line 4).
-TTHC_BAD_ROWS = [TTHC_ROWS[0], TTHC_ROWS[1].replace('"sửa đổi, bổ sung"', "đổi mới"),
-                 TTHC_ROWS[2].replace("04/12/2026", "31/02/2026")]
+TTHC_BAD_ROWS = [
+    TTHC_ROWS[0],
+    TTHC_ROWS[1].replace('"sửa đổi, bổ sung"', "đổi mới"),
+    TTHC_ROWS[2].replace("04/12/2026", "31/02/2026"),
+]
 
 
 def tthc_csv(rows: list[str]) -> str:
@@ -79,7 +85,7 @@ class Browser:
         self.get("/login")
         response = self.post("/login", {"name": name, "password": password}, **kwargs)
         if response.status_code == 303:
-            self.get("/account")         # a new session has a new CSRF token
+            self.get("/account")  # a new session has a new CSRF token
         return response
 
 
@@ -98,8 +104,15 @@ class LiveServer:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        command = [str(Path(sys.executable).parent / "broadcaster"), "--config", str(self.settings.source), "web",
-                   "--port", str(port), *self.args]
+        command = [
+            str(Path(sys.executable).parent / "broadcaster"),
+            "--config",
+            str(self.settings.source),
+            "web",
+            "--port",
+            str(port),
+            *self.args,
+        ]
         if self.clock is not None:
             assert shutil.which("faketime"), "faketime missing: run tools/setup-system.sh faketime"
             # -m: the thread-safe libfaketime (the server answers on threads, builds on another)
@@ -113,7 +126,7 @@ class LiveServer:
                 return self
             except OSError:
                 if self.process.poll() is not None:
-                    raise RuntimeError("broadcaster web stopped: " + self.process.stderr.read())
+                    raise RuntimeError("broadcaster web stopped: " + self.process.stderr.read()) from None
                 time.sleep(0.1)
         raise RuntimeError("broadcaster web did not start within 30 s")
 

@@ -52,39 +52,57 @@ def secret_key(settings: Settings) -> str:
     return path.read_text().strip()
 
 
-def create_app(settings: Settings, *, key: str | None = None, behind_proxy: bool = False,
-               idle_minutes: int = 30) -> Flask:
+def create_app(
+    settings: Settings, *, key: str | None = None, behind_proxy: bool = False, idle_minutes: int = 30
+) -> Flask:
     app = Flask(__name__, static_folder="static", template_folder="templates")
     app.config.update(
         SECRET_KEY=key or secret_key(settings),
-        SESSION_COOKIE_NAME="broadcaster_session", SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
-        PERMANENT_SESSION_LIFETIME=dt.timedelta(minutes=idle_minutes), SESSION_REFRESH_EACH_REQUEST=True,
+        SESSION_COOKIE_NAME="broadcaster_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        PERMANENT_SESSION_LIFETIME=dt.timedelta(minutes=idle_minutes),
+        SESSION_REFRESH_EACH_REQUEST=True,
         MAX_CONTENT_LENGTH=MAX_UPLOAD,
-        WTF_CSRF_TIME_LIMIT=None, SEND_FILE_MAX_AGE_DEFAULT=dt.timedelta(hours=1),
+        WTF_CSRF_TIME_LIMIT=None,
+        SEND_FILE_MAX_AGE_DEFAULT=dt.timedelta(hours=1),
     )
     app.session_interface = _Sessions()
-    if behind_proxy:   # trust one reverse proxy (Caddy, nginx) for the client address and https
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
+    if behind_proxy:  # trust one reverse proxy (Caddy, nginx) for the client address and https
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)  # type: ignore[method-assign]  # Flask: wrap the WSGI app
     app.extensions["broadcaster"] = WebState(settings, Jobs())
     csrf.init_app(app)
     present.install(app)
 
     from broadcaster.web import admin, auth, catalog, log, program, schedule, urgent, week
+
     for module in (auth, week, program, catalog, schedule, urgent, log, admin):
         app.register_blueprint(module.bp)
 
     app.before_request(_sign_in_gate)
     app.after_request(_headers)
-    app.context_processor(lambda: {"me": user(), "can": can, "nav": NAV, "section": _section(),
-                                   "station": settings.station.name,
-                                   "max_upload": MAX_UPLOAD})
+    app.context_processor(
+        lambda: {
+            "me": user(),
+            "can": can,
+            "nav": NAV,
+            "section": _section(),
+            "station": settings.station.name,
+            "max_upload": MAX_UPLOAD,
+        }
+    )
     _error_pages(app)
     return app
 
 
-NAV = (("week.this_week", "Tuần này", "week"), ("catalog.announcements", "Thông báo", "announcements"),
-       ("catalog.tthc_list", "TTHC", "tthc"), ("schedule.slots", "Lịch phát", "schedule"),
-       ("urgent.form", "Khẩn cấp", "urgent"), ("log.history", "Nhật ký", "log"))
+NAV = (
+    ("week.this_week", "Tuần này", "week"),
+    ("catalog.announcements", "Thông báo", "announcements"),
+    ("catalog.tthc_list", "TTHC", "tthc"),
+    ("schedule.slots", "Lịch phát", "schedule"),
+    ("urgent.form", "Khẩn cấp", "urgent"),
+    ("log.history", "Nhật ký", "log"),
+)
 
 
 def _section() -> str:
@@ -103,7 +121,7 @@ def _sign_in_gate():
         account = accounts.get_account(conf(), uid)
         if account is not None and session.get("ver") == accounts.session_version(account):
             g.user = account
-        else:                     # disabled, or the password changed: this session ends
+        else:  # disabled, or the password changed: this session ends
             session.clear()
     if g.user is None and request.endpoint not in PUBLIC:
         if request.method == "GET" and request.endpoint is not None:
@@ -135,8 +153,7 @@ MESSAGES = {
 def _error_pages(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_refused(exc):
-        message = ("Biểu mẫu hết hạn hoặc thiếu mã bảo vệ (CSRF), nên không được thực hiện. "
-                   "Tải lại trang rồi làm lại.")
+        message = "Biểu mẫu hết hạn hoặc thiếu mã bảo vệ (CSRF), nên không được thực hiện. Tải lại trang rồi làm lại."
         return render_template("error.html", code=400, message=message), 400
 
     @app.errorhandler(NotFoundError)

@@ -26,9 +26,10 @@ def login():
     try:
         account = accounts.authenticate(conf(), name, password, request.remote_addr or "?")
     except BroadcasterError as exc:
-        return render_template("login.html", name=name, message=exc.message,
-                               next=_safe_next(request.form.get("next"))), 401
-    session.clear()                      # a new session (and a new CSRF token) for the new user
+        return render_template(
+            "login.html", name=name, message=exc.message, next=_safe_next(request.form.get("next"))
+        ), 401
+    session.clear()  # a new session (and a new CSRF token) for the new user
     session.permanent = True
     session["uid"], session["ver"] = account.id, accounts.session_version(account)
     target = _safe_next(request.form.get("next"))

@@ -20,8 +20,22 @@ from broadcaster.web.context import actor, back, conf, error, requires
 bp = Blueprint("catalog", __name__)
 
 ANNOUNCEMENT_FIELDS = ("title", "body", "category", "priority", "valid_from", "valid_until", "repeat")
-TTHC_FIELDS = ("code", "name", "field", "change_type", "effective_date", "decision", "processing_time", "fee",
-               "submit_place", "online_level", "details", "replaces", "source_url", "retrieved_at")
+TTHC_FIELDS = (
+    "code",
+    "name",
+    "field",
+    "change_type",
+    "effective_date",
+    "decision",
+    "processing_time",
+    "fee",
+    "submit_place",
+    "online_level",
+    "details",
+    "replaces",
+    "source_url",
+    "retrieved_at",
+)
 # Signatures of files that are never a data file, whatever their name says.
 BINARY = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"MZ", b"\xd0\xcf\x11\xe0")
 
@@ -32,12 +46,16 @@ def _page() -> int:
 
 # ---- announcements ---------------------------------------------------------------------------
 
+
 @bp.route("/announcements")
 def announcements(upload_error: str | None = None, status: int = 200):
     args = {k: request.args.get(k, "") for k in ("q", "category", "priority", "when")}
-    page = manage.search_announcements(conf(), **args, today=timeutil.now().date(), page=_page())
-    return render_template("announcements.html", page=page, args=args, upload_error=upload_error,
-                           formats=ANNOUNCEMENT_FORMATS), status
+    page = manage.search_announcements(
+        conf(), args["q"], args["category"], args["priority"], args["when"], timeutil.now().date(), _page()
+    )
+    return render_template(
+        "announcements.html", page=page, args=args, upload_error=upload_error, formats=ANNOUNCEMENT_FORMATS
+    ), status
 
 
 @bp.route("/announcements/new", methods=["GET", "POST"])
@@ -58,10 +76,11 @@ def _save_announcement(item_id: int | None):
     try:
         report = manage.save_announcement(conf(), values, actor(), item_id)
     except manage.FormError as exc:
-        return render_template("announcement_form.html", item_id=item_id, values=values, problems=exc.fields,
-                               message=exc.message), 422
+        return render_template(
+            "announcement_form.html", item_id=item_id, values=values, problems=exc.fields, message=exc.message
+        ), 422
     flash(f"Đã ghi thông báo “{values['title'].strip()}”.", "info")
-    for warning in report.warnings:        # the same text under another id, no broadcast left before it ends
+    for warning in report.warnings:  # the same text under another id, no broadcast left before it ends
         flash(f"Cảnh báo: {warning}", "warn")
     return back("catalog.announcements")
 
@@ -77,18 +96,30 @@ def remove_announcement(item_id: int):
 @bp.route("/announcements/upload", methods=["POST"])
 @requires("prepare")
 def upload_announcements():
-    return _upload(ANNOUNCEMENT_FORMATS + ("yml",), catalog.import_announcements, "thông báo", announcements,
-                   "catalog.announcements")
+    return _upload(
+        ANNOUNCEMENT_FORMATS + ("yml",),
+        catalog.import_announcements,
+        "thông báo",
+        announcements,
+        "catalog.announcements",
+    )
 
 
 # ---- TTHC ------------------------------------------------------------------------------------
 
+
 @bp.route("/tthc")
 def tthc_list(upload_error: str | None = None, status: int = 200):
     args = {k: request.args.get(k, "") for k in ("q", "change_type", "field")}
-    page = manage.search_tthc(conf(), **args, page=_page())
-    return render_template("tthc.html", page=page, args=args, fields=manage.tthc_fields(conf()),
-                           upload_error=upload_error, formats=TTHC_FORMATS), status
+    page = manage.search_tthc(conf(), args["q"], args["change_type"], args["field"], _page())
+    return render_template(
+        "tthc.html",
+        page=page,
+        args=args,
+        fields=manage.tthc_fields(conf()),
+        upload_error=upload_error,
+        formats=TTHC_FORMATS,
+    ), status
 
 
 @bp.route("/tthc/new", methods=["GET", "POST"])
@@ -109,8 +140,9 @@ def _save_tthc(item_id: int | None):
     try:
         row = manage.save_tthc(conf(), values, actor(), item_id)
     except manage.FormError as exc:
-        return render_template("tthc_form.html", item_id=item_id, values=values, problems=exc.fields,
-                               message=exc.message), 422
+        return render_template(
+            "tthc_form.html", item_id=item_id, values=values, problems=exc.fields, message=exc.message
+        ), 422
     flash(f"Đã ghi TTHC {row.code}.", "info")
     for warning in _tthc_warnings(values, f"TTHC {row.code}"):
         flash(f"Cảnh báo: {warning}", "warn")
@@ -141,6 +173,7 @@ def upload_tthc():
 
 # ---- upload ----------------------------------------------------------------------------------
 
+
 def check_content(suffix: str, head: bytes) -> str | None:
     """Why these bytes cannot be a .suffix data file, or None. The readers check the rest: the text's
     encoding (UTF-8, or UTF-16 whose every other byte may be zero; Windows-1258 and TCVN3 are named)."""
@@ -161,8 +194,12 @@ def _upload(formats, importer, noun: str, page, endpoint: str):
     name = secure_filename(shown) or "tep"
     suffix = Path(name).suffix.lower().lstrip(".")
     if suffix not in formats:
-        return page(f"Tệp {shown}: định dạng .{suffix or '?'} không được hỗ trợ; dùng "
-                    + ", ".join(f".{f}" for f in formats) + ". Chưa có gì được nhập.", 422)
+        return page(
+            f"Tệp {shown}: định dạng .{suffix or '?'} không được hỗ trợ; dùng "
+            + ", ".join(f".{f}" for f in formats)
+            + ". Chưa có gì được nhập.",
+            422,
+        )
     data = sent.stream.read()
     problem = check_content(suffix, data[:8192])
     if problem is None and suffix == "xlsx":
@@ -176,14 +213,17 @@ def _upload(formats, importer, noun: str, page, endpoint: str):
     try:
         report = importer(settings, path, actor())
     except ImportDataError as exc:
-        path.unlink(missing_ok=True)        # nothing was imported: keep no copy
+        path.unlink(missing_ok=True)  # nothing was imported: keep no copy
         return page(exc.message.replace(str(path), shown), 422)
     except BroadcasterError as exc:
         path.unlink(missing_ok=True)
         error(exc)
         return back(endpoint)
-    flash(f"Đã nhập {report.total} {noun} từ {shown}: {report.created} mới, {report.updated} cập nhật, "
-          f"{report.unchanged} không đổi.", "info")
+    flash(
+        f"Đã nhập {report.total} {noun} từ {shown}: {report.created} mới, {report.updated} cập nhật, "
+        f"{report.unchanged} không đổi.",
+        "info",
+    )
     _report_extras(report, str(path), shown)
     return back(endpoint)
 

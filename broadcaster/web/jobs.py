@@ -23,16 +23,16 @@ KEEP = 50
 @dataclasses.dataclass
 class Job:
     id: str
-    kind: str                 # build | urgent
-    key: str                  # the week for a build
+    kind: str  # build | urgent
+    key: str  # the week for a build
     user: str
     started: float
-    steps: int = 1            # programs to render (a build), for the overall bar
+    steps: int = 1  # programs to render (a build), for the overall bar
     step: int = 0
-    done: int = 0             # segments done in the current step
+    done: int = 0  # segments done in the current step
     total: int = 0
     phase: str = "Đang chuẩn bị…"
-    state: str = "running"    # running | done | failed
+    state: str = "running"  # running | done | failed
     error: str | None = None
     result: Any = None
     finished: float | None = None
@@ -54,8 +54,14 @@ class Job:
         return max(2, min(99, int(100 * (self.step - 1 + current) / max(self.steps, self.step))))
 
     def to_json(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "state": self.state, "percent": self.percent,
-                "phase": self.phase, "error": self.error}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "state": self.state,
+            "percent": self.percent,
+            "phase": self.phase,
+            "error": self.error,
+        }
 
 
 class Jobs:

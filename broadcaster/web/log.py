@@ -34,8 +34,15 @@ def history():
     except BroadcasterError:
         abort(404)
     rows = logbook.history(settings, start, end)
-    return render_template("log.html", rows=rows, period=period, week=None if month else week, month=month,
-                           this_month=f"{today:%Y-%m}", status=logbook.status(settings))
+    return render_template(
+        "log.html",
+        rows=rows,
+        period=period,
+        week=None if month else week,
+        month=month,
+        this_month=f"{today:%Y-%m}",
+        status=logbook.status(settings),
+    )
 
 
 @bp.route("/log/logbook-<month>.csv")
@@ -48,5 +55,9 @@ def logbook_csv(month: str):
         path = Path(folder) / f"so-nhat-ky-{month}.csv"
         logbook.write_logbook(conf(), month, path)
         data = path.read_bytes()
-    return send_file(io.BytesIO(data), mimetype="text/csv; charset=utf-8", as_attachment=True,
-                     download_name=f"so-nhat-ky-{month}.csv")
+    return send_file(
+        io.BytesIO(data),
+        mimetype="text/csv; charset=utf-8",
+        as_attachment=True,
+        download_name=f"so-nhat-ky-{month}.csv",
+    )

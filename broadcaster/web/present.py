@@ -17,14 +17,22 @@ from broadcaster.timeutil import WEEKDAY_VI, local
 GOOD = {"approved", "rendered", "scheduled", "aired"}
 BAD = {"failed", "missed", "blocked", "interrupted", "none"}
 CATEGORY_VI = {key: aliases[1] for key, aliases in CATEGORY_VALUES.items()}
-CHANGE_VI = {key: aliases[2] if key in ("new", "amended") else aliases[1] for key, aliases in CHANGE_TYPE_VALUES.items()}
+CHANGE_VI = {
+    key: aliases[2] if key in ("new", "amended") else aliases[1] for key, aliases in CHANGE_TYPE_VALUES.items()
+}
 REWRITE_STATUS_VI = {**REWRITE_VI, "edited": "máy đã đối chiếu với văn bản gốc: không thêm, không bỏ dữ kiện"}
 
 
 ACTION_VI = {
-    "approve": "duyệt", "approved_text": "ghi toàn văn đã duyệt", "send_back": "trả lại", "segment_edit": "sửa tay",
-    "render": "dựng âm thanh", "approval_reset": "hủy duyệt (kịch bản đổi)", "program_removed": "bỏ chương trình",
-    "urgent": "tin khẩn cấp", "weekly_build": "dựng chương trình tuần",
+    "approve": "duyệt",
+    "approved_text": "ghi toàn văn đã duyệt",
+    "send_back": "trả lại",
+    "segment_edit": "sửa tay",
+    "render": "dựng âm thanh",
+    "approval_reset": "hủy duyệt (kịch bản đổi)",
+    "program_removed": "bỏ chương trình",
+    "urgent": "tin khẩn cấp",
+    "weekly_build": "dựng chương trình tuần",
 }
 
 
@@ -89,7 +97,7 @@ def marked(text: str, marks) -> list[tuple[str, str | None]]:
     for mark in sorted(marks, key=lambda m: m.position):
         start = max(mark.position, pos)
         end = mark.position + len(mark.fragment)
-        if end <= start or text[mark.position:end] != mark.fragment:
+        if end <= start or text[mark.position : end] != mark.fragment:
             continue
         pieces.append((text[pos:start], None))
         pieces.append((text[start:end], mark.message))
@@ -110,10 +118,22 @@ def message_lines(message: str) -> tuple[list[str], list[str]]:
 
 
 def install(app: Flask) -> None:
-    app.jinja_env.filters.update(when=when, day=day, duration=duration, label=label, tone=tone, diff=word_diff,
-                                 marked=marked, message_lines=message_lines, action=action, split_hint=split_hint,
-                                 priority=lambda p: PRIORITY_VI.get(p, p), role=lambda r: ROLE_VI.get(r, r),
-                                 category=lambda c: CATEGORY_VI.get(c, c), change=lambda c: CHANGE_VI.get(c, c),
-                                 rewrite=lambda s: REWRITE_STATUS_VI.get(s, s))
+    app.jinja_env.filters.update(
+        when=when,
+        day=day,
+        duration=duration,
+        label=label,
+        tone=tone,
+        diff=word_diff,
+        marked=marked,
+        message_lines=message_lines,
+        action=action,
+        split_hint=split_hint,
+        priority=lambda p: PRIORITY_VI.get(p, p),
+        role=lambda r: ROLE_VI.get(r, r),
+        category=lambda c: CATEGORY_VI.get(c, c),
+        change=lambda c: CHANGE_VI.get(c, c),
+        rewrite=lambda s: REWRITE_STATUS_VI.get(s, s),
+    )
     app.jinja_env.globals.update(CATEGORY_VI=CATEGORY_VI, CHANGE_VI=CHANGE_VI, PRIORITY_VI=PRIORITY_VI)
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, render_template, request, send_file
 
 from broadcaster import review, urgent_preview
 from broadcaster.errors import BroadcasterError
-from broadcaster.web.context import actor, back, conf, error, requires, user
+from broadcaster.web.context import actor, back, conf, error, requires, signed_in
 
 bp = Blueprint("program", __name__)
 
@@ -20,7 +20,7 @@ def show(program_id: int):
 @requires("approve")
 def approve(program_id: int):
     try:
-        done = review.approve_program(conf(), program_id, user().display, actor())
+        done = review.approve_program(conf(), program_id, signed_in().display, actor())
         flash(f"Đã duyệt chương trình (người duyệt: {done.approved_by}).", "info")
     except BroadcasterError as exc:
         error(exc)

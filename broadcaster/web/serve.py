@@ -12,11 +12,26 @@ MAX_BODY = MAX_UPLOAD + 64 * 1024
 THREADS = 8
 
 
-def make_server(settings: Settings, host: str = "127.0.0.1", port: int = 8080, *, behind_proxy: bool = False,
-                idle_minutes: int = 30, threads: int = THREADS, app: Flask | None = None):
+def make_server(
+    settings: Settings,
+    host: str = "127.0.0.1",
+    port: int = 8080,
+    *,
+    behind_proxy: bool = False,
+    idle_minutes: int = 30,
+    threads: int = THREADS,
+    app: Flask | None = None,
+):
     """A waitress server (not yet running): call .run(), stop with .close(). Port 0 picks a free port."""
     from waitress.server import create_server
 
     app = app or create_app(settings, behind_proxy=behind_proxy, idle_minutes=idle_minutes)
-    return create_server(app, host=host, port=port, threads=threads, max_request_body_size=MAX_BODY,
-                         ident="broadcaster", channel_timeout=60)
+    return create_server(
+        app,
+        host=host,
+        port=port,
+        threads=threads,
+        max_request_body_size=MAX_BODY,
+        ident="broadcaster",
+        channel_timeout=60,
+    )

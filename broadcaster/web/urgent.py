@@ -28,11 +28,20 @@ def preview():
     try:
         made = urgent_preview.render(settings, text, repeat)
     except BroadcasterError as exc:
-        return render_template("urgent.html", step="write", text=text, repeat=repeat, problem=exc.message,
-                               max_repeat=emergency.MAX_REPEAT), 422
-    return render_template("urgent.html", step="confirm", preview=made, text=made.text, repeat=made.repeat,
-                           outputs=urgent_preview.describe_outputs(settings), on_air=urgent_preview.on_air(settings),
-                           daemon=urgent_preview.daemon_running(settings), max_repeat=emergency.MAX_REPEAT)
+        return render_template(
+            "urgent.html", step="write", text=text, repeat=repeat, problem=exc.message, max_repeat=emergency.MAX_REPEAT
+        ), 422
+    return render_template(
+        "urgent.html",
+        step="confirm",
+        preview=made,
+        text=made.text,
+        repeat=made.repeat,
+        outputs=urgent_preview.describe_outputs(settings),
+        on_air=urgent_preview.on_air(settings),
+        daemon=urgent_preview.daemon_running(settings),
+        max_repeat=emergency.MAX_REPEAT,
+    )
 
 
 @bp.route("/urgent/send", methods=["POST"])
@@ -44,8 +53,9 @@ def send():
     try:
         text = urgent_preview.check(request.form.get("text", ""), repeat)
     except BroadcasterError as exc:
-        return render_template("urgent.html", step="write", text="", repeat=repeat, problem=exc.message,
-                               max_repeat=emergency.MAX_REPEAT), 422
+        return render_template(
+            "urgent.html", step="write", text="", repeat=repeat, problem=exc.message, max_repeat=emergency.MAX_REPEAT
+        ), 422
     by, name = user().display, actor()
     job = state().jobs.start("urgent", "urgent", name, lambda job: emergency.urgent(settings, text, repeat, by))
     job.phase = "Đang tạo âm thanh và phát…"

@@ -34,8 +34,14 @@ def show(week: str):
     view = review.week_view(conf(), week)
     jobs = state().jobs
     job = jobs.get(request.args.get("job", "")) or jobs.running("build", week)
-    return render_template("week.html", view=view, job=job if job and job.key == week else None,
-                           prev=_shift(week, -1), next=_shift(week, 1), current=week_of(timeutil.now().date()))
+    return render_template(
+        "week.html",
+        view=view,
+        job=job if job and job.key == week else None,
+        prev=_shift(week, -1),
+        next=_shift(week, 1),
+        current=week_of(timeutil.now().date()),
+    )
 
 
 @bp.route("/week/<week>/build", methods=["POST"])
@@ -46,9 +52,13 @@ def start_build(week: str):
         parsed = Week.parse(week)
         week = parsed.label
         steps = review.week_view(settings, week).count
-        job = state().jobs.start("build", week, user,
-                                 lambda job: _summary(build.weekly(settings, parsed, actor=user, progress=job.progress)),
-                                 steps=steps)
+        job = state().jobs.start(
+            "build",
+            week,
+            user,
+            lambda job: _summary(build.weekly(settings, parsed, actor=user, progress=job.progress)),
+            steps=steps,
+        )
     except BroadcasterError as exc:
         error(exc)
         return back("week.show", week=week)
@@ -63,11 +73,17 @@ def _summary(result: build.WeekResult) -> dict:
     notes = [f"Buổi phát {_at(s.at)} đã qua giờ phát: không dựng, không nhận thêm tin." for s in result.passed]
     if result.rewrite:
         notes.append(result.rewrite.summary_vi())
-    warnings = [f"Chuyển sang buổi sau (hết thời lượng buổi {when.get(slot, slot)}): {title}"
-                for slot, title in result.carried]
+    warnings = [
+        f"Chuyển sang buổi sau (hết thời lượng buổi {when.get(slot, slot)}): {title}" for slot, title in result.carried
+    ]
     warnings += [notice.message for notice in result.notices]
-    return {"broadcasts": len(result.broadcasts), "notes": notes, "warnings": warnings,
-            "rendered": sum(b.rendered for b in result.broadcasts), "cached": sum(b.cached for b in result.broadcasts)}
+    return {
+        "broadcasts": len(result.broadcasts),
+        "notes": notes,
+        "warnings": warnings,
+        "rendered": sum(b.rendered for b in result.broadcasts),
+        "cached": sum(b.cached for b in result.broadcasts),
+    }
 
 
 def _at(moment: dt.datetime) -> str:
@@ -87,4 +103,3 @@ def job_status(job_id: str):
     else:
         data["next"] = url_for("urgent.result", job_id=job.id)
     return jsonify(data)
-
