@@ -32,7 +32,7 @@ class Job:
     done: int = 0  # segments done in the current step
     total: int = 0
     phase: str = "Đang chuẩn bị…"
-    state: str = "running"  # running | done | failed
+    state: str = "running"  # running | done | error (a background job, not a broadcast)
     error: str | None = None
     result: Any = None
     finished: float | None = None
@@ -87,10 +87,10 @@ class Jobs:
             job.result = work(job)
             job.state, job.phase = "done", "Đã xong."
         except BroadcasterError as exc:
-            job.state, job.error, job.phase = "failed", exc.message, "Không thành công."
+            job.state, job.error, job.phase = "error", exc.message, "Không thành công."
         except Exception as exc:
             log.exception("job %s (%s) failed", job.id, job.kind)
-            job.state, job.error, job.phase = "failed", f"Lỗi không lường trước: {exc}", "Không thành công."
+            job.state, job.error, job.phase = "error", f"Lỗi không lường trước: {exc}", "Không thành công."
         finally:
             job.finished = time.time()
 

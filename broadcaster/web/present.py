@@ -11,11 +11,11 @@ from broadcaster.accounts import ROLE_VI
 from broadcaster.intake.vocab import CATEGORY_VALUES, CHANGE_TYPE_VALUES
 from broadcaster.production.rewrite.report import STATUS_VI as REWRITE_VI
 from broadcaster.production.script.document import minutes_text
-from broadcaster.store.states import PRIORITY_VI, label
+from broadcaster.store.states import PRIORITY_VI, PROBLEMS, ProgramState, label
 from broadcaster.timeutil import WEEKDAY_VI, local
 
-GOOD = {"approved", "rendered", "scheduled", "aired"}
-BAD = {"failed", "missed", "blocked", "interrupted", "none"}
+GOOD = {ProgramState.APPROVED, ProgramState.RENDERED, ProgramState.SCHEDULED, ProgramState.AIRED}
+BAD = set(PROBLEMS) | {"none"}
 CATEGORY_VI = {key: aliases[1] for key, aliases in CATEGORY_VALUES.items()}
 CHANGE_VI = {
     key: aliases[2] if key in ("new", "amended") else aliases[1] for key, aliases in CHANGE_TYPE_VALUES.items()

@@ -1,7 +1,7 @@
 """Optional LLM rewrite of script texts for listening, checked by a fact guard.
 
 `rewrite_text` is the one function the pipeline calls. It never raises for engine, network or
-answer problems: those end in status "failed", a guard refusal in "rejected", and in both cases
+answer problems: those end in RewriteStatus.FAILED, a guard refusal in REJECTED, and in both cases
 `text` is the source (template) text. Only configuration errors raise (ConfigError).
 `check_rewrite` is the check alone (fact guard, then the optional second opinion), for any caller.
 """

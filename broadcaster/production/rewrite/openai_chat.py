@@ -2,7 +2,7 @@
 
 Every per-request problem (timeout, connection, 429/5xx after the client's retries, an answer that
 is not the expected JSON or is empty) becomes a RewriteError with a Vietnamese message; the caller
-turns it into a "failed" result and reads the template text instead.
+turns it into a FAILED result (store.states.RewriteStatus) and reads the template text instead.
 """
 
 from __future__ import annotations
