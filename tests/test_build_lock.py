@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
 from audio_helpers import make_settings as audio_settings
 from week_helpers import SUNDAY_BEFORE
 
@@ -26,7 +23,6 @@ def test_a_second_build_of_the_same_week_says_that_one_is_running(cli, settings,
     cli("weekly", "--week", "2026-W49")  # free again
 
 
-@pytest.mark.skipif(not shutil.which("espeak-ng") or not shutil.which("ffmpeg"), reason="needs espeak-ng, ffmpeg")
 def test_two_renders_of_one_program_write_through_different_temporary_files(tmp_path, monkeypatch):
     settings = audio_settings(tmp_path)
     targets = []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -116,7 +115,6 @@ def test_unknown_engine_lists_valid_ones(commune, cli):
     assert "extractive, none, openai" in result.output and "Traceback" not in result.output
 
 
-@pytest.mark.skipif(not shutil.which("espeak-ng") or not shutil.which("ffmpeg"), reason="needs espeak-ng, ffmpeg")
 def test_weekly_survives_a_dead_llm_and_records_why(commune):
     with FakeChatServer() as dead:
         dead.script(status(503))

@@ -3,7 +3,6 @@ moves its last items to the next broadcast, so a busy week always airs and says 
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -117,7 +116,6 @@ def probe_seconds(path: Path) -> float:
     return float(out)
 
 
-@pytest.mark.skipif(not shutil.which("espeak-ng") or not shutil.which("ffmpeg"), reason="needs espeak-ng, ffmpeg")
 def test_a_busy_week_with_the_real_voice_fits_its_slots(cli, project, tmp_path, clock):
     """espeak-ng reads far slower than the 400 words a minute configured here."""
     clock(SUNDAY_BEFORE)
