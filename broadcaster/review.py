@@ -17,7 +17,7 @@ from sqlalchemy import select
 from broadcaster.config import Settings
 from broadcaster.errors import BroadcasterError, NotFoundError
 from broadcaster.onair import approval, logbook
-from broadcaster.onair.calendar import SlotTime, slot_name, week_slots
+from broadcaster.onair.calendar import week_slots
 from broadcaster.production import recording
 from broadcaster.production.composing import reestimate
 from broadcaster.production.programs import SlotScript, measured_pace
@@ -27,7 +27,7 @@ from broadcaster.production.script import compose
 from broadcaster.store import db
 from broadcaster.store.models import AuditEvent, Program, Segment
 from broadcaster.store.states import PREPARING, ProgramState, transition
-from broadcaster.values import Week
+from broadcaster.values import SlotTime, Week, slot_name
 from broadcaster.vi.normalize import normalize
 
 ITEM_KINDS = ("announcement", "tthc")

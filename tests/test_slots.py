@@ -8,7 +8,8 @@ import time
 
 import pytest
 
-from broadcaster.onair.calendar import in_quiet_hours, parse_clock, parse_minutes, slots_between, week_slots
+from broadcaster.onair.calendar import slots_between, week_slots
+from broadcaster.onair.rules import in_quiet_hours, parse_clock, parse_minutes
 from broadcaster.store import db
 from broadcaster.timeutil import TZ
 from broadcaster.values import Week

@@ -50,7 +50,7 @@ def slots_add(ctx: click.Context, weekday: str, time: str, max_length: str) -> N
     WEEKDAY: mon tue wed thu fri sat sun. TIME: HH:MM giờ Việt Nam. Không được trùng giờ yên tĩnh.
     """
     from broadcaster.onair import timetable
-    from broadcaster.onair.calendar import parse_minutes
+    from broadcaster.onair.rules import parse_minutes
 
     row = timetable.add_slot(settings(ctx), weekday, time, parse_minutes(max_length))
     click.echo(f"Đã thêm khung giờ [{row.id}] {row.weekday} {row.time}, tối đa {row.max_minutes} phút.")
@@ -75,7 +75,7 @@ def slots_remove(ctx: click.Context, slot_id: int) -> None:
 def slots_skip(ctx: click.Context, day: str, time: str | None, note: str | None) -> None:
     """Bỏ một buổi phát định kỳ vào ngày DAY (2026-12-01 hoặc 01/12/2026), giờ TIME nếu ngày có nhiều buổi."""
     from broadcaster.onair import timetable
-    from broadcaster.onair.calendar import parse_day
+    from broadcaster.onair.rules import parse_day
 
     row = timetable.skip(settings(ctx), parse_day(day), time, note)
     click.echo(f"Đã bỏ buổi phát {row.day:%d/%m/%Y} {row.time} (số {row.id}).")
@@ -94,7 +94,7 @@ def slots_extra(
 ) -> None:
     """Thêm một buổi phát riêng vào ngày DAY lúc TIME (HH:MM hoặc HH:MM:SS)."""
     from broadcaster.onair import timetable
-    from broadcaster.onair.calendar import parse_day, parse_minutes
+    from broadcaster.onair.rules import parse_day, parse_minutes
 
     row = timetable.extra(settings(ctx), parse_day(day), time, parse_minutes(max_length), note, emergency, past=past)
     click.echo(f"Đã thêm buổi phát {row.day:%d/%m/%Y} {row.time}, tối đa {row.max_minutes} phút (số {row.id}).")

@@ -24,12 +24,13 @@ from broadcaster import timeutil
 from broadcaster.config import Settings
 from broadcaster.onair import journal
 from broadcaster.onair import outputs as playout
-from broadcaster.onair.calendar import SlotTime, slot_name, slots_between
+from broadcaster.onair.calendar import slots_between
 from broadcaster.onair.lease import holder_id
 from broadcaster.store import db
 from broadcaster.store.models import Broadcast, Program
 from broadcaster.store.states import ProgramState, Result, can_move, transition
 from broadcaster.timeutil import UTC, local, span_text
+from broadcaster.values import SlotTime, slot_name
 
 log = logging.getLogger(__name__)
 SLOT_PREFIX = "slot:"

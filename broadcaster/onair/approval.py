@@ -15,7 +15,7 @@ from sqlalchemy import select
 from broadcaster import timeutil
 from broadcaster.config import Settings
 from broadcaster.errors import BroadcasterError, NotFoundError
-from broadcaster.onair.calendar import parse_clock, parse_day
+from broadcaster.onair.rules import parse_clock, parse_day
 from broadcaster.store import db
 from broadcaster.store.models import Program
 from broadcaster.store.states import PREPARING, ProgramState, transition

@@ -14,19 +14,10 @@ from sqlalchemy.orm import Session
 
 from broadcaster.config import Settings
 from broadcaster.errors import NotFoundError
-from broadcaster.onair.rules import (  # noqa: F401 - the rules, re-exported for the callers of the calendar
-    MAX_SESSION_MINUTES,
-    check_minimum,
-    check_not_quiet,
-    in_quiet_hours,
-    parse_clock,
-    parse_day,
-    parse_minutes,
-)
 from broadcaster.store import db
 from broadcaster.store.models import Meta, Slot, SlotOverride
 from broadcaster.timeutil import TZ, WEEKDAYS, local_at, parse_hhmm, weekday_index
-from broadcaster.values import SlotTime, Week, slot_name  # noqa: F401 - slot_name re-exported for airing and logbook
+from broadcaster.values import SlotTime, Week
 
 SEEDED = "slots_seeded"
 

@@ -12,12 +12,13 @@ from sqlalchemy import select
 from broadcaster import timeutil
 from broadcaster.config import Settings
 from broadcaster.errors import BroadcasterError
-from broadcaster.onair.calendar import SlotTime, slot_name, slots_between
+from broadcaster.onair.calendar import slots_between
 from broadcaster.onair.outputs import labels as output_labels
 from broadcaster.store import db
 from broadcaster.store.models import Broadcast, DaemonLease, Program, Slot
 from broadcaster.store.states import PRIORITY_VI, PROBLEMS, label
 from broadcaster.timeutil import local, local_at, span_text, week_days
+from broadcaster.values import SlotTime, slot_name
 
 LOGBOOK_HEADERS = (
     "STT",

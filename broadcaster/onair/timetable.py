@@ -14,19 +14,11 @@ from sqlalchemy import select
 from broadcaster import timeutil
 from broadcaster.config import Settings
 from broadcaster.errors import NotFoundError, ScheduleError
-from broadcaster.onair.calendar import (
-    active_slots,
-    check_minimum,
-    check_not_quiet,
-    ensure_seeded,
-    find_slot,
-    local_at,
-    parse_clock,
-    week_slots,
-)
+from broadcaster.onair.calendar import active_slots, ensure_seeded, find_slot, week_slots
+from broadcaster.onair.rules import check_minimum, check_not_quiet, parse_clock
 from broadcaster.store import db
 from broadcaster.store.models import Slot, SlotOverride
-from broadcaster.timeutil import WEEKDAYS, weekday_index
+from broadcaster.timeutil import WEEKDAYS, local_at, weekday_index
 from broadcaster.values import Week
 
 

@@ -17,7 +17,7 @@ EXTRA_LEAD = dt.timedelta(minutes=30)  # an extra broadcast needs time to build,
 def extra_time(settings: Settings, day: dt.date, now: dt.datetime) -> str | None:
     """'HH:MM' for an extra broadcast on `day` outside the quiet hours: today the next half hour at least
     30 minutes ahead, another day 17:00 (or 06:00); None when today has no such time left."""
-    from broadcaster.onair.calendar import in_quiet_hours
+    from broadcaster.onair.rules import in_quiet_hours
 
     if day > now.date():
         candidates = [dt.time(17, 0), dt.time(6, 0)]

@@ -7,7 +7,7 @@ from flask import Blueprint, flash, render_template, request
 from broadcaster import timeutil
 from broadcaster.errors import BroadcasterError
 from broadcaster.onair import timetable
-from broadcaster.onair.calendar import parse_day, parse_minutes
+from broadcaster.onair.rules import parse_day, parse_minutes
 from broadcaster.timeutil import WEEKDAY_VI, WEEKDAYS
 from broadcaster.web.context import actor, back, conf, error, requires
 
