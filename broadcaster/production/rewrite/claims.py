@@ -211,7 +211,11 @@ def key_at(reading: Reading, mentions: list[Mention], index: int) -> str:
         and tokens[j + 1].sentence == sentence
         and (tokens[j + 1].is_number or reading.norm[tokens[j + 1].start].isupper())
     ]
-    return heads[-1] if heads else ""
+    if heads:
+        return heads[-1]
+    # "khi dưới 7 độ C, học sinh trung học cơ sở cũng được nghỉ": the group in the next clause
+    groups = [(abs(m.first - index), m.name) for m in mentions if m.category == "groups" and tokens[m.first].sentence == sentence]
+    return min(groups)[1] if groups else ""
 
 
 def ending_at(words: list[str], k: int, table: list[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:

@@ -202,43 +202,52 @@ def entities(doc: Document) -> list[Claim]:
 
 
 def places(doc: Document) -> list[Claim]:
-    """Named places after 'tại', 'ở', 'địa điểm' ("tại nhà văn hóa thôn Trung Sơn", "tại thôn 3",
-    "tại các thôn Đông, Tây và Trung"): each village a rewrite must keep."""
+    """Named villages a rewrite must keep, each one: after 'tại', 'ở', 'địa điểm' ("tại nhà văn hóa thôn
+    Trung Sơn", "tại thôn 3", "tại các thôn Đông, Tây và Trung") and wherever else the text names them
+    ("các hộ dân thôn Đông và thôn Nam")."""
     words, tokens, norm = doc.reading.words, doc.reading.tokens, doc.norm
 
     def capital(k: int) -> bool:
         return tokens[k].is_word and norm[tokens[k].start].isupper()
 
-    out = []
+    def village_list(i: int, j: int) -> tuple[list[str], int]:
+        """The villages named from word j on (a trigger at i, or i == j)."""
+        head, names = "", []
+        while j < len(words) and tokens[j].sentence == tokens[i].sentence and j < i + 16:
+            if (
+                words[j] in _KEY_HEADS
+                and j + 1 < len(words)
+                and tokens[j + 1].sentence == tokens[j].sentence
+                and (tokens[j + 1].is_number or capital(j + 1))
+            ):
+                head, j = words[j], j + 1
+                continue
+            if head and (tokens[j].is_number or capital(j)):
+                k = j + 1
+                while not tokens[j].is_number and k < len(words) and tokens[k].clause == tokens[j].clause and capital(k):
+                    k += 1
+                names.append(f"{head} {' '.join(words[j:k])}")
+                j = k
+                continue
+            if words[j] in ("các", "và", "hoặc") or (not head and tokens[j].clause == tokens[i].clause and i != j):
+                j += 1
+                continue
+            break
+        return names, j
+
+    out: list[Claim] = []
+    seen: set[int] = set()
     for phrase in ("tại", "ở", "địa điểm"):
         for i in doc.reading.find(phrase):
-            j, head, names = i + len(phrase.split()), "", []
-            while j < len(words) and tokens[j].sentence == tokens[i].sentence and j < i + 16:
-                if (
-                    words[j] in _KEY_HEADS
-                    and j + 1 < len(words)
-                    and tokens[j + 1].sentence == tokens[j].sentence
-                    and (tokens[j + 1].is_number or capital(j + 1))
-                ):
-                    head, j = words[j], j + 1
-                    continue
-                if head and (tokens[j].is_number or capital(j)):
-                    k = j + 1
-                    while (
-                        not tokens[j].is_number
-                        and k < len(words)
-                        and tokens[k].clause == tokens[j].clause
-                        and capital(k)
-                    ):
-                        k += 1
-                    names.append(f"{head} {' '.join(words[j:k])}")
-                    j = k
-                    continue
-                if words[j] in ("các", "và", "hoặc") or (not head and tokens[j].clause == tokens[i].clause):
-                    j += 1
-                    continue
-                break
+            names, end = village_list(i, i + len(phrase.split()))
+            seen.update(range(i, end))
             out += [Claim("place", name, name, i, tokens[i].sentence, tokens[i].clause, keep=True) for name in names]
+    for i, w in enumerate(words):
+        if i in seen or w not in _KEY_HEADS:
+            continue
+        names, end = village_list(i, i)
+        seen.update(range(i, end))
+        out += [Claim("place", name, name, i, tokens[i].sentence, tokens[i].clause, keep=True) for name in names]
     return out
 
 

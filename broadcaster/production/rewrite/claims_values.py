@@ -37,9 +37,14 @@ _UNITS: dict[tuple[str, ...], str] = {
     ("mét",): "m",
     ("ha",): "ha",
     ("héc", "ta"): "ha",
+    ("hécta",): "ha",
+    ("hecta",): "ha",
+    ("hec", "ta"): "ha",
     ("ki", "lô", "mét"): "km",
     ("km",): "km",
     ("tuổi",): "tuổi",
+    ("độ", "c"): "độ",
+    ("độ",): "độ",
     ("tháng", "tuổi"): "tháng tuổi",
     ("người",): "người",
     ("hộ",): "hộ",
@@ -95,7 +100,7 @@ def quantity(doc: Document, fact: Fact) -> Claim:
         if unit:
             base, j = unit[1], j + unit[0]
     per: set[str] = set()
-    while j < len(words) and tokens[j].sentence == tokens[first].sentence:
+    while j < len(words) and tokens[j].clause == tokens[first].clause:
         gap = reading.norm[tokens[j - 1].end : tokens[j].start]
         k = j + 1 if words[j] == "cho" else j
         if gap.strip() == "/" and (found := _unit_at(words, j)):

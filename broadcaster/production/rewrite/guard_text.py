@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from broadcaster.production.rewrite import lexicon as lx
-from broadcaster.production.rewrite.claims import Claim, entity_of, fact_value_of, quantity_of, words_of
+from broadcaster.production.rewrite.claims import Claim, Document, entity_of, fact_value_of, quantity_of, words_of
 from broadcaster.production.rewrite.facts import Fact
 from broadcaster.production.rewrite.guard_base import CheckBase, value_is
 
@@ -41,6 +41,8 @@ _MISSING_VI = {
     "condition": "điều kiện",
     "stance": "điều cấm",
 }
+# Words that make a group a condition ("người có bệnh mạn tính", "hộ đang nuôi lợn").
+_QUALIFIERS = frozenset({"có", "mắc", "bị", "đang", "chưa"})
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -66,6 +68,8 @@ class TextChecks(CheckBase):
             src = self.src.of(kind)
             values = {c.value for c in src}
             for c in self.new.of(kind):
+                if kind == "manner" and c.value == "in_person" and self._in_person_at_source_place(c):
+                    continue
                 if c.value in values or (
                     kind == "manner" and c.value == "online" and values & {"online_full", "online_part"}
                 ):
@@ -96,6 +100,16 @@ class TextChecks(CheckBase):
                     self.add("contradicted", label, c.surface, rival.surface)
                 elif kind != "order":
                     self.add("invented", label, c.surface)
+
+    def _in_person_at_source_place(self, c: Claim) -> bool:
+        """"trực tiếp tại Công an xã" where the source says "tại Công an xã": with no online way in the
+        source, or as the other way ("qua ứng dụng VNeID hoặc tại Công an xã")."""
+        after = c.index + len(c.surface.split())
+        at = " ".join(self.new.reading.words[after : after + 4])
+        if len(at.split()) < 3 or at.split()[0] not in ("tại", "ở"):
+            return False
+        online = any(str(m.value).startswith("online") for m in self.src.of("manner"))
+        return f"hoặc {at}" in self.src.low if online else at in self.src.low
 
     def money(self) -> None:
         src = self.src.of("money")
@@ -159,6 +173,19 @@ class TextChecks(CheckBase):
             if c.value in names or re.search(rf"(?<!\w){re.escape(c.surface)}(?!\w)", self.src.low):
                 continue
             self.add("invented", _ENTITY_VI[category], c.surface)
+        # A place the source names but not as the place: "tại Bệnh viện huyện" for "Bệnh viện huyện phối hợp
+        # với Trạm Y tế xã … tại Trạm Y tế xã".
+        def located(doc: Document, c: Claim) -> bool:  # "tại …", "ở …": where it happens, not whom to ask
+            return c.role == "place" and entity_of(c)[0] in ("places", "offices") and bool(
+                {"tại", "ở"} & set(doc.reading.words[max(0, c.index - 2) : c.index])
+            )
+
+        src_places = [c for c in self.src.of("entity") if located(self.src, c)]
+        for c in self.new.of("entity"):
+            if not src_places or not located(self.new, c):
+                continue
+            if c.value in names and all(s.value != c.value for s in src_places):
+                self.add("contradicted", "địa điểm", c.surface, ", ".join(dict.fromkeys(s.surface for s in src_places)))
         src_actors = {c.value for c in self.src.of("actor")}
         for c in self.new.of("actor"):
             if src_actors and c.value not in src_actors:
@@ -215,9 +242,26 @@ class TextChecks(CheckBase):
                 for m in self.src.mentions
                 if others_pay and m.category == "groups" and c.index - 3 <= m.end <= c.index
             ]
-            return any(m.value == c.value for m in new.of("money")) and all(g in groups for g in exempt)
-        if c.kind in ("document",):
-            return any(entity_of(e)[1] == c.value for e in new.of("entity"))
+            # … and with the way it is earned ("nộp hồ sơ trực tuyến được miễn lệ phí")
+            manners = {m.value for m in self.src.of("manner") if m.clause == c.clause and m.index < c.index}
+            return (
+                any(m.value == c.value for m in new.of("money"))
+                and all(g in groups for g in exempt)
+                and manners <= {m.value for m in new.of("manner")}
+            )
+        if c.kind in ("document",):  # with the group that alone must bring it ("người có bệnh mạn tính mang theo …")
+            only = [
+                m.name
+                for m in self.src.mentions
+                if m.category == "groups"
+                and set(m.name.split()) & _QUALIFIERS
+                and self.src.reading.tokens[m.first].sentence == c.sentence
+                and c.index - 8 <= m.first < c.index
+            ]
+            words = set(new.reading.words)
+            return any(entity_of(e)[1] == c.value for e in new.of("entity")) and all(
+                set(g.split()) - _QUALIFIERS - {"người", "hộ", "trẻ"} <= words for g in only
+            )
         if c.kind == "entity":
             return any(e.value == c.value for e in new.of("entity")) or c.surface in new.low
         if c.kind == "place":  # "thôn tây" is kept by "các thôn Đông, Tây và Trung"
@@ -232,7 +276,11 @@ class TextChecks(CheckBase):
             return len(content & words) >= need
         if c.kind == "stance":  # the same verb negated, or a negation about the same things ("cấm xe tải")
             return any(
-                s.value in lx.NEGATIVE_STANCES and (s.role == c.role or self.similarity(s.anchor, c.anchor) >= 2)
+                s.value in lx.NEGATIVE_STANCES
+                and (
+                    s.role == c.role
+                    or (c.surface.startswith(("cấm", "nghiêm cấm")) and self.similarity(s.anchor, c.anchor) >= 2)
+                )
                 for s in new.of("stance")
             )
         return True

@@ -33,6 +33,9 @@ UNIT_WORDS = frozenset(
         "mét",
         "m",
         "ha",
+        "héc",
+        "hécta",
+        "hecta",
         "kg",
         "tấn",
         "con",
@@ -80,6 +83,8 @@ PAID_PATTERNS = (
     r"thu theo quy định",
     r"nộp lệ phí",
     r"lệ phí (?:theo|thu theo) quy định",
+    r"(?:phải |cần )?tự (?:trả|chi trả|thanh toán|bỏ tiền|lo kinh phí|chịu chi phí)",
+    r"(?:phải|cần) (?:chi trả|thanh toán)",
 )
 # A sum of money the listener pays (fee) or receives (support), by the words before it.
 FEE_WORDS = (

@@ -30,6 +30,8 @@ _SYNONYMS = {
     "cho": "cho",
     "tổ": "tổ",
 }
+# A predicate right after one of these is a noun ("đã nhận hỗ trợ", "mức hỗ trợ"), not a statement.
+_NOMINAL_BEFORE = frozenset({"nhận", "mức", "khoản", "tiền", "gói", "sách"})
 _AUDIENCE = (("bà", "con"), ("người", "dân"), ("nhân", "dân"), ("các", "hộ"), ("gia", "đình"))
 
 
@@ -41,6 +43,10 @@ def _imperative(doc: Document, i: int) -> bool:
         return True
     if tuple(words[max(0, i - 2) : i]) in _AUDIENCE:
         return True
+    if all(tokens[k].sentence == tokens[i].sentence and tokens[k].is_word for k in range(max(0, i - 2), i)) and (
+        i < 3 or tokens[i - 3].sentence != tokens[i].sentence
+    ):
+        return True  # a short subject first: "Phụ huynh không đưa trẻ đến trường…"
     return any(
         words[k : k + 2] in (["đề", "nghị"], ["yêu", "cầu"]) and words[k - 1] not in ("đơn", "giấy", "bản")
         for k in range(max(1, i - 30), i)
@@ -142,7 +148,9 @@ def stance_claims(doc: Document) -> list[Claim]:
             continue
         stance = _combine(chain)
         subject, obj = _words_around(doc, i, j + 1)
-        imperative = stance == "prohibited" or (stance == "negated" and _imperative(doc, i))
+        imperative = stance == "prohibited" or (
+            stance == "negated" and ("requested" in chain or _imperative(doc, i))
+        )  # "đề nghị bà con không mua bán…"
         out.append(
             Claim(
                 "stance",
@@ -176,8 +184,12 @@ def _affirmed(doc: Document, predicates: set[str], covered: set[int], stances: l
     for j, w in enumerate(words):
         if j in covered or j in named or predicate_of(w) not in predicates or not tokens[j].is_word:
             continue
+        if j and words[j - 1] in _NOMINAL_BEFORE:
+            continue
         if negations.get(tokens[j].clause, len(words)) < j:
             continue  # "không cần làm đơn hay nộp hồ sơ": the negation covers both
+        if j and tokens[j - 1].clause == tokens[j].clause - 1 and j - negations.get(tokens[j - 1].clause, -9) <= 4:
+            continue  # "không mua bán, vận chuyển lợn bệnh": a short list after one negation
         subject, obj = _words_around(doc, j, j + 1)
         out.append(
             Claim(
