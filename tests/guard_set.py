@@ -14,8 +14,10 @@ from pathlib import Path
 import yaml
 
 FOLDER = Path(__file__).resolve().parent / "data" / "guard_set"
-PARTS = {"tune": (FOLDER / "tune.yaml", FOLDER / "tune2.yaml", FOLDER / "tune3.yaml"),
-    "heldout": (FOLDER / "heldout.yaml",),}
+PARTS = {
+    "tune": (FOLDER / "tune.yaml", FOLDER / "tune2.yaml", FOLDER / "tune3.yaml"),
+    "heldout": (FOLDER / "heldout.yaml",),
+}
 
 
 @dataclass(frozen=True)

@@ -135,6 +135,65 @@ VILLAGES = (
             "Ủy ban nhân dân xã cấp gạo cho mọi hộ dân ngày 10/12/2026 tại nhà văn hóa các thôn.",
             "phạm vi “mọi hộ dân”",
         ),
+        # a village of a list dropped, outside any "tại"
+        (
+            "Điện lực huyện thay công tơ cho các hộ dân thôn Đông và thôn Nam từ ngày 14/12/2026.",
+            "Điện lực huyện thay công tơ cho các hộ dân thôn Đông từ ngày 14/12/2026.",
+            "địa điểm: “thôn nam”",
+        ),
+        # a place the source names, but not as where it happens
+        (
+            "Bệnh viện huyện phối hợp với Trạm Y tế xã khám bệnh ngày 12/12/2026 tại Trạm Y tế xã.",
+            "Trạm Y tế xã khám bệnh ngày 12/12/2026 tại Bệnh viện huyện.",
+            "địa điểm “bệnh viện huyện” (gốc: “trạm y tế xã”)",
+        ),
+        # an exemption kept without the way it is earned
+        (
+            "Nộp hồ sơ trực tuyến được miễn lệ phí. Thời hạn giải quyết 07 ngày làm việc.",
+            "Bà con được miễn lệ phí. Thời hạn giải quyết 07 ngày làm việc.",
+            "miễn phí",
+        ),
+        # a document kept without the group that alone must bring it
+        (
+            "Khi đi, bà con mang theo thẻ bảo hiểm y tế; người có bệnh mạn tính mang theo sổ theo dõi điều trị.",
+            "Khi đi, bà con mang theo thẻ bảo hiểm y tế và sổ theo dõi điều trị.",
+            "giấy tờ cần mang: “sổ theo dõi điều trị”",
+        ),
+        # thresholds swapped between two groups, each in its own sentence
+        (
+            "Khi dưới 10 độ C, học sinh mầm non được nghỉ học; khi dưới 7 độ C, học sinh trung học cơ sở được nghỉ.",
+            "Khi dưới 7 độ C, học sinh mầm non được nghỉ học; khi dưới 10 độ C, học sinh trung học cơ sở được nghỉ.",
+            "“7” (gốc:",
+        ),
+        # a prohibition after a short subject, dropped
+        (
+            "Nhà trường báo phụ huynh trước 6 giờ sáng. Phụ huynh không đưa trẻ đến trường trong ngày nghỉ.",
+            "Nhà trường báo phụ huynh trước 6 giờ sáng.",
+            "điều cấm: “không đưa”",
+        ),
+        # the listener made to pay, said as "tự trả"
+        (
+            "Bệnh viện huyện khám bệnh, cấp thuốc miễn phí cho người cao tuổi ngày 12/12/2026.",
+            "Bệnh viện huyện khám bệnh miễn phí cho người cao tuổi ngày 12/12/2026; tiền thuốc người bệnh tự trả.",
+            "phí “tự trả” (gốc: “miễn phí”)",
+        ),
+        # opposite words about the same thing
+        (
+            "Công trình làm đường thôn Đông bắt đầu từ ngày 14/12/2026.",
+            "Công trình làm đường thôn Đông kết thúc từ ngày 14/12/2026.",
+            "nghĩa ngược “kết thúc” (gốc: “bắt đầu”)",
+        ),
+        (
+            "Ban chỉ huy quân sự xã gọi công dân nữ có chuyên môn y tế đi khám tuyển ngày 20/12/2026.",
+            "Ban chỉ huy quân sự xã gọi công dân nam có chuyên môn y tế đi khám tuyển ngày 20/12/2026.",
+            "nghĩa ngược “nam” (gốc: “nữ”)",
+        ),
+        # a level of school the source never named
+        (
+            "Khi dưới 7 độ C, học sinh trung học cơ sở được nghỉ học.",
+            "Khi dưới 7 độ C, học sinh trung học phổ thông được nghỉ học.",
+            "đối tượng “học sinh trung học phổ thông”",
+        ),
         # model chatter
         (MEETING, "Sau đây là văn bản đã viết lại: " + MEETING, "lời của mô hình “Sau đây là văn bản đã viết lại:”"),
         (MEETING, "Sure! Here's the rewritten text. " + MEETING, "Here's the rewritten text."),
@@ -194,6 +253,25 @@ def test_unfaithful_rewrites_are_refused_naming_the_claim(source, rewrite, fragm
         (
             "Đường đang sửa, nên từ ngày 01/12/2026 xe tải không được đi qua.",
             "Từ ngày 01/12/2026 xe tải không được đi qua vì đường đang sửa.",
+        ),
+        # "trực tiếp tại" the office the source offers beside the app
+        (
+            "Chủ nhà có thể khai báo qua ứng dụng VNeID hoặc tại Công an xã.",
+            "Chủ nhà khai báo qua ứng dụng VNeID hoặc trực tiếp tại Công an xã đều được.",
+        ),
+        # one negation over a short list; "nhận hỗ trợ" is a noun, not a statement
+        (
+            "Đề nghị bà con không mua bán, vận chuyển lợn bệnh.",
+            "Đề nghị bà con không mua bán, không vận chuyển lợn bệnh.",
+        ),
+        (
+            "Xã hỗ trợ 5 triệu đồng/ha. Không hỗ trợ đối với diện tích đã nhận hỗ trợ trong năm 2026.",
+            "Xã hỗ trợ năm triệu đồng một héc ta. Diện tích đã nhận hỗ trợ trong năm 2026 thì không được hỗ trợ nữa.",
+        ),
+        # the group that must bring a document, said another way
+        (
+            "Khi đi, bà con mang theo thẻ bảo hiểm y tế; người có bệnh mạn tính mang theo sổ theo dõi điều trị.",
+            "Bà con mang theo thẻ bảo hiểm y tế; ai có bệnh mạn tính thì mang thêm sổ theo dõi điều trị.",
         ),
     ],
 )

@@ -214,7 +214,11 @@ def key_at(reading: Reading, mentions: list[Mention], index: int) -> str:
     if heads:
         return heads[-1]
     # "khi dưới 7 độ C, học sinh trung học cơ sở cũng được nghỉ": the group in the next clause
-    groups = [(abs(m.first - index), m.name) for m in mentions if m.category == "groups" and tokens[m.first].sentence == sentence]
+    groups = [
+        (abs(m.first - index), m.name)
+        for m in mentions
+        if m.category == "groups" and tokens[m.first].sentence == sentence
+    ]
     return min(groups)[1] if groups else ""
 
 
@@ -263,6 +267,7 @@ def read(text: str, terms: Terms) -> Document:
         *texts.entities(doc),
         *texts.places(doc),
         *texts.actors(doc),
+        *texts.opposites(doc),
     ]
     doc.claims += stance_claims(doc)
     return doc

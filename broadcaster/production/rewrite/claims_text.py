@@ -78,6 +78,43 @@ def tables(doc: Document) -> list[Claim]:
     return out
 
 
+def _opposite_table() -> list[tuple[tuple[str, ...], str]]:
+    rows = []
+    for n, row in enumerate(lx.OPPOSITES):
+        for side, spellings in enumerate(row.split(" / ")):
+            rows += [(s.strip(), f"{n}:{side}") for s in spellings.split("|") if s.strip()]
+    return _phrases(tuple(rows))
+
+
+_OPPOSITES = _opposite_table()
+
+
+def opposites(doc: Document) -> list[Claim]:
+    """Words of a pair of opposites (lexicon.OPPOSITES), longest spelling first: value "row:side"."""
+    words, tokens = doc.reading.words, doc.reading.tokens
+    out, i = [], 0
+    while i < len(words):
+        hit = match_at(words, i, _OPPOSITES)
+        if hit is None:
+            i += 1
+            continue
+        size, value = hit
+        t = tokens[i]
+        out.append(
+            Claim(
+                "opposite",
+                value,
+                " ".join(words[i : i + size]),
+                i,
+                t.sentence,
+                t.clause,
+                anchor=anchor(doc.reading, i, i + size, 5, 4),
+            )
+        )
+        i += size
+    return out
+
+
 _CONDITIONS = _phrases(tuple((c, "if") for c in lx.CONDITION_WORDS))
 
 
@@ -224,7 +261,9 @@ def places(doc: Document) -> list[Claim]:
                 continue
             if head and (tokens[j].is_number or capital(j)):
                 k = j + 1
-                while not tokens[j].is_number and k < len(words) and tokens[k].clause == tokens[j].clause and capital(k):
+                while (
+                    not tokens[j].is_number and k < len(words) and tokens[k].clause == tokens[j].clause and capital(k)
+                ):
                     k += 1
                 names.append(f"{head} {' '.join(words[j:k])}")
                 j = k

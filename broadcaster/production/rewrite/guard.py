@@ -189,6 +189,7 @@ class _Check(ValueChecks, TextChecks):
             self.day_parts,
             self.relatives,
             self.tables,
+            self.opposites,
             self.money,
             self.stances,
             self.documents,

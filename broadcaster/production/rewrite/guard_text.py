@@ -102,7 +102,7 @@ class TextChecks(CheckBase):
                     self.add("invented", label, c.surface)
 
     def _in_person_at_source_place(self, c: Claim) -> bool:
-        """"trực tiếp tại Công an xã" where the source says "tại Công an xã": with no online way in the
+        """ "trực tiếp tại Công an xã" where the source says "tại Công an xã": with no online way in the
         source, or as the other way ("qua ứng dụng VNeID hoặc tại Công an xã")."""
         after = c.index + len(c.surface.split())
         at = " ".join(self.new.reading.words[after : after + 4])
@@ -110,6 +110,19 @@ class TextChecks(CheckBase):
             return False
         online = any(str(m.value).startswith("online") for m in self.src.of("manner"))
         return f"hoặc {at}" in self.src.low if online else at in self.src.low
+
+    def opposites(self) -> None:
+        """ "kết thúc" where the source says "bắt đầu" (and never "kết thúc"), about the same things."""
+        said = {str(c.value) for c in self.src.of("opposite")}
+        for c in self.new.of("opposite"):
+            row, side = str(c.value).split(":")
+            other = f"{row}:{1 - int(side)}"
+            if c.value in said or other not in said:
+                continue
+            rivals = [s for s in self.src.of("opposite") if s.value == other]
+            best = max(rivals, key=lambda s: self.similarity(c.anchor, s.anchor))
+            if self.similarity(c.anchor, best.anchor) >= 1:
+                self.add("contradicted", "nghĩa ngược", c.surface, best.surface)
 
     def money(self) -> None:
         src = self.src.of("money")
@@ -173,11 +186,14 @@ class TextChecks(CheckBase):
             if c.value in names or re.search(rf"(?<!\w){re.escape(c.surface)}(?!\w)", self.src.low):
                 continue
             self.add("invented", _ENTITY_VI[category], c.surface)
+
         # A place the source names but not as the place: "tại Bệnh viện huyện" for "Bệnh viện huyện phối hợp
         # với Trạm Y tế xã … tại Trạm Y tế xã".
         def located(doc: Document, c: Claim) -> bool:  # "tại …", "ở …": where it happens, not whom to ask
-            return c.role == "place" and entity_of(c)[0] in ("places", "offices") and bool(
-                {"tại", "ở"} & set(doc.reading.words[max(0, c.index - 2) : c.index])
+            return (
+                c.role == "place"
+                and entity_of(c)[0] in ("places", "offices")
+                and bool({"tại", "ở"} & set(doc.reading.words[max(0, c.index - 2) : c.index]))
             )
 
         src_places = [c for c in self.src.of("entity") if located(self.src, c)]

@@ -321,6 +321,38 @@ MANNER_CONFLICTS = frozenset(
     }
 )
 
+# Words of opposite meaning: a rewrite that says one where the source says the other (and never the
+# first) contradicts it ("bắt đầu" for "kết thúc", "công dân nam" for "công dân nữ"). Each row lists
+# spellings of one side, then " / ", then the other side.
+OPPOSITES = (
+    "bắt đầu | khởi công | khai mạc / kết thúc | hoàn thành | bế mạc",
+    "bật / tắt",
+    "cấp mới | cấp giấy | cấp phép | cấp đổi / thu hồi",
+    "đồng ý | chấp thuận | chấp nhận / từ chối | không chấp thuận",
+    "tiếp tục | duy trì / tạm dừng | tạm ngừng | dừng | ngừng | tạm hoãn | hoãn",
+    "đi học / nghỉ học",
+    "có mặt | tham dự / vắng mặt",
+    "sớm / muộn | trễ",
+    "đầu tháng / cuối tháng",
+    "đầu năm / cuối năm",
+    "đầu tuần / cuối tuần",
+    "trong giờ hành chính / ngoài giờ hành chính",
+    "nam / nữ",
+    "đủ / thiếu",
+    "đạt / không đạt",
+    "an toàn / nguy hiểm",
+    "nội trú / ngoại trú",
+    "thêm / bớt",
+    "vùng cao / vùng trũng | vùng thấp",
+    "nơi cao ráo / nơi trũng thấp",
+    "nặng / nhẹ",
+    "ban ngày / ban đêm",
+    "trong nhà / ngoài trời",
+    "ăn / nhịn ăn",
+    "tự nguyện / bắt buộc",
+    "tập trung / phân tán",
+)
+
 # Date and time roles, from the words just before them.
 # The first kind may stand a few words before the date ("hạn cuối nộp thuế … là ngày"); the second
 # (NEAR_ROLE_WORDS) only right before it ("từ ngày", "đến 11h00", "lúc 6h30").
