@@ -213,13 +213,19 @@ def key_at(reading: Reading, mentions: list[Mention], index: int) -> str:
     ]
     if heads:
         return heads[-1]
-    # "khi dưới 7 độ C, học sinh trung học cơ sở cũng được nghỉ": the group in the next clause
-    groups = [
-        (abs(m.first - index), m.name)
-        for m in mentions
-        if m.category == "groups" and tokens[m.first].sentence == sentence
+    # The group or village in a later clause of the sentence: "khi dưới 7 độ C, học sinh trung học cơ sở
+    # cũng được nghỉ"; "từ 6 giờ sáng thứ Hai, ngày 14/12 đến …, cho cánh đồng thôn Thượng".
+    later = [
+        (j, f"{w} {words[j + 1]}")
+        for j, w in enumerate(words[:-1])
+        if j > index
+        and w in _KEY_HEADS
+        and tokens[j].sentence == sentence
+        and tokens[j + 1].sentence == sentence
+        and (tokens[j + 1].is_number or reading.norm[tokens[j + 1].start].isupper())
     ]
-    return min(groups)[1] if groups else ""
+    later += [(m.first, m.name) for m in mentions if m.category == "groups" and tokens[m.first].sentence == sentence]
+    return min(later, key=lambda k: abs(k[0] - index))[1] if later else ""
 
 
 def ending_at(words: list[str], k: int, table: list[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:

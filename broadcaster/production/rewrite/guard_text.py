@@ -155,6 +155,7 @@ class TextChecks(CheckBase):
                 if s.role == c.role or (s.surface.startswith(("cấm", "nghiêm cấm")) and c.role in s.anchor)
             ]
             if not same_pred:
+                self._in_negated_scope(c, src)
                 continue
             scored = sorted(((self.similarity(c.anchor, s.anchor), s) for s in same_pred), key=lambda x: -x[0])
             best_score, best = scored[0]
@@ -165,6 +166,21 @@ class TextChecks(CheckBase):
             if any(_compatible(str(c.value), str(s.value)) and score >= best_score - 0.5 for score, s in scored[1:]):
                 continue
             self.add("contradicted", STANCE_VI.get(str(c.value), str(c.value)), c.surface, best.surface)
+
+    def _in_negated_scope(self, c: Claim, src: list[Claim]) -> None:
+        """ "được tháo nước" where the source says "không tự ý phá bờ tháo nước": a verb the source negates
+        as part of a series, allowed or asked for."""
+        if c.value in lx.NEGATIVE_STANCES or c.value == "affirmed":
+            return
+        for s in src:
+            if (
+                s.value in lx.NEGATIVE_STANCES
+                and s.role not in ("có", "là", "còn")  # "không có lương hưu hoặc trợ cấp": nouns follow
+                and c.role in s.extra.split()
+                and self.similarity(c.anchor, s.anchor) >= 1
+            ):
+                self.add("contradicted", STANCE_VI.get(str(c.value), str(c.value)), c.surface, s.surface)
+                return
 
     # ---- entities ----------------------------------------------------------------------------------
     def documents(self) -> None:

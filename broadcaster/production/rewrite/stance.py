@@ -32,7 +32,16 @@ _SYNONYMS = {
 }
 # A predicate right after one of these is a noun ("đã nhận hỗ trợ", "mức hỗ trợ"), not a statement.
 _NOMINAL_BEFORE = frozenset({"nhận", "mức", "khoản", "tiền", "gói", "sách"})
-_AUDIENCE = (("bà", "con"), ("người", "dân"), ("nhân", "dân"), ("các", "hộ"), ("gia", "đình"))
+_AUDIENCE = (
+    ("bà", "con"),
+    ("người", "dân"),
+    ("nhân", "dân"),
+    ("các", "hộ"),
+    ("gia", "đình"),
+    ("hộ", "dân"),
+    ("mọi", "người"),
+    ("các", "gia"),
+)
 
 
 def _imperative(doc: Document, i: int) -> bool:
@@ -41,6 +50,12 @@ def _imperative(doc: Document, i: int) -> bool:
     words, tokens = doc.reading.words, doc.reading.tokens
     if i == 0 or tokens[i - 1].sentence != tokens[i].sentence:
         return True
+    first = next(k for k in range(i, -1, -1) if k == 0 or tokens[k - 1].sentence != tokens[i].sentence)
+    if tokens[i - 1].clause != tokens[i].clause and (
+        tuple(words[first : first + 2]) in _AUDIENCE
+        or any(m.first == first and m.category == "groups" for m in doc.mentions)
+    ):
+        return True  # a clause of a sentence said to the listeners: "Các hộ đắp bờ giữ nước, không tự ý phá bờ…"
     if tuple(words[max(0, i - 2) : i]) in _AUDIENCE:
         return True
     if all(tokens[k].sentence == tokens[i].sentence and tokens[k].is_word for k in range(max(0, i - 2), i)) and (
