@@ -89,6 +89,16 @@ def _opposite_table() -> list[tuple[tuple[str, ...], str]]:
 _OPPOSITES = _opposite_table()
 
 
+def contrast_marks(words: frozenset[str]) -> set[tuple[int, int]]:
+    """(row, side) of every spelling of lexicon.OPPOSITES whose words are all in `words` (an anchor)."""
+    return {
+        (int(row), int(side))
+        for phrase, value in _OPPOSITES
+        for row, side in [value.split(":")]
+        if set(phrase) <= words
+    }
+
+
 def opposites(doc: Document) -> list[Claim]:
     """Words of a pair of opposites (lexicon.OPPOSITES), longest spelling first: value "row:side"."""
     words, tokens = doc.reading.words, doc.reading.tokens

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from broadcaster.production.rewrite.claims import Claim, Document, read
+from broadcaster.production.rewrite.claims_text import contrast_marks
 from broadcaster.production.rewrite.facts import Fact, to_decimal
 from broadcaster.production.rewrite.guard_text import TextChecks
 from broadcaster.production.rewrite.guard_values import ValueChecks
@@ -244,10 +245,26 @@ class _Check(ValueChecks, TextChecks):
     def similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
         return sum(self.idf.get(w, 1.0) for w in a & b)
 
+    def _contrast(self, claim: Claim, candidates: list[Claim], same: Callable[[Claim], bool]) -> Claim | None:
+        """The other candidate when the claim's words side with it in a pair of opposites: a rewrite's
+        "quá hạn được miễn lệ phí" where the source exempts "đúng hạn" and charges "quá hạn"."""
+        mine = contrast_marks(claim.anchor)
+        for row, side in mine:
+            same_marks = set().union(*(contrast_marks(c.anchor) for c in candidates if same(c)))
+            if (row, side) in same_marks or (row, 1 - side) not in same_marks:
+                continue
+            other = next((c for c in candidates if not same(c) and (row, side) in contrast_marks(c.anchor)), None)
+            if other is not None:
+                return other
+        return None
+
     def misbound(self, claim: Claim, candidates: list[Claim], same: Callable[[Claim], bool]) -> Claim | None:
         """The source claim `claim` is said of instead, when its words or its key point elsewhere."""
         if not candidates or all(same(c) for c in candidates) or not any(same(c) for c in candidates):
             return None
+        contrast = self._contrast(claim, candidates, same)
+        if contrast is not None:
+            return contrast
         keys_same = {c.key for c in candidates if same(c) and c.key}
         keys_other = {c.key for c in candidates if not same(c) and c.key}
         if claim.key and keys_same and claim.key not in keys_same and claim.key in keys_other:

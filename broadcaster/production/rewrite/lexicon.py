@@ -331,6 +331,7 @@ OPPOSITES = (
     "đồng ý | chấp thuận | chấp nhận / từ chối | không chấp thuận",
     "tiếp tục | duy trì / tạm dừng | tạm ngừng | dừng | ngừng | tạm hoãn | hoãn",
     "đi học / nghỉ học",
+    "đúng hạn / quá hạn | trễ hạn | chậm",
     "có mặt | tham dự / vắng mặt",
     "sớm / muộn | trễ",
     "đầu tháng / cuối tháng",
