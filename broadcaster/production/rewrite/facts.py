@@ -279,6 +279,14 @@ def _ranges(facts: list[Fact], text: str) -> list[Fact]:
     out = list(facts)
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
+        if b.kind == "time" and a.kind == "number" and a.value[0] == int(a.value[0]) and 0 <= a.value[0] <= 24:
+            # "từ 7 đến 11 giờ", "từ 1 đến 4 giờ chiều": the start shares the end's unit and day part
+            if re.fullmatch(r"\s*(?:-|–|đến|tới)\s*", text[a.start + len(a.surface) : b.start].lower()):
+                hour = int(a.value[0])
+                if b.value[0] >= 12 and hour < 12 and hour + 12 <= b.value[0]:
+                    hour += 12
+                out[k] = Fact("time", (hour, 0), a.surface, a.start)
+            continue
         if b.kind != "date" or b.value[1] is None:
             continue
         gap = text[a.start + len(a.surface) : b.start].lower()

@@ -197,5 +197,14 @@ class ValueChecks(CheckBase):
                 self.add("invented", "thời gian tương đối", c.surface)
         scopes = {c.value for c in self.src.of("scope")}
         for c in self.new.of("scope"):
-            if c.value not in scopes:
+            if c.value not in scopes and not self._said_all(c):
                 self.add("invented", "phạm vi", c.surface)
+
+    def _said_all(self, c: Claim) -> bool:
+        """"mọi con chó" where the source says "chó, mèo … đều phải tiêm": "đều" in a sentence of the same noun."""
+        nouns = set(c.surface.split()[len(str(c.value).split()) :]) - {"các", "những", "con", "người"}
+        words, tokens = self.src.reading.words, self.src.reading.tokens
+        return any(
+            w == "đều" and nouns & {x for x, t in zip(words, tokens, strict=True) if t.sentence == tokens[k].sentence}
+            for k, w in enumerate(words)
+        )
