@@ -236,14 +236,21 @@ _STARTERS = frozenset(
 )
 
 
+_CODE = re.compile(r"(?<![\w.,/-])(?=[A-ZĐ0-9]*[A-ZĐ])(?=[A-ZĐ0-9]*\d)[A-ZĐ0-9]+(?![\w/-])")
+
+
 def _names(text: str, vocabulary: frozenset[str] = frozenset()) -> list[Fact]:
     """Places and organisations: runs of Capitalised words, acronyms, and Name after 'xã', 'thôn'…
 
     The first word of a sentence is capitalised anyway: it is dropped from a run when it is a common
     word (one the texts also write in lower case, or a usual sentence opener), and kept otherwise, so
     "Quảng Nam áp dụng…" still names Quảng Nam."""
-    words = list(_WORD.finditer(text))
     found: list[Fact] = []
+    codes = list(_CODE.finditer(text))  # "kênh N4", "cúm H5N1": one name, letters and digits together
+    for m in codes:
+        found.append(Fact("name", (m.group().casefold(),), m.group(), m.start()))
+    in_code = {k for m in codes for k in range(m.start(), m.end())}
+    words = [w for w in _WORD.finditer(text) if w.start() not in in_code]
     i = 0
     while i < len(words):
         w = words[i]

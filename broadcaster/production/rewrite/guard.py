@@ -233,10 +233,35 @@ class _Check(ValueChecks, TextChecks):
             seen.add((fact.kind, fact.value))
             if self.supports(fact):
                 continue
-            if fact.kind == "number" and (fact.value[0] in self.lenient or self._said_one(fact)):
+            if fact.kind == "number" and (
+                fact.value[0] in self.lenient or self._said_one(fact) or self._counts_a_list(fact)
+            ):
                 continue
             self.invented.append(fact)
             self.add("invented", LABELS.get(fact.kind, fact.kind), fact.surface)
+
+    def _counts_a_list(self, fact: Fact) -> bool:
+        """ "nhà văn hóa ba thôn Đông, Trung, Đoài": the number counts the names that follow, all in the source."""
+        reading = self.new.reading
+        words, tokens, norm = reading.words, reading.tokens, reading.norm
+        i = reading.index_at(fact.start) + 1  # the head noun ("thôn")
+        if not 2 <= fact.value[0] <= 12 or i + 1 >= len(words):
+            return False
+        names, j = [], i + 1
+        while j < len(words) and tokens[j].sentence == tokens[i].sentence:
+            if words[j] in ("và", "hoặc"):
+                j += 1
+                continue
+            k = j
+            while k < len(words) and tokens[k].clause == tokens[j].clause and norm[tokens[k].start].isupper():
+                k += 1
+            if k == j:
+                break
+            names.append(" ".join(words[j:k]))
+            j = k
+        return len(names) == fact.value[0] and all(
+            re.search(rf"(?<!\w){re.escape(n)}(?!\w)", self.src.low) for n in names
+        )
 
     def _said_one(self, fact: Fact) -> bool:
         return fact.value[0] == 1 and "một" in self.new.reading.original.lower()

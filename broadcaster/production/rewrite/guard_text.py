@@ -98,7 +98,7 @@ class TextChecks(CheckBase):
                 )
                 if rival is not None:
                     self.add("contradicted", label, c.surface, rival.surface)
-                elif kind != "order":
+                elif kind != "order" and c.value != "open":  # "các điểm bỏ phiếu mở cửa từ 7 giờ"
                     self.add("invented", label, c.surface)
 
     def _in_person_at_source_place(self, c: Claim) -> bool:
@@ -163,6 +163,8 @@ class TextChecks(CheckBase):
                 continue
             if best_score == 0 and c.anchor and best.anchor:
                 continue  # nothing around the two says they are the same statement
+            if c.role in ("có", "là", "làm") and not set(c.extra.split()) & set(best.extra.split()):
+                continue  # "không có tên trong danh sách" and "có sai sót": "có" of different things
             if any(_compatible(str(c.value), str(s.value)) and score >= best_score - 0.5 for score, s in scored[1:]):
                 continue
             self.add("contradicted", STANCE_VI.get(str(c.value), str(c.value)), c.surface, best.surface)
@@ -201,6 +203,9 @@ class TextChecks(CheckBase):
             category = entity_of(c)[0]
             if c.value in names or re.search(rf"(?<!\w){re.escape(c.surface)}(?!\w)", self.src.low):
                 continue
+            head, _, rest = c.surface.partition(" ")
+            if category == "places" and head in ("điểm", "nơi") and rest and rest in self.src.low:
+                continue  # "các điểm bỏ phiếu" where the source says "bỏ phiếu từ 7 giờ"
             self.add("invented", _ENTITY_VI[category], c.surface)
 
         # A place the source names but not as the place: "tại Bệnh viện huyện" for "Bệnh viện huyện phối hợp
@@ -212,7 +217,24 @@ class TextChecks(CheckBase):
                 and bool({"tại", "ở"} & set(doc.reading.words[max(0, c.index - 2) : c.index]))
             )
 
-        src_places = [c for c in self.src.of("entity") if located(self.src, c)]
+        def visited(c: Claim) -> bool:  # the source's places, lists included; not an office to contact
+            before = set(self.src.reading.words[max(0, c.index - 3) : c.index])
+            return (
+                c.role == "place"
+                and entity_of(c)[0] in ("places", "offices")
+                and not before & {"liên", "hệ", "hỏi", "gọi", "báo", "gửi"}
+            )
+
+        src_places: list[Claim] = []
+        for c in self.src.of("entity"):  # "tại trụ sở ủy ban nhân dân xã và nhà văn hóa các thôn"
+            listed = (
+                bool(src_places)
+                and src_places[-1].sentence == c.sentence
+                and self.src.reading.words[c.index - 1] in ("và", "hoặc")
+                and c.index - src_places[-1].index <= 8
+            )
+            if visited(c) or (listed and entity_of(c)[0] in ("places", "offices")):
+                src_places.append(c)
         for c in self.new.of("entity"):
             if not src_places or not located(self.new, c):
                 continue

@@ -201,7 +201,7 @@ class ValueChecks(CheckBase):
                 self.add("invented", "phạm vi", c.surface)
 
     def _said_all(self, c: Claim) -> bool:
-        """"mọi con chó" where the source says "chó, mèo … đều phải tiêm": "đều" in a sentence of the same noun."""
+        """ "mọi con chó" where the source says "chó, mèo … đều phải tiêm": "đều" in a sentence of the same noun."""
         nouns = set(c.surface.split()[len(str(c.value).split()) :]) - {"các", "những", "con", "người"}
         words, tokens = self.src.reading.words, self.src.reading.tokens
         return any(

@@ -109,6 +109,8 @@ SUPPORT_WORDS = ("hỗ trợ", "trợ cấp", "được nhận", "được hư�
 STANCE_WORDS: tuple[tuple[str, str], ...] = (
     ("tuyệt đối không được", "prohibited"),
     ("tuyệt đối không", "prohibited"),
+    ("không ai được phép", "prohibited"),
+    ("không ai được", "prohibited"),
     ("nghiêm cấm", "prohibited"),
     ("không được phép", "prohibited"),
     ("không cho phép", "prohibited"),
