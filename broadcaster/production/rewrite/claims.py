@@ -274,6 +274,7 @@ def read(text: str, terms: Terms) -> Document:
         *texts.places(doc),
         *texts.actors(doc),
         *texts.opposites(doc),
+        *texts.lists(doc),
     ]
     doc.claims += stance_claims(doc)
     return doc

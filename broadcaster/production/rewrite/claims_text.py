@@ -160,6 +160,52 @@ def conditions(doc: Document) -> list[Claim]:
     return out
 
 
+def lists(doc: Document) -> list[Claim]:
+    """Lists of three or more short items ("trẻ mắc bệnh tim, động kinh hoặc đang sốt", "gà, vịt và
+    ngan"): each item a rewrite that keeps the list must keep. Value: each item's content words, in order."""
+    words, tokens = doc.reading.words, doc.reading.tokens
+    out = []
+    for c, w in enumerate(words):
+        if w not in ("và", "hoặc", "hay") or c == 0 or tokens[c - 1].clause != tokens[c].clause:
+            continue
+        clause = tokens[c].clause
+        start = next(k for k in range(c, -1, -1) if k == 0 or tokens[k - 1].clause != clause)
+        last = [words[k] for k in range(c + 1, min(len(words), c + 3)) if tokens[k].clause == clause]
+        items = [words[start:c], last[:2]]
+        k = start - 1
+        while k >= 0 and tokens[k].sentence == tokens[c].sentence:
+            first = next(x for x in range(k, -1, -1) if x == 0 or tokens[x - 1].clause != tokens[k].clause)
+            items.insert(0, words[max(first, k - 1) : k + 1])
+            if k - first + 1 > 4:
+                break  # the clause that holds the predicate: its last two words are the first item
+            k = first - 1
+        content = [tuple(x for x in item if x not in STOP_ITEM) for item in items]
+        span = range(k + 1, c + 1 + len(last[:2]))
+        if (
+            len(items) < 3
+            or any(len(item) > 3 for item in items[1:-1])
+            or not all(content)
+            or any(tokens[x].is_number or doc.norm[tokens[x].start].isupper() for x in span if x != k + 1)
+        ):
+            continue  # not a list of things: numbers, names and dates have claims of their own
+        first_index = k + 1
+        out.append(
+            Claim(
+                "list",
+                tuple(content),
+                ", ".join(" ".join(item) for item in items),
+                first_index,
+                tokens[c].sentence,
+                clause,
+                keep=True,
+            )
+        )
+    return out
+
+
+STOP_ITEM = frozenset({"các", "những", "của", "và", "hoặc", "hay", "có", "đang", "bị", "mắc", "không", "cho"})
+
+
 # ---- money without an amount, entities, places, documents --------------------------------------
 _FREE = re.compile("|".join(f"(?:{p})" for p in lx.FREE_PATTERNS))
 _PAID = re.compile("|".join(f"(?:{p})" for p in lx.PAID_PATTERNS))

@@ -192,7 +192,12 @@ def _time_role(doc: Document, first: int) -> str:
             if not all(words[x] in _WEEKDAY_WORDS for x in range(k + 1, first)):
                 break
             clause = tokens[k].clause
-        if tokens[k].is_number and k < first - 1 and words[k + 1] not in ("giờ", "phút"):
+        if (
+            tokens[k].is_number
+            and k < first - 1
+            and words[k + 1] not in ("giờ", "phút")
+            and not (k and words[k - 1] == "giờ")  # "hạn chót 16 giờ 30 ngày 23/12": the minutes
+        ):
             break
         hit = ending_at(words, k, _ROLES) or (ending_at(words, k, _NEAR_ROLES) if near <= 1 else None)
         if hit and hit[1] != "event":

@@ -58,7 +58,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(_L + r"(\d{1,2})([/\-])(\d{1,2})(?:\2(\d{4}))?(?![\w/]|[.,]\d)")),
     ("date", re.compile(_L + r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w]|[.,]\d)")),
     ("month", re.compile(r"tháng\s+(\d{1,2})(?:\s*(?:/|năm\s+)(\d{4}))?(?![\w/]|[.,]\d)", re.IGNORECASE)),
-    ("day", re.compile(r"(?:(?:ngày|mùng|mồng)\s+)+(\d{1,2})(?![\w/\-]|[.,]\d)", re.IGNORECASE)),
+    (
+        "day",  # not "mỗi ngày 2 ca", "ngày 2 lần"
+        re.compile(
+            r"(?<!mỗi )(?<!hằng )(?<!một )(?:(?:ngày|mùng|mồng)\s+)+(\d{1,2})(?![\w/\-]|[.,]\d)"
+            r"(?!\s+(?:ca|lần|buổi|bữa|đợt|suất|liều|viên|chuyến|tiếng)\b)",
+            re.IGNORECASE,
+        ),
+    ),
     ("time", re.compile(_L + r"(\d{1,2})\s?[hg:](\d{2})(?!\d)(?:\s*(?:phút|p))?", re.IGNORECASE)),
     (
         "time",

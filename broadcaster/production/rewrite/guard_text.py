@@ -4,6 +4,7 @@ modality, documents, offices and places, actors, and the must-keep claims of the
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from broadcaster.production.rewrite import lexicon as lx
 from broadcaster.production.rewrite.claims import Claim, Document, entity_of, fact_value_of, quantity_of, words_of
@@ -40,6 +41,7 @@ _MISSING_VI = {
     "place": "địa điểm",
     "condition": "điều kiện",
     "stance": "điều cấm",
+    "list": "một mục của danh sách",
 }
 # Words that make a group a condition ("người có bệnh mạn tính", "hộ đang nuôi lợn").
 _QUALIFIERS = frozenset({"có", "mắc", "bị", "đang", "chưa"})
@@ -323,6 +325,21 @@ class TextChecks(CheckBase):
             return bool(re.search(rf"(?<!\w){re.escape(str(c.value))}(?!\w)", new.low)) or (
                 head in new.reading.words and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", new.low) is not None
             )
+        if c.kind == "list":  # each item of a list the rewrite keeps (a word of it at least), in a rule
+            rule = {"condition", "document", "money"}
+            if not any(
+                s.sentence == c.sentence and (s.kind in rule or (s.kind == "stance" and s.value in lx.NEGATIVE_STANCES))
+                for s in self.src.claims
+            ):
+                return True
+            items = cast(tuple[tuple[str, ...], ...], c.value)
+            shared = {w for w in set().union(*items) if sum(w in item for item in items) > 1}  # "xe … xe"
+            cores = [tuple(w for w in item if w not in shared) or item for item in items]
+            cores[-1] = cores[-1][:1]  # where the last item ends is not known: its first word
+            present = [
+                re.search(rf"(?<!\w){re.escape(' '.join(core[-2:]))}(?!\w)", new.low) is not None for core in cores
+            ]
+            return all(present) or not any(present)
         if c.kind == "condition":
             words = set(new.reading.words)
             content = set(words_of(c))
