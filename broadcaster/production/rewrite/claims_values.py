@@ -112,7 +112,7 @@ def quantity(doc: Document, fact: Fact) -> Claim:
             break
         per.add(per_unit)
         j += size
-    for k in range(max(0, first - 6), first):  # "mỗi khẩu 15 kg", "mỗi hộ cử ít nhất 1 người"
+    for k in range(max(0, first - 10), first):  # "mỗi khẩu 15 kg", "mỗi hộ nộp phí thủy lợi 120.000 đồng"
         if words[k] == "mỗi" and tokens[k].clause == tokens[first].clause and (found := _unit_at(words, k + 1)):
             per.add(found[1])
     comparator = _comparator(doc, first, j)

@@ -43,6 +43,7 @@ _MISSING_VI = {
     "stance": "điều cấm",
     "list": "một mục của danh sách",
 }
+_CONDITION_HEADS = frozenset(" ".join(lx.CONDITION_WORDS).split())
 # Words that make a group a condition ("người có bệnh mạn tính", "hộ đang nuôi lợn").
 _QUALIFIERS = frozenset({"có", "mắc", "bị", "đang", "chưa"})
 
@@ -343,6 +344,11 @@ class TextChecks(CheckBase):
         if c.kind == "condition":
             words = set(new.reading.words)
             content = set(words_of(c))
+            span = range(c.index, c.index + len(c.surface.split()))
+            own = {w for w in content if not w[:1].isdigit()} - _CONDITION_HEADS
+            own -= {w for k, w in enumerate(self.src.reading.words) if k not in span}
+            if len(own) >= 2 and not own & words:
+                return False  # none of the words only the condition says ("trừ người bị tước quyền…": "tước", "án")
             need = len(content) if len(content) <= 3 else round(0.6 * len(content))
             return len(content & words) >= need
         if c.kind == "stance":  # the same verb negated, or a negation about the same things ("cấm xe tải")

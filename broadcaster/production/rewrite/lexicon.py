@@ -334,6 +334,7 @@ OPPOSITES = (
     "tiếp tục | duy trì / tạm dừng | tạm ngừng | dừng | ngừng | tạm hoãn | hoãn",
     "đi học / nghỉ học",
     "đúng hạn / quá hạn | trễ hạn | chậm",
+    "trong thời hạn | trong vòng / sau khi hết | sau thời hạn | quá thời hạn | hết thời hạn",
     "có mặt | tham dự / vắng mặt",
     "sớm / muộn | trễ",
     "đầu tháng / cuối tháng",
@@ -464,7 +465,18 @@ RELATIVE_TIMES = (
 RELATIVE_SAME = {"tuần tới": "tuần sau", "tháng tới": "tháng sau", "năm tới": "năm sau"}
 
 # Conditions a rewrite must keep; "khi" only when a negation follows ("khi chưa được phép").
-CONDITION_WORDS = ("trong trường hợp", "trường hợp", "nếu", "đối với", "với điều kiện", "chỉ khi", "trừ khi")
+CONDITION_WORDS = (
+    "trong trường hợp",
+    "trường hợp",
+    "nếu",
+    "đối với",
+    "với điều kiện",
+    "chỉ khi",
+    "trừ khi",
+    "trừ trường hợp",
+    "ngoại trừ",
+    "trừ",
+)
 # Words a kept condition need not repeat.
 CONDITION_STOP = frozenset(
     {

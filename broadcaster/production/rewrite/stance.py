@@ -44,6 +44,9 @@ _AUDIENCE = (
 )
 
 
+_PURPOSE = frozenset({"để", "nhằm", "vì", "do", "nếu", "khi", "tuy"})  # "Để không gián đoạn…" is no rule
+
+
 def _imperative(doc: Document, i: int) -> bool:
     """A negation that tells the listener not to do something: at the start of a sentence ("Không đổ
     rác…"), after "đề nghị"/"yêu cầu" in its sentence, or right after "bà con", "người dân"…"""
@@ -58,10 +61,8 @@ def _imperative(doc: Document, i: int) -> bool:
         return True  # a clause of a sentence said to the listeners: "Các hộ đắp bờ giữ nước, không tự ý phá bờ…"
     if tuple(words[max(0, i - 2) : i]) in _AUDIENCE:
         return True
-    if all(tokens[k].sentence == tokens[i].sentence and tokens[k].is_word for k in range(max(0, i - 2), i)) and (
-        i < 3 or tokens[i - 3].sentence != tokens[i].sentence
-    ):
-        return True  # a short subject first: "Phụ huynh không đưa trẻ đến trường…"
+    if i - first <= 3 and all(tokens[k].is_word for k in range(first, i)) and words[first] not in _PURPOSE:
+        return True  # a short subject first: "Phụ huynh không đưa trẻ…", "Người vào rừng không mang…"
     return any(
         words[k : k + 2] in (["đề", "nghị"], ["yêu", "cầu"]) and words[k - 1] not in ("đơn", "giấy", "bản")
         for k in range(max(1, i - 30), i)
