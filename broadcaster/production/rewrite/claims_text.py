@@ -277,8 +277,13 @@ def entities(doc: Document) -> list[Claim]:
             continue
         required = False
         in_docs = {k for d in doc.mentions if d.category == "documents" for k in range(d.first, d.end)}
+        listed = [  # "Hồ sơ gồm đơn … có xác nhận của nhà trường, bản sao … và bản photo học bạ": all of it
+            k for k in range(max(0, m.first - 60), m.first) if tokens[k].sentence == t.sentence and words[k] == "gồm"
+        ]
+        if listed and not {"không", "chưa"} & set(words[max(0, m.first - 3) : m.first]):
+            required = True
         for k in range(m.first - 1, max(-1, m.first - 40), -1):
-            if tokens[k].sentence != t.sentence:
+            if required or tokens[k].sentence != t.sentence:
                 break
             trigger = next((p for p in triggers if k + 1 >= len(p) and tuple(words[k + 1 - len(p) : k + 1]) == p), None)
             if trigger:

@@ -36,6 +36,8 @@ _UNITS: dict[tuple[str, ...], str] = {
     ("m",): "m",
     ("mét",): "m",
     ("ha",): "ha",
+    ("sào",): "sào",
+    ("mẫu",): "mẫu",
     ("héc", "ta"): "ha",
     ("hécta",): "ha",
     ("hecta",): "ha",

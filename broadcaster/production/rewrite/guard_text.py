@@ -43,6 +43,7 @@ _MISSING_VI = {
     "stance": "điều cấm",
     "list": "một mục của danh sách",
 }
+_BRING = frozenset({"mang", "nộp", "xuất", "chuẩn", "kèm"})  # verbs of a required document
 _CONDITION_HEADS = frozenset(" ".join(lx.CONDITION_WORDS).split())
 # Words that make a group a condition ("người có bệnh mạn tính", "hộ đang nuôi lợn").
 _QUALIFIERS = frozenset({"có", "mắc", "bị", "đang", "chưa"})
@@ -159,6 +160,7 @@ class TextChecks(CheckBase):
             ]
             if not same_pred:
                 self._in_negated_scope(c, src)
+                self._duty_weakened(c)
                 continue
             scored = sorted(((self.similarity(c.anchor, s.anchor), s) for s in same_pred), key=lambda x: -x[0])
             best_score, best = scored[0]
@@ -171,6 +173,16 @@ class TextChecks(CheckBase):
             if any(_compatible(str(c.value), str(s.value)) and score >= best_score - 0.5 for score, s in scored[1:]):
                 continue
             self.add("contradicted", STANCE_VI.get(str(c.value), str(c.value)), c.surface, best.surface)
+
+    def _duty_weakened(self, c: Claim) -> None:
+        """ "Ai tiện thì có thể mang theo căn cước" where the source says to bring it."""
+        if c.value not in ("permitted", "advised") or c.role not in _BRING:
+            return
+        if c.surface.startswith("được") and not c.surface.startswith("được phép"):
+            return  # "hồ sơ được nộp tại…": a passive, not a permission
+        docs = self.src.of("document")
+        if docs:
+            self.add("contradicted", STANCE_VI[str(c.value)], c.surface, f"mang theo {docs[0].surface}")
 
     def _in_negated_scope(self, c: Claim, src: list[Claim]) -> None:
         """ "được tháo nước" where the source says "không tự ý phá bờ tháo nước": a verb the source negates

@@ -33,6 +33,8 @@ UNIT_WORDS = frozenset(
         "mét",
         "m",
         "ha",
+        "sào",
+        "mẫu",
         "héc",
         "hécta",
         "hecta",
@@ -64,8 +66,9 @@ NOT_DAY_PART_AFTER = frozenset({"ăn", "bữa", "ánh", "chiếu", "rạng"})  #
 # Free of charge, however it is said (matched after the text is lower-cased).
 FREE_PATTERNS = (
     r"miễn (?:phí|lệ phí|học phí|tiền|mọi chi phí|chi phí)",
-    r"không (?:phải |cần )?(?:thu|mất|tốn|trả|nộp|đóng)(?: góp)? (?:bất kỳ |một )?(?:khoản )?"
+    r"không (?:phải |cần )?(?:thu|mất|tốn|trả|nộp|đóng|góp)(?: góp)? (?:bất kỳ |một )?(?:khoản |đồng )?"
     r"(?:phí|lệ phí|học phí|tiền|chi phí|kinh phí)",
+    r"không (?:phải |cần )?(?:mất|tốn|trả|nộp|đóng) (?:một )?đồng nào",
     r"không (?:ai )?được thu (?:bất kỳ |một )?(?:khoản )?(?:phí|tiền|chi phí)",
     r"không (?:phải|cần) (?:trả|đóng|nộp)(?: góp)?(?= *(?:[.,;:!?)]|$| và| nhưng| nhé))",
     r"được miễn(?! (?:phí|lệ phí|học phí|tiền|chi phí|mọi chi phí|thuế|thi|khám|nghĩa)\b)",
@@ -117,6 +120,8 @@ STANCE_WORDS: tuple[tuple[str, str], ...] = (
     ("không được", "prohibited"),
     ("cấm", "prohibited"),
     ("đừng", "prohibited"),
+    ("không yêu cầu", "not_required"),
+    ("không đòi hỏi", "not_required"),
     ("không bắt buộc phải", "not_required"),
     ("không bắt buộc", "not_required"),
     ("không cần phải", "not_required"),
