@@ -77,6 +77,9 @@ _UNITS: dict[tuple[str, ...], str] = {
 _UNITS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _w, _u in sorted(_UNITS.items(), key=lambda kv: -len(kv[0])):
     _UNITS_BY_FIRST.setdefault(_w[0], []).append((_w, _u))
+_OLD_BEFORE = ("thay cho mức", "thay cho", "thay vì", "so với mức", "so với", "mức cũ", "mức cũ là")
+_NEW_BEFORE = ("lên", "xuống", "còn", "lên mức", "xuống mức", "mức mới", "mới là", "nay là", "nay còn", "nay chỉ còn")
+_TREND_VERBS = frozenset({"tăng", "giảm", "rút", "nâng", "hạ", "điều", "chỉnh", "đổi"})
 _TIME_KINDS = frozenset({"date", "time", "day", "month"})
 _COMPARATORS = _phrases(lx.COMPARATORS)
 _ROLES = _phrases(lx.ROLE_WORDS)
@@ -136,6 +139,14 @@ def quantity(doc: Document, fact: Fact) -> Claim:
 
 def _comparator(doc: Document, first: int, end: int) -> str:
     words, tokens = doc.reading.words, doc.reading.tokens
+    if first >= 2 and words[first - 1] == "từ" and words[first - 2] in _TREND_VERBS:
+        return "old"  # "tăng từ 7,2 triệu lên 9 triệu", "rút từ 5 xuống 3 ngày": a change, not a threshold
+    before = " ".join(words[max(0, first - 3) : first])
+    after = words[end : end + 2]
+    if before.endswith(_OLD_BEFORE) or after in (["trước", "đây"], ["như", "trước"]) or after[:1] == ["cũ"]:
+        return "old"
+    if before.endswith(_NEW_BEFORE):
+        return "new"
     for phrase, group in lx.COMPARATOR_AFTER:
         if " ".join(words[end : end + 3]).startswith(phrase) or " ".join(words[end + 1 : end + 4]).startswith(phrase):
             return lx.COMPARATOR_GROUPS[group]
@@ -172,7 +183,8 @@ def _money(words: list[str], tokens: list[Token], first: int) -> str:
         if any(two.startswith(w) for w in lx.SUPPORT_WORDS):
             return "support"
         if any(two.startswith(w) and (len(w.split()) > 1 or words[k] == w) for w in lx.FEE_WORDS):
-            return "fee"
+            before = " ".join(words[max(0, k - 4) : k])
+            return "support" if any(w in before for w in ("hỗ trợ", "trợ cấp")) else "fee"  # "hỗ trợ chi phí học tập"
     return "sum" if any(w in ("đồng",) for w in words[first : first + 3]) else ""
 
 

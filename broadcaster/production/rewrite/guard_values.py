@@ -18,6 +18,7 @@ ROLE_VI = {
     "after": "sau",
     "event": "thời điểm diễn ra",
 }
+_OLD_NEW = {"old": "mức cũ", "new": "mức mới"}
 _MONEY_VI = {"fee": "phải trả", "support": "được nhận"}
 _WEEKDAY_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
@@ -62,6 +63,15 @@ class ValueChecks(CheckBase):
                 continue
             pool = units or same_value
             groups = {s.role for s in pool}
+            if q.role in ("old", "new") and groups & {"old", "new"} and q.role not in groups:
+                s = next(s for s in pool if s.role in ("old", "new"))
+                self.add(
+                    "contradicted",
+                    "mức cũ hay mới",
+                    f"{_OLD_NEW[q.role]} {q.surface}",
+                    f"{_OLD_NEW[s.role]} {s.surface}",
+                )
+                continue
             if q.role not in groups and (q.role in ("max", "min", "gt", "lt") or groups & {"max", "min", "gt", "lt"}):
                 s = pool[0]
                 self.add(

@@ -267,6 +267,8 @@ COMPARATORS: tuple[tuple[str, str], ...] = (
     ("từ đủ", "min"),
     ("trên", "gt"),
     ("quá", "gt"),
+    ("sau khi hết", "gt"),
+    ("sau", "gt"),
     ("hơn", "gt"),
     ("vượt", "gt"),
     ("dưới", "lt"),
