@@ -56,6 +56,8 @@ def tables(doc: Document) -> list[Claim]:
             size, value = hit
             if kind == "order" and (
                 i + size >= len(words)
+                or tokens[i + size].clause != tokens[i].clause  # "… như trước.", "5 ngày như trước,"
+                or (i and words[i - 1] in ("như", "mức", "hôm", "năm", "tháng", "tuần"))
                 or tokens[i + size].is_number
                 or words[i + size] in ("ngày", "giờ", "thời", "hạn", "tháng", "đây", "đó")
             ):

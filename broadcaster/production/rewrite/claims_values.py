@@ -209,7 +209,7 @@ def _time_role(doc: Document, first: int) -> str:
         if (
             tokens[k].is_number
             and k < first - 1
-            and words[k + 1] not in ("giờ", "phút")
+            and words[k + 1] not in ("giờ", "phút", "h", "g")
             and not (k and words[k - 1] == "giờ")  # "hạn chót 16 giờ 30 ngày 23/12": the minutes
         ):
             break
@@ -219,7 +219,7 @@ def _time_role(doc: Document, first: int) -> str:
         if (
             words[k] not in _WEEKDAY_WORDS
             and not tokens[k].is_number
-            and words[k] not in ("giờ", "phút", "hết", *lx.DAY_PERIODS)
+            and words[k] not in ("giờ", "phút", "h", "g", "hết", *lx.DAY_PERIODS)
         ):
             near += 1
     return found

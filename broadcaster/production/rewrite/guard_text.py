@@ -152,6 +152,22 @@ class TextChecks(CheckBase):
     # ---- stances -----------------------------------------------------------------------------------
     def stances(self) -> None:
         src = self.src.of("stance")
+
+        def negations(doc: Document) -> dict[str, int]:
+            out: dict[str, int] = {}
+            for s in doc.of("stance"):
+                if s.value in lx.NEGATIVE_STANCES:
+                    out[s.role] = out.get(s.role, 0) + 1
+            return out
+
+        # A verb the source says both ways, negated as often in the rewrite: which one is negated is left
+        # to the other claims ("áp dụng từ 01/01 … không áp dụng đối với hồ sơ đã nộp" told in another order).
+        src_neg, new_neg = negations(self.src), negations(self.new)
+        balanced = {
+            role
+            for role, n in src_neg.items()
+            if new_neg.get(role) == n and self.src.reading.words.count(next(iter(role.split()), role)) > n
+        }
         for c in self.new.of("stance"):  # a ban ("cấm xe tải … đi qua") speaks of the verbs after its object too
             same_pred = [
                 s
@@ -165,6 +181,8 @@ class TextChecks(CheckBase):
             scored = sorted(((self.similarity(c.anchor, s.anchor), s) for s in same_pred), key=lambda x: -x[0])
             best_score, best = scored[0]
             if _compatible(str(c.value), str(best.value)):
+                continue
+            if c.role in balanced and (c.value in lx.NEGATIVE_STANCES) != (best.value in lx.NEGATIVE_STANCES):
                 continue
             if best_score == 0 and c.anchor and best.anchor:
                 continue  # nothing around the two says they are the same statement
@@ -328,9 +346,13 @@ class TextChecks(CheckBase):
                 and c.index - 8 <= m.first < c.index
             ]
             words = set(new.reading.words)
-            return any(entity_of(e)[1] == c.value for e in new.of("entity")) and all(
-                set(g.split()) - _QUALIFIERS - {"người", "hộ", "trẻ"} <= words for g in only
+            src_words = self.src.reading.words
+            said = any(entity_of(e)[1] == c.value for e in new.of("entity")) or (
+                # "đơn theo mẫu" for "đơn đề nghị theo mẫu": its first word and the words after it
+                c.index + len(c.surface.split()) + 1 < len(src_words)
+                and f"{c.surface.split()[0]} {' '.join(src_words[c.index + len(c.surface.split()) :][:2])}" in new.low
             )
+            return said and all(set(g.split()) - _QUALIFIERS - {"người", "hộ", "trẻ"} <= words for g in only)
         if c.kind == "entity":
             return any(e.value == c.value for e in new.of("entity")) or c.surface in new.low
         if c.kind == "place":  # "thôn tây" is kept by "các thôn Đông, Tây và Trung"

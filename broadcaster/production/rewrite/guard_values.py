@@ -212,9 +212,10 @@ class ValueChecks(CheckBase):
 
     def _said_all(self, c: Claim) -> bool:
         """ "mọi con chó" where the source says "chó, mèo … đều phải tiêm": "đều" in a sentence of the same noun."""
-        nouns = set(c.surface.split()[len(str(c.value).split()) :]) - {"các", "những", "con", "người"}
+        nouns = set(c.surface.split()[len(str(c.value).split()) :]) - {"các", "những", "con", "người", "loại"}
         words, tokens = self.src.reading.words, self.src.reading.tokens
         return any(
-            w == "đều" and nouns & {x for x, t in zip(words, tokens, strict=True) if t.sentence == tokens[k].sentence}
+            (w == "đều" or words[k : k + 2] == ["các", "loại"])  # "ô tô các loại" for "mọi loại ô tô"
+            and nouns & {x for x, t in zip(words, tokens, strict=True) if t.sentence == tokens[k].sentence}
             for k, w in enumerate(words)
         )
