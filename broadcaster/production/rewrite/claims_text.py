@@ -261,8 +261,18 @@ def entities(doc: Document) -> list[Claim]:
     words, tokens = doc.reading.words, doc.reading.tokens
     out = []
     triggers = [tuple(t.split()) for t in lx.DOCUMENT_TRIGGERS]
+    last_place: Claim | None = None
     for m in doc.mentions:
         t = tokens[m.first]
+        role = m.role
+        if (  # "tại Trường Tiểu học Bình An và trụ sở ủy ban nhân dân xã": both are places
+            last_place is not None
+            and m.category in ("places", "offices")
+            and last_place.sentence == t.sentence
+            and m.first - last_place.index <= 10
+            and words[m.first - 1] in ("và", "hoặc")
+        ):
+            role = "place"
         out.append(
             Claim(
                 "entity",
@@ -271,10 +281,12 @@ def entities(doc: Document) -> list[Claim]:
                 m.first,
                 t.sentence,
                 t.clause,
-                role=m.role,
-                keep=m.role == "place" and m.category in ("places", "offices"),
+                role=role,
+                keep=role == "place" and m.category in ("places", "offices"),
             )
         )
+        if out[-1].keep:
+            last_place = out[-1]
         if m.category != "documents":
             continue
         required = False

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from broadcaster.production.rewrite.claims import Claim, Document, read
+from broadcaster.production.rewrite.claims import Claim, Document, anchor, read
 from broadcaster.production.rewrite.claims_text import contrast_marks
 from broadcaster.production.rewrite.facts import Fact, to_decimal
 from broadcaster.production.rewrite.guard_text import TextChecks
@@ -131,6 +131,34 @@ def check_rewrite(
     )
 
 
+_PERSON_BEFORE = frozenset({"ông", "bà", "anh", "chị", "em", "cháu", "cụ", "tên", "đồng", "chí"})
+
+
+def _name_claims(doc: Document) -> list[Claim]:
+    """People's names ("ông Trần Văn Hùng", "mang tên Nguyễn Thị Lan"), with the words around them."""
+    out = []
+    words = doc.reading.words
+    for fact in doc.facts:
+        if fact.kind != "name" or len(fact.value[0].split()) < 2:
+            continue
+        i = doc.fact_index(fact)
+        if 0 < i < len(doc.reading.tokens) and words[i - 1] in _PERSON_BEFORE:
+            size = len(fact.surface.split())
+            t = doc.reading.tokens[i]
+            out.append(
+                Claim(
+                    "name",
+                    fact.value[0],
+                    fact.surface,
+                    i,
+                    t.sentence,
+                    t.clause,
+                    anchor=anchor(doc.reading, i, i + size),
+                )
+            )
+    return out
+
+
 def _numbers_in(fact: Fact) -> list[Decimal]:
     """Values a bare number in the rewrite may repeat: counts, amounts, years, document numbers.
 
@@ -195,6 +223,7 @@ class _Check(ValueChecks, TextChecks):
             self.stances,
             self.documents,
             self.entities,
+            self.names,
             self.must_keep,
         ):
             step()
@@ -262,6 +291,17 @@ class _Check(ValueChecks, TextChecks):
         return len(names) == fact.value[0] and all(
             re.search(rf"(?<!\w){re.escape(n)}(?!\w)", self.src.low) for n in names
         )
+
+    def names(self) -> None:
+        """A person or place named in the source, said of what another name is said of: "bà Nguyễn Thị Lan
+        … nhặt được" where the source has Ông Trần Văn Hùng find Bà Lan's purse."""
+        src = _name_claims(self.src)
+        if len({c.value for c in src}) < 2:
+            return
+        for c in _name_claims(self.new):
+            other = self.misbound(c, src, lambda s, v=c.value: s.value == v)
+            if other is not None:
+                self.add("contradicted", "tên riêng gắn sai", c.surface, other.surface)
 
     def _said_one(self, fact: Fact) -> bool:
         return fact.value[0] == 1 and "một" in self.new.reading.original.lower()
