@@ -68,6 +68,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("time", re.compile(_L + r"(\d{1,2})\s?[hg:](\d{2})(?!\d)(?:\s*(?:phút|p))?", re.IGNORECASE)),
     (
+        "time",  # "từ 7 rưỡi đến 11 giờ", "lúc 1 rưỡi chiều"
+        re.compile(
+            r"(?:(?<=từ )|(?<=lúc )|(?<=đến )|(?<=tới ))(\d{1,2})()\s+(rưỡi)(?!\s*(?:triệu|nghìn|ngàn|tỷ|trăm))"
+        ),
+    ),
+    (
         "time",
         re.compile(
             _L + r"(\d{1,2})\s*(?:giờ|h|g)(?:\s+(\d{1,2})(?:\s*phút)?|\s+(rưỡi)|\s+kém\s+(\d{1,2})"
