@@ -194,6 +194,59 @@ VILLAGES = (
             "Khi dưới 7 độ C, học sinh trung học phổ thông được nghỉ học.",
             "đối tượng “học sinh trung học phổ thông”",
         ),
+        # an item of a short list in a rule dropped
+        (
+            "Trẻ mắc bệnh tim, động kinh hoặc đang sốt không tham gia lớp học bơi.",
+            "Trẻ mắc bệnh tim hoặc đang sốt không tham gia lớp học bơi.",
+            "một mục của danh sách",
+        ),
+        # an exception dropped
+        (
+            "Mọi công dân từ đủ 18 tuổi trở lên đều có quyền bầu cử, trừ người bị tước quyền bầu cử theo bản án.",
+            "Mọi công dân từ đủ 18 tuổi trở lên đều có quyền bầu cử.",
+            "điều kiện",
+        ),
+        # a duty to bring a document weakened, a required document said not needed
+        (
+            "Khi đi mang theo căn cước công dân và sơ yếu lý lịch.",
+            "Ai tiện thì có thể mang theo căn cước công dân và sơ yếu lý lịch.",
+            "được phép “có thể mang” (gốc: “mang theo căn cước công dân”)",
+        ),
+        (
+            "Trường hợp nhận thay phải có giấy ủy quyền có xác nhận của ủy ban nhân dân xã.",
+            "Trường hợp nhận thay không cần giấy ủy quyền.",
+            "giấy tờ cần mang “không cần giấy ủy quyền”",
+        ),
+        # old and new levels of a change swapped
+        (
+            "Mức hỗ trợ tăng từ 7,2 triệu đồng lên 9 triệu đồng cho mỗi trường hợp.",
+            "Mức hỗ trợ mới là 7,2 triệu đồng cho mỗi trường hợp, thay cho mức 9 triệu đồng trước đây.",
+            "mức cũ hay mới",
+        ),
+        # a fee per area said per household
+        (
+            "Phí dịch vụ thủy lợi nội đồng là 120.000 đồng/sào, hộ nghèo được miễn.",
+            "Mỗi hộ nộp phí dịch vụ thủy lợi nội đồng 120.000 đồng, hộ nghèo được miễn.",
+            "đơn vị",
+        ),
+        # finder and owner swapped
+        (
+            "Ông Trần Văn Hùng ở xóm 5 nhặt được một ví da, bên trong có căn cước mang tên Nguyễn Thị Lan.",
+            "Bà Nguyễn Thị Lan ở xóm 5 nhặt được một ví da, bên trong có căn cước mang tên Trần Văn Hùng.",
+            "tên riêng gắn sai",
+        ),
+        # a second shelter of a list dropped
+        (
+            "Các hộ sơ tán trước 17 giờ đến tránh trú tại Trường Tiểu học Bình An và trụ sở UBND xã.",
+            "Các hộ sơ tán trước 17 giờ đến tránh trú tại Trường Tiểu học Bình An.",
+            "địa điểm",
+        ),
+        # a time limit turned into its end
+        (
+            "Khiếu nại với ủy ban nhân dân xã trong thời hạn 10 ngày kể từ ngày niêm yết.",
+            "Khiếu nại với ủy ban nhân dân xã sau khi hết 10 ngày kể từ ngày niêm yết.",
+            "“sau khi hết”",
+        ),
         # model chatter
         (MEETING, "Sau đây là văn bản đã viết lại: " + MEETING, "lời của mô hình “Sau đây là văn bản đã viết lại:”"),
         (MEETING, "Sure! Here's the rewritten text. " + MEETING, "Here's the rewritten text."),
@@ -272,6 +325,39 @@ def test_unfaithful_rewrites_are_refused_naming_the_claim(source, rewrite, fragm
         (
             "Khi đi, bà con mang theo thẻ bảo hiểm y tế; người có bệnh mạn tính mang theo sổ theo dõi điều trị.",
             "Bà con mang theo thẻ bảo hiểm y tế; ai có bệnh mạn tính thì mang thêm sổ theo dõi điều trị.",
+        ),
+        # this round's faithful ways of saying things
+        (
+            "Xe máy, xe đạp được lưu thông. Xe cứu thương, xe chữa cháy và xe công an làm nhiệm vụ không bị hạn chế.",
+            "Xe máy, xe đạp vẫn đi được. Xe cứu thương, chữa cháy, công an làm nhiệm vụ không bị hạn chế.",
+        ),
+        (
+            "Niêm yết tại trụ sở ủy ban nhân dân xã và nhà văn hóa các thôn Đông, Trung, Đoài.",
+            "Niêm yết tại trụ sở ủy ban nhân dân xã và tại nhà văn hóa ba thôn Đông, Trung, Đoài.",
+        ),
+        (
+            "Đoàn viên tập trung dọc tuyến kênh N4; vắc xin cúm H5N1 cho gà.",
+            "Đoàn viên tập trung dọc kênh N4; vắc xin cúm H5N1 cho gà.",
+        ),
+        (
+            "Mỗi ngày học hai ca: ca sáng từ 8h00 đến 10h00, ca chiều từ 13h30 đến 17h00.",
+            "Mỗi ngày hai ca, sáng từ 8 đến 10 giờ, chiều từ 1 rưỡi đến 5 giờ chiều.",
+        ),
+        (
+            "Hồ sơ gồm đơn đề nghị theo mẫu và bản sao giấy chứng nhận hộ nghèo; không thu lệ phí.",
+            "Hồ sơ: đơn theo mẫu, bản sao giấy chứng nhận hộ nghèo; không mất đồng nào.",
+        ),
+        (
+            "Nghiêm cấm đốt lửa trong rừng. Không ai được tự ý đắp đập chặn dòng.",
+            "Nghiêm cấm đốt lửa trong rừng. Không tự ý đắp đập chặn dòng.",
+        ),
+        (
+            "Xã tạm cấm ô tô các loại đi qua đoạn đường từ cầu Phú Mỹ đến chợ xã.",
+            "Xã tạm cấm mọi loại ô tô đi qua đoạn từ cầu Phú Mỹ đến chợ xã.",
+        ),
+        (
+            "Học sinh thuộc hộ nghèo được hỗ trợ chi phí học tập 150.000 đồng/tháng.",
+            "Học sinh thuộc hộ nghèo được hỗ trợ một trăm năm mươi nghìn đồng mỗi tháng.",
         ),
     ],
 )

@@ -139,22 +139,18 @@ def _name_claims(doc: Document) -> list[Claim]:
     out = []
     words = doc.reading.words
     for fact in doc.facts:
-        if fact.kind != "name" or len(fact.value[0].split()) < 2:
+        if fact.kind != "name":
             continue
-        i = doc.fact_index(fact)
-        if 0 < i < len(doc.reading.tokens) and words[i - 1] in _PERSON_BEFORE:
-            size = len(fact.surface.split())
+        name, i, size = fact.value[0].split(), doc.fact_index(fact), len(fact.surface.split())
+        if name[0] in _PERSON_BEFORE:  # "Ông Trần Văn Hùng" first in a sentence
+            name, i, size = name[1:], i + 1, size - 1
+        elif not (0 < i < len(words) and words[i - 1] in _PERSON_BEFORE):
+            continue
+        if len(name) >= 2 and i < len(words):
             t = doc.reading.tokens[i]
+            surface = " ".join(fact.surface.split()[-size:])
             out.append(
-                Claim(
-                    "name",
-                    fact.value[0],
-                    fact.surface,
-                    i,
-                    t.sentence,
-                    t.clause,
-                    anchor=anchor(doc.reading, i, i + size),
-                )
+                Claim("name", " ".join(name), surface, i, t.sentence, t.clause, anchor=anchor(doc.reading, i, i + size))
             )
     return out
 

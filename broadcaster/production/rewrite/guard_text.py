@@ -227,9 +227,9 @@ class TextChecks(CheckBase):
         for c in self.new.of("entity"):  # "không cần giấy ủy quyền" where the source asks for it
             if entity_of(c)[0] == "documents" and entity_of(c)[1] in required:
                 before = " ".join(said[max(0, c.index - 3) : c.index])
-                if re.search(r"\b(?:không cần|không phải|không bắt buộc|khỏi|không yêu cầu)\b", before):
+                if m := re.search(r"\b(?:không cần|không phải|không bắt buộc|khỏi|không yêu cầu)\b.*", before):
                     source = next(d.surface for d in self.src.of("document") if d.value == entity_of(c)[1])
-                    self.add("contradicted", "giấy tờ cần mang", f"{before} {c.surface}", source)
+                    self.add("contradicted", "giấy tờ cần mang", f"{m.group()} {c.surface}", source)
         for c in self.new.of("document"):
             if c.value not in required and c.value in named:
                 m = named[c.value]
@@ -360,8 +360,13 @@ class TextChecks(CheckBase):
                 and f"{c.surface.split()[0]} {' '.join(src_words[c.index + len(c.surface.split()) :][:2])}" in new.low
             )
             return said and all(set(g.split()) - _QUALIFIERS - {"người", "hộ", "trẻ"} <= words for g in only)
-        if c.kind == "entity":
-            return any(e.value == c.value for e in new.of("entity")) or c.surface in new.low
+        if c.kind == "entity":  # "tại trường" keeps "tại nhà trường"
+            rest = c.surface.partition(" ")[2]
+            return (
+                any(e.value == c.value for e in new.of("entity"))
+                or c.surface in new.low
+                or bool(rest and re.search(rf"\b(?:tại|ở) {re.escape(rest)}\b", new.low))
+            )
         if c.kind == "place":  # "thôn tây" is kept by "các thôn Đông, Tây và Trung"
             head, _, name = str(c.value).partition(" ")
             return bool(re.search(rf"(?<!\w){re.escape(str(c.value))}(?!\w)", new.low)) or (
