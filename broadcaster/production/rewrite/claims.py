@@ -275,6 +275,7 @@ def read(text: str, terms: Terms) -> Document:
         *texts.actors(doc),
         *texts.opposites(doc),
         *texts.lists(doc),
+        *texts.group_lists(doc),
     ]
     doc.claims += stance_claims(doc)
     return doc

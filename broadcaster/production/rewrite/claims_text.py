@@ -205,6 +205,37 @@ def lists(doc: Document) -> list[Claim]:
     return out
 
 
+def group_lists(doc: Document) -> list[Claim]:
+    """Target groups named together ("hộ nghèo và hộ có hoàn cảnh đặc biệt khó khăn"): a rewrite that
+    keeps one keeps all. Value: the groups' names."""
+    words = doc.reading.words
+    groups = [m for m in doc.mentions if m.category == "groups"]
+    out, run = [], groups[:1]
+    for m in groups[1:] + [None]:  # type: ignore[list-item]
+        if (
+            m is not None
+            and m.first - run[-1].end <= 2
+            and all(w in ("và", "hoặc", "cùng") for w in words[run[-1].end : m.first])
+        ):
+            run.append(m)
+            continue
+        if len({x.name for x in run}) >= 2:
+            first = run[0].first
+            out.append(
+                Claim(
+                    "grouplist",
+                    tuple(x.name for x in run),
+                    ", ".join(" ".join(words[x.first : x.end]) for x in run),
+                    first,
+                    doc.reading.tokens[first].sentence,
+                    doc.reading.tokens[first].clause,
+                    keep=True,
+                )
+            )
+        run = [m] if m is not None else []
+    return out
+
+
 STOP_ITEM = frozenset({"các", "những", "của", "và", "hoặc", "hay", "có", "đang", "bị", "mắc", "không", "cho"})
 
 

@@ -42,6 +42,7 @@ _MISSING_VI = {
     "condition": "điều kiện",
     "stance": "điều cấm",
     "list": "một mục của danh sách",
+    "grouplist": "đối tượng",
 }
 _BRING = frozenset({"mang", "nộp", "xuất", "chuẩn", "kèm"})  # verbs of a required document
 _CONDITION_HEADS = frozenset(" ".join(lx.CONDITION_WORDS).split())
@@ -387,6 +388,10 @@ class TextChecks(CheckBase):
                 re.search(rf"(?<!\w){re.escape(' '.join(core[-2:]))}(?!\w)", new.low) is not None for core in cores
             ]
             return all(present) or not any(present)
+        if c.kind == "grouplist":  # all the groups named together, or none of them
+            have = {entity_of(e)[1] for e in new.of("entity") if entity_of(e)[0] == "groups"}
+            named = [g in have for g in cast(tuple[str, ...], c.value)]
+            return all(named) or not any(named)
         if c.kind == "condition":
             words = set(new.reading.words)
             content = set(words_of(c))
