@@ -247,6 +247,12 @@ VILLAGES = (
             "Khiếu nại với ủy ban nhân dân xã sau khi hết 10 ngày kể từ ngày niêm yết.",
             "“sau khi hết”",
         ),
+        # one of two target groups named together dropped
+        (
+            "Ủy ban nhân dân xã cấp gạo cho hộ nghèo và hộ có hoàn cảnh đặc biệt khó khăn ngày 24/12/2026.",
+            "Ủy ban nhân dân xã cấp gạo cho hộ nghèo ngày 24/12/2026.",
+            "đối tượng: “hộ nghèo, hộ có hoàn cảnh đặc biệt khó khăn”",
+        ),
         # model chatter
         (MEETING, "Sau đây là văn bản đã viết lại: " + MEETING, "lời của mô hình “Sau đây là văn bản đã viết lại:”"),
         (MEETING, "Sure! Here's the rewritten text. " + MEETING, "Here's the rewritten text."),
@@ -358,6 +364,10 @@ def test_unfaithful_rewrites_are_refused_naming_the_claim(source, rewrite, fragm
         (
             "Học sinh thuộc hộ nghèo được hỗ trợ chi phí học tập 150.000 đồng/tháng.",
             "Học sinh thuộc hộ nghèo được hỗ trợ một trăm năm mươi nghìn đồng mỗi tháng.",
+        ),
+        (
+            "Cấp gạo từ 7 giờ 30 đến 11 giờ, thứ Năm ngày 24/12/2026, cho hộ nghèo, hộ cận nghèo.",
+            "Sáng thứ Năm, 24 tháng 12 năm 2026, từ 7 giờ 30 đến 11 giờ, cấp gạo cho hộ nghèo, cận nghèo.",
         ),
     ],
 )
