@@ -1,7 +1,8 @@
 """The adversarial set of the rewrite fact guard (tests/data/guard_set/*.yaml), loaded and scored.
 
-Shared by tests/test_rewrite_guard_set.py and benchmarks/guard.py. The rules were tuned on `tune.yaml`
-and `tune2.yaml` (the "tune" part); `heldout.yaml` is only ever scored as a whole.
+Shared by tests/test_rewrite_guard_set.py and benchmarks/guard.py. The rules were tuned on `tune*.yaml`
+(the "tune" part; tune2 and tune3 were held-out parts, each opened only after it had been scored once
+and a fresh held-out part written); `heldout.yaml` is only ever scored as a whole.
 """
 
 from __future__ import annotations
