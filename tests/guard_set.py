@@ -16,7 +16,13 @@ import yaml
 
 FOLDER = Path(__file__).resolve().parent / "data" / "guard_set"
 PARTS = {
-    "tune": (FOLDER / "tune.yaml", FOLDER / "tune2.yaml", FOLDER / "tune3.yaml", FOLDER / "tune4.yaml"),
+    "tune": (
+        FOLDER / "tune.yaml",
+        FOLDER / "tune2.yaml",
+        FOLDER / "tune3.yaml",
+        FOLDER / "tune4.yaml",
+        FOLDER / "tune5.yaml",
+    ),
     "heldout": (FOLDER / "heldout.yaml",),
 }
 
