@@ -128,6 +128,22 @@ def _words_around(doc: Document, first: int, end: int) -> tuple[frozenset[str], 
     return frozenset(before), frozenset(after)
 
 
+_AT_CLAUSE_END = frozenset({"cấm", "nghiêm cấm", "được phép", "không được phép", "bắt buộc", "là bắt buộc"})
+_COMPARING = frozenset({"đủ", "đến", "tới", "quá", "vượt", "hơn"})
+_SUBJECT_SKIP = frozenset({"việc", "hành", "vi", "riêng", "các", "mọi", "những", "còn", "cũng", "thì"})
+
+
+def _clause_subject(doc: Document, i: int) -> int | None:
+    """The first content word of the clause before a stance word at its end, if it is a verb-like word."""
+    words, tokens = doc.reading.words, doc.reading.tokens
+    first = next(k for k in range(i, -1, -1) if k == 0 or tokens[k - 1].sentence != tokens[i].sentence)
+    for k in range(first, i):
+        if words[k] in _SUBJECT_SKIP:
+            continue
+        return k if tokens[k].is_word and words[k] not in _NOT_PREDICATE else None
+    return None
+
+
 def stance_claims(doc: Document) -> list[Claim]:
     words, tokens = doc.reading.words, doc.reading.tokens
     spans = money_spans(doc, free_only=True)  # "không thu tiền" is about money; "phải nộp tiền" is a stance too
@@ -153,14 +169,23 @@ def stance_claims(doc: Document) -> list[Claim]:
             else:
                 break
         covered.update(range(i, j))
+        resume = j + 1
+        ends_clause = j >= len(words) or tokens[j].clause != tokens[i].clause
+        head = i
         if (
-            j >= len(words)
-            or tokens[j].clause != tokens[i].clause
+            ends_clause
+            and " ".join(words[i:j]).removeprefix("bị ").removeprefix("đều ") in _AT_CLAUSE_END
+            and (k := _clause_subject(doc, i)) is not None
+        ):
+            j = head = k  # "Việc tụ tập đua xe … bị nghiêm cấm", "riêng việc nấu ăn vẫn được phép": what it is about
+        elif (
+            ends_clause
             or not tokens[j].is_word
             or j in in_money
             or words[j] in _NOT_PREDICATE
+            or (words[j] in _COMPARING and j + 1 < len(words) and tokens[j + 1].is_number)  # "chưa đủ 18 tuổi"
         ):
-            i = j
+            i = max(j, i + 1)
             continue
         stance = _combine(chain)
         subject, obj = _words_around(doc, i, j + 1)
@@ -171,7 +196,7 @@ def stance_claims(doc: Document) -> list[Claim]:
             Claim(
                 "stance",
                 stance,
-                " ".join(words[i : j + 1]),
+                " ".join(words[i : j + 1]) if head == i else f"{words[j]} … {' '.join(words[i : resume - 1])}",
                 j,
                 tokens[i].sentence,
                 tokens[i].clause,
@@ -182,7 +207,7 @@ def stance_claims(doc: Document) -> list[Claim]:
             )
         )
         covered.add(j)
-        i = j + 1
+        i = resume
     negated = {c.role for c in out if c.value in lx.NEGATIVE_STANCES and not c.surface.startswith(_BANS)}
     return out + _affirmed(doc, negated, covered | in_money, out)
 
