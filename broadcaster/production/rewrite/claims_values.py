@@ -117,8 +117,10 @@ def quantity(doc: Document, fact: Fact) -> Claim:
             break
         per.add(per_unit)
         j += size
-    for k in range(max(0, first - 10), first):  # "mỗi khẩu 15 kg", "mỗi hộ nộp phí thủy lợi 120.000 đồng"
-        if words[k] == "mỗi" and tokens[k].clause == tokens[first].clause and (found := _unit_at(words, k + 1)):
+    for k in range(first - 1, max(-1, first - 11), -1):  # "mỗi khẩu 15 kg", "mỗi hộ nộp phí thủy lợi 120.000 đồng"
+        if tokens[k].clause != tokens[first].clause or tokens[k].is_number:
+            break  # "mỗi thôn đăng ký 01 đội văn nghệ 10-15 người": the "mỗi" is the other number's
+        if words[k] == "mỗi" and (found := _unit_at(words, k + 1)):
             per.add(found[1])
     comparator = _comparator(doc, first, j)
     money = _money(words, tokens, first) if base in ("đồng", "%") else ""

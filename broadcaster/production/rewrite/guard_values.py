@@ -23,6 +23,26 @@ _MONEY_VI = {"fee": "phải trả", "support": "được nhận"}
 _WEEKDAY_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
 
+def _range_start(doc: Document, q: Claim) -> bool:
+    """The number starts a range: "10 đến 15 người", "10-15 người", "500.000 đồng đến 1.000.000 đồng"."""
+    tokens = doc.reading.tokens
+    end = q.index + 1
+    while end < len(tokens) and not tokens[end].is_number and tokens[end].clause == tokens[q.index].clause:
+        if tokens[end].text in ("đến", "tới"):
+            return True
+        end += 1
+    return end < len(tokens) and doc.norm[tokens[end - 1].end : tokens[end].start].strip() in ("-", "–")
+
+
+def _same_time(a: object, b: object) -> bool:
+    """The same date, time or day; a date without its year is the same as one with it ("26/12", "26/12/2026")."""
+    if a == b:
+        return True
+    if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b) == 3:
+        return a[:2] == b[:2] and None in (a[2], b[2])
+    return False
+
+
 def _in_part(hour: int, part: str) -> bool:
     low, high = lx.DAY_PART_HOURS[part]
     return low <= hour < high or low <= hour + 24 < high
@@ -72,7 +92,14 @@ class ValueChecks(CheckBase):
                     f"{_OLD_NEW[s.role]} {s.surface}",
                 )
                 continue
-            if q.role not in groups and (q.role in ("max", "min", "gt", "lt") or groups & {"max", "min", "gt", "lt"}):
+            ranged = {q.role} | groups <= {"", "min"} and (
+                _range_start(self.new, q) or any(_range_start(self.src, s) for s in pool)
+            )
+            if (
+                q.role not in groups
+                and not ranged  # "từ 10 đến 15 người" and "10 đến 15 người", "10-15 người"
+                and (q.role in ("max", "min", "gt", "lt") or groups & {"max", "min", "gt", "lt"})
+            ):
                 s = pool[0]
                 self.add(
                     "contradicted",
@@ -99,7 +126,7 @@ class ValueChecks(CheckBase):
     def times(self) -> None:
         src_times = [c for c in self.src.claims if c.kind in ("date", "time", "day")]
         for c in (c for c in self.new.claims if c.kind in ("date", "time", "day")):
-            same = [s for s in src_times if s.kind == c.kind and s.value == c.value]
+            same = [s for s in src_times if s.kind == c.kind and _same_time(s.value, c.value)]
             if not same:
                 continue
             if c.kind == "time":
@@ -116,7 +143,7 @@ class ValueChecks(CheckBase):
                 and not (mine == "start" and "event" in roles)
                 # a day with a clock range: "từ 7 giờ 30 đến 11 giờ, thứ Năm ngày 24/12" is that day's end
                 # to the reading, but the day of the event to the listener
-                and not (c.kind == "date" and ({mine} | roles) <= {"event", "end"})
+                and not (c.kind in ("date", "time") and ({mine} | roles) <= {"event", "end"})
             ):
                 s = same[0]
                 self.add(
@@ -127,7 +154,7 @@ class ValueChecks(CheckBase):
                 )
                 continue
             rivals = [s for s in src_times if s.kind == c.kind]
-            other = self.misbound(c, rivals, value_is(c.value))
+            other = self.misbound(c, rivals, lambda s, v=c.value: _same_time(s.value, v))
             if other is not None:
                 self.add("contradicted", "thời gian gắn sai", c.surface, other.surface)
 
@@ -170,12 +197,28 @@ class ValueChecks(CheckBase):
                     if real == c.value:
                         continue
             same = [s for s in src_days if s.value == c.value]
-            if not same:
+            if not same and not self._weekday_named_before(c, years):
                 self.add("invented", "thứ", c.surface)
+                continue
+            if not same:
                 continue
             other = self.misbound(c, src_days, value_is(c.value))
             if other is not None:
                 self.add("contradicted", "thứ gắn sai", f"{c.surface} ({c.key})", f"{other.surface} ({other.key})")
+
+    def _weekday_named_before(self, c: Claim, years: list) -> bool:
+        """ "… lúc 16 giờ Chủ nhật" after the rewrite said "Chủ nhật 27/12/2026", a true weekday of a source date."""
+        for w in self.new.of("weekday"):
+            date = self._date_near(self.new, w)
+            if w.index < c.index and w.value == c.value and date is not None:
+                d, m, y = date
+                y = y or (years[0] if years else None)
+                try:
+                    if y is not None and dt.date(y, m, d).weekday() == c.value:
+                        return any(f.kind == "date" and f.value[:2] == (d, m) for f in self.src.facts)
+                except ValueError:
+                    return False
+        return False
 
     @staticmethod
     def _date_near(doc: Document, claim: Claim) -> tuple | None:
