@@ -236,7 +236,27 @@ def group_lists(doc: Document) -> list[Claim]:
     return out
 
 
-STOP_ITEM = frozenset({"các", "những", "của", "và", "hoặc", "hay", "có", "đang", "bị", "mắc", "không", "cho"})
+STOP_ITEM = frozenset(
+    {
+        "các",
+        "những",
+        "của",
+        "và",
+        "hoặc",
+        "hay",
+        "có",
+        "đang",
+        "bị",
+        "mắc",
+        "không",
+        "cho",
+        "thì",
+        "là",
+        "gồm",
+        "như",
+        "với",
+    }
+)
 
 
 # ---- money without an amount, entities, places, documents --------------------------------------

@@ -384,6 +384,7 @@ class TextChecks(CheckBase):
             shared = {w for w in set().union(*items) if sum(w in item for item in items) > 1}  # "xe … xe"
             cores = [tuple(w for w in item if w not in shared) or item for item in items]
             cores[-1] = cores[-1][:1]  # where the last item ends is not known: its first word
+            cores[0] = cores[0][-1:]  # nor where the first begins: its last word
             present = [
                 re.search(rf"(?<!\w){re.escape(' '.join(core[-2:]))}(?!\w)", new.low) is not None for core in cores
             ]

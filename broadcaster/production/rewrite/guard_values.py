@@ -23,9 +23,12 @@ _MONEY_VI = {"fee": "phải trả", "support": "được nhận"}
 _WEEKDAY_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
 
-def _range_start(doc: Document, q: Claim) -> bool:
-    """The number starts a range: "10 đến 15 người", "10-15 người", "500.000 đồng đến 1.000.000 đồng"."""
-    tokens = doc.reading.tokens
+def _in_range(doc: Document, q: Claim) -> bool:
+    """The number starts or ends a range: "10 đến 15 người", "10-15 người", "từ lớp 1 đến lớp 5"."""
+    tokens, words = doc.reading.tokens, doc.reading.words
+    gap = doc.norm[tokens[q.index - 1].end : tokens[q.index].start].strip() if q.index else ""
+    if q.index and ({"đến", "tới"} & set(words[max(0, q.index - 2) : q.index]) or gap in ("-", "–")):
+        return True
     end = q.index + 1
     while end < len(tokens) and not tokens[end].is_number and tokens[end].clause == tokens[q.index].clause:
         if tokens[end].text in ("đến", "tới"):
@@ -92,8 +95,8 @@ class ValueChecks(CheckBase):
                     f"{_OLD_NEW[s.role]} {s.surface}",
                 )
                 continue
-            ranged = {q.role} | groups <= {"", "min"} and (
-                _range_start(self.new, q) or any(_range_start(self.src, s) for s in pool)
+            ranged = {q.role} | groups <= {"", "min", "max"} and (
+                _in_range(self.new, q) or any(_in_range(self.src, s) for s in pool)
             )
             if (
                 q.role not in groups

@@ -155,6 +155,8 @@ def stance_claims(doc: Document) -> list[Claim]:
         hit = _stance_at(words, i) if i not in in_money else None
         if hit and hit[1] == "permitted" and i and words[i - 1] == "để":
             hit = None  # "để được hướng dẫn": in order to be helped, not a permission
+        if hit and words[i] == "xin" and i and words[i - 1] in ("vắc", "vác"):
+            hit = None  # "vắc xin được tiêm": the vaccine, not a request
         if hit is None:
             i += 1
             continue
