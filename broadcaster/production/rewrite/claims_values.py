@@ -67,6 +67,7 @@ _UNITS: dict[tuple[str, ...], str] = {
     ("khóa",): "khóa",
     ("khóa", "học"): "khóa",
     ("hồ", "sơ"): "hồ sơ",
+    ("bộ", "hồ", "sơ"): "hồ sơ",
     ("ảnh",): "ảnh",
     ("trẻ",): "trẻ",
     ("thôn",): "thôn",
@@ -141,7 +142,7 @@ def quantity(doc: Document, fact: Fact) -> Claim:
 
 def _comparator(doc: Document, first: int, end: int) -> str:
     words, tokens = doc.reading.words, doc.reading.tokens
-    if first >= 2 and words[first - 1] == "từ" and words[first - 2] in _TREND_VERBS:
+    if first >= 2 and words[first - 1] == "từ" and set(words[max(0, first - 3) : first - 1]) & _TREND_VERBS:
         return "old"  # "tăng từ 7,2 triệu lên 9 triệu", "rút từ 5 xuống 3 ngày": a change, not a threshold
     before = " ".join(words[max(0, first - 3) : first])
     after = words[end : end + 2]

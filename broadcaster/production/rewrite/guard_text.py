@@ -227,7 +227,7 @@ class TextChecks(CheckBase):
         said = self.new.reading.words
         for c in self.new.of("entity"):  # "không cần giấy ủy quyền" where the source asks for it
             if entity_of(c)[0] == "documents" and entity_of(c)[1] in required:
-                before = " ".join(said[max(0, c.index - 3) : c.index])
+                before = " ".join(said[max(0, c.index - 5) : c.index])
                 if m := re.search(r"\b(?:không cần|không phải|không bắt buộc|khỏi|không yêu cầu)\b.*", before):
                     source = next(d.surface for d in self.src.of("document") if d.value == entity_of(c)[1])
                     self.add("contradicted", "giấy tờ cần mang", f"{m.group()} {c.surface}", source)

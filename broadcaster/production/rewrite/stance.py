@@ -189,6 +189,8 @@ def stance_claims(doc: Document) -> list[Claim]:
         ):
             i = max(j, i + 1)
             continue
+        if words[j] == "nhận" and j + 1 < len(words) and words[j + 1] in ("hỗ", "trợ"):
+            j += 1  # "chưa nhận hỗ trợ" says what "chưa được hỗ trợ" says
         stance = _combine(chain)
         subject, obj = _words_around(doc, i, j + 1)
         imperative = stance == "prohibited" or (
