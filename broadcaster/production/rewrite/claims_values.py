@@ -209,6 +209,8 @@ def _time_role(doc: Document, first: int) -> str:
             if not all(words[x] in _WEEKDAY_WORDS for x in range(k + 1, first)):
                 break
             clause = tokens[k].clause
+        if words[k] in ("và", "hoặc") and k and (tokens[k - 1].is_number or words[k - 1] in ("giờ", "h", "g")):
+            break  # "8 giờ đến 11 giờ và 14 giờ đến 17 giờ": the next time starts a new item
         if (
             tokens[k].is_number
             and k < first - 1

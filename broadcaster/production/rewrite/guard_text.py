@@ -191,6 +191,11 @@ class TextChecks(CheckBase):
                 continue  # "không có tên trong danh sách" and "có sai sót": "có" of different things
             if any(_compatible(str(c.value), str(s.value)) and score >= best_score - 0.5 for score, s in scored[1:]):
                 continue
+            if c.value in lx.NEGATIVE_STANCES and any(
+                _compatible(str(c.value), str(s.value)) and len(set(c.extra.split()) & set(s.extra.split())) >= 2
+                for s in src
+            ):
+                continue  # "không có thẩm quyền" for "không thuộc thẩm quyền": the same things negated
             self.add("contradicted", STANCE_VI.get(str(c.value), str(c.value)), c.surface, best.surface)
 
     def _duty_weakened(self, c: Claim) -> None:
@@ -355,10 +360,15 @@ class TextChecks(CheckBase):
             ]
             words = set(new.reading.words)
             src_words = self.src.reading.words
-            said = any(entity_of(e)[1] == c.value for e in new.of("entity")) or (
-                # "đơn theo mẫu" for "đơn đề nghị theo mẫu": its first word and the words after it
-                c.index + len(c.surface.split()) + 1 < len(src_words)
-                and f"{c.surface.split()[0]} {' '.join(src_words[c.index + len(c.surface.split()) :][:2])}" in new.low
+            after = src_words[c.index + len(c.surface.split()) :][:6]
+            head = c.surface.split()[0]
+            said = (
+                any(entity_of(e)[1] == c.value for e in new.of("entity"))
+                or f"{head} {' '.join(after[:2])}" in new.low  # "sổ hoặc phiếu tiêm chủng"
+                # "đơn theo mẫu" for "đơn đề nghị (biến động) theo mẫu": its first word and the form
+                or "theo" in after
+                and after[after.index("theo") + 1 : after.index("theo") + 2] == ["mẫu"]
+                and f"{head} theo mẫu" in new.low
             )
             return said and all(set(g.split()) - _QUALIFIERS - {"người", "hộ", "trẻ"} <= words for g in only)
         if c.kind == "entity":  # "tại trường" keeps "tại nhà trường"

@@ -483,6 +483,11 @@ CONDITION_WORDS = (
     "trừ trường hợp",
     "ngoại trừ",
     "trừ",
+    "không kể",
+    "không tính",
+    "chưa kể",
+    "chưa tính",
+    "không bao gồm",
 )
 # Words a kept condition need not repeat.
 CONDITION_STOP = frozenset(

@@ -129,6 +129,7 @@ def _words_around(doc: Document, first: int, end: int) -> tuple[frozenset[str], 
 
 
 _AT_CLAUSE_END = frozenset({"cấm", "nghiêm cấm", "được phép", "không được phép", "bắt buộc", "là bắt buộc"})
+_MOTION = frozenset({"qua", "vào", "ra", "lên", "xuống", "về", "đến", "tới"})
 _COMPARING = frozenset({"đủ", "đến", "tới", "quá", "vượt", "hơn"})
 _SUBJECT_SKIP = frozenset({"việc", "hành", "vi", "riêng", "các", "mọi", "những", "còn", "cũng", "thì"})
 
@@ -189,8 +190,10 @@ def stance_claims(doc: Document) -> list[Claim]:
         ):
             i = max(j, i + 1)
             continue
-        if words[j] == "nhận" and j + 1 < len(words) and words[j + 1] in ("hỗ", "trợ"):
-            j += 1  # "chưa nhận hỗ trợ" says what "chưa được hỗ trợ" says
+        if j + 1 < len(words) and (
+            (words[j] == "nhận" and words[j + 1] in ("hỗ", "trợ")) or (words[j] == "đi" and words[j + 1] in _MOTION)
+        ):
+            j += 1  # "chưa nhận hỗ trợ" says what "chưa được hỗ trợ" says; "không đi qua" what "không qua" says
         stance = _combine(chain)
         subject, obj = _words_around(doc, i, j + 1)
         imperative = stance == "prohibited" or (
