@@ -312,6 +312,8 @@ def scopes(doc: Document) -> list[Claim]:
         for i in doc.reading.find(phrase):
             t = doc.reading.tokens[i]
             end = i + len(phrase.split())
+            if doc.reading.words[end : end + 1] in (["khoản"], ["chi"], ["loại"]) and phrase == "bất kỳ":
+                continue  # "không phải trả bất kỳ khoản tiền nào": a way of saying free
             out.append(Claim("scope", phrase, " ".join(doc.reading.words[i : end + 2]), i, t.sentence, t.clause))
     return out
 

@@ -50,6 +50,13 @@ _CONDITION_HEADS = frozenset(" ".join(lx.CONDITION_WORDS).split())
 _QUALIFIERS = frozenset({"có", "mắc", "bị", "đang", "chưa"})
 
 
+def _title_sentence(doc: Document) -> int | None:
+    """0 when the text opens with a title ("Thông báo: …", "Tin y tế: …", "Thủ tục hành chính …:")."""
+    first = doc.reading.original.strip().split(".")[0]
+    head, colon, _ = first.partition(":")
+    return 0 if colon and len(head.split()) <= 8 and head.lower().startswith(("thông", "tin", "thủ tục")) else None
+
+
 def _compatible(a: str, b: str) -> bool:
     if a == b or "affirmed" in (a, b) and (a in lx.NEGATIVE_STANCES) == (b in lx.NEGATIVE_STANCES):
         return True
@@ -295,9 +302,10 @@ class TextChecks(CheckBase):
     def must_keep(self) -> None:
         new_dates = [f for f in self.new.facts if f.kind in ("date", "day", "month")]
         new_times = {f.value for f in self.new.facts if f.kind == "time"}
+        title = _title_sentence(self.src)
         for c in self.src.claims:
-            if not c.keep:
-                continue
+            if not c.keep or (c.sentence == title and c.kind not in ("date", "day", "time")):
+                continue  # the title ("Thông báo: Khai báo tạm vắng đối với người đi làm ăn xa.") is said again below
             kept = self._kept(c, new_dates, new_times)
             if kept:
                 self.kept.append(c.surface)
@@ -418,7 +426,10 @@ class TextChecks(CheckBase):
                 s.value in lx.NEGATIVE_STANCES
                 and (
                     s.role == c.role
-                    or (c.surface.startswith(("cấm", "nghiêm cấm")) and self.similarity(s.anchor, c.anchor) >= 2)
+                    or (
+                        c.surface.startswith(("cấm", "nghiêm cấm"))
+                        and (self.similarity(s.anchor, c.anchor) >= 2 or s.role in c.extra.split())
+                    )  # "Cấm đua xe, lạng lách" keeps "Nghiêm cấm tụ tập đua xe, lạng lách"
                 )
                 for s in new.of("stance")
             )
