@@ -44,6 +44,7 @@ _AUDIENCE = (
 )
 
 
+_SETTING = frozenset({"trong", "khi", "tại", "từ", "sau", "trước", "vào", "suốt", "ở"})
 _PURPOSE = frozenset({"để", "nhằm", "vì", "do", "nếu", "khi", "tuy"})  # "Để không gián đoạn…" is no rule
 
 
@@ -61,6 +62,8 @@ def _imperative(doc: Document, i: int) -> bool:
         return True  # a clause of a sentence said to the listeners: "Các hộ đắp bờ giữ nước, không tự ý phá bờ…"
     if tuple(words[max(0, i - 2) : i]) in _AUDIENCE:
         return True
+    if tokens[i - 1].clause != tokens[i].clause and words[first] in _SETTING:
+        return True  # the main clause after a setting: "Trong hai ngày hội, không bán hàng rong…"
     if i - first <= 3 and all(tokens[k].is_word for k in range(first, i)) and words[first] not in _PURPOSE:
         return True  # a short subject first: "Phụ huynh không đưa trẻ…", "Người vào rừng không mang…"
     return any(
