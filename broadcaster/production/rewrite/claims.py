@@ -183,7 +183,12 @@ def key_at(reading: Reading, mentions: list[Mention], index: int) -> str:
             and (tokens[j + 1].is_number or reading.norm[tokens[j + 1].start].isupper())
         ):
             keys.append((j, f"{w} {words[j + 1]}"))
-    keys += [(m.first, m.name) for m in mentions if m.category == "groups" and tokens[m.first].clause == clause]
+    groups = [m for m in mentions if m.category == "groups"]
+    lead = {}  # "hộ nghèo, hộ cận nghèo": a list of groups is keyed by its first
+    for a, b in zip(groups, groups[1:], strict=False):
+        if b.first - a.end <= 1 and all(w in ("và", "hoặc") for w in words[a.end : b.first]):
+            lead[b.first] = lead.get(a.first, a.name)
+    keys += [(m.first, lead.get(m.first, m.name)) for m in groups if tokens[m.first].clause == clause]
     right_after = [
         k
         for k in keys
