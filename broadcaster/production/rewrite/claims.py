@@ -184,7 +184,7 @@ def key_at(reading: Reading, mentions: list[Mention], index: int) -> str:
         ):
             keys.append((j, f"{w} {words[j + 1]}"))
     groups = [m for m in mentions if m.category == "groups"]
-    lead = {}  # "hộ nghèo, hộ cận nghèo": a list of groups is keyed by its first
+    lead: dict[int, str] = {}  # "hộ nghèo, hộ cận nghèo": a list of groups is keyed by its first
     for a, b in zip(groups, groups[1:], strict=False):
         if b.first - a.end <= 1 and all(w in ("và", "hoặc") for w in words[a.end : b.first]):
             lead[b.first] = lead.get(a.first, a.name)

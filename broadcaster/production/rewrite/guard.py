@@ -22,6 +22,7 @@ from decimal import Decimal
 from broadcaster.production.rewrite.claims import Claim, Document, anchor, read
 from broadcaster.production.rewrite.claims_text import contrast_marks
 from broadcaster.production.rewrite.facts import Fact, to_decimal
+from broadcaster.production.rewrite.guard_base import value_is
 from broadcaster.production.rewrite.guard_text import TextChecks
 from broadcaster.production.rewrite.guard_values import ValueChecks
 from broadcaster.production.rewrite.hygiene import chatter
@@ -295,7 +296,7 @@ class _Check(ValueChecks, TextChecks):
         if len({c.value for c in src}) < 2:
             return
         for c in _name_claims(self.new):
-            other = self.misbound(c, src, lambda s, v=c.value: s.value == v)
+            other = self.misbound(c, src, value_is(c.value))
             if other is not None:
                 self.add("contradicted", "tên riêng gắn sai", c.surface, other.surface)
 

@@ -236,13 +236,13 @@ class TextChecks(CheckBase):
         required = {c.value for c in self.src.of("document")}
         named = {entity_of(c)[1]: c for c in self.src.of("entity") if entity_of(c)[0] == "documents"}
         words = self.src.reading.words
-        said = self.new.reading.words
+        new_words = self.new.reading.words
         for c in self.new.of("entity"):  # "không cần giấy ủy quyền" where the source asks for it
             if entity_of(c)[0] == "documents" and entity_of(c)[1] in required:
-                before = " ".join(said[max(0, c.index - 5) : c.index])
-                if m := re.search(r"\b(?:không cần|không phải|không bắt buộc|khỏi|không yêu cầu)\b.*", before):
+                before = " ".join(new_words[max(0, c.index - 5) : c.index])
+                if hit := re.search(r"\b(?:không cần|không phải|không bắt buộc|khỏi|không yêu cầu)\b.*", before):
                     source = next(d.surface for d in self.src.of("document") if d.value == entity_of(c)[1])
-                    self.add("contradicted", "giấy tờ cần mang", f"{m.group()} {c.surface}", source)
+                    self.add("contradicted", "giấy tờ cần mang", f"{hit.group()} {c.surface}", source)
         for c in self.new.of("document"):
             if c.value not in required and c.value in named:
                 m = named[c.value]

@@ -4,6 +4,7 @@ thing a number belongs to), dates and times (role, day part, binding), weekdays,
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from broadcaster.production.rewrite import lexicon as lx
 from broadcaster.production.rewrite.claims import Claim, Document, fact_value_of, quantity_of
@@ -44,6 +45,11 @@ def _same_time(a: object, b: object) -> bool:
     if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b) == 3:
         return a[:2] == b[:2] and None in (a[2], b[2])
     return False
+
+
+def _same_time_as(value: object) -> Callable[[Claim], bool]:
+    """For misbound: a date, time or day claim with this value (a year missing on one side matches)."""
+    return lambda claim: _same_time(claim.value, value)
 
 
 def _in_part(hour: int, part: str) -> bool:
@@ -157,7 +163,7 @@ class ValueChecks(CheckBase):
                 )
                 continue
             rivals = [s for s in src_times if s.kind == c.kind]
-            other = self.misbound(c, rivals, lambda s, v=c.value: _same_time(s.value, v))
+            other = self.misbound(c, rivals, _same_time_as(c.value))
             if other is not None:
                 self.add("contradicted", "thời gian gắn sai", c.surface, other.surface)
 
