@@ -147,6 +147,8 @@ def conditions(doc: Document) -> list[Claim]:
                 break
             if words[j] not in lx.CONDITION_STOP:
                 content.append(words[j])
+        if not content and words[i : i + 2] == ["nếu", "có"]:
+            content = ["nếu có"]  # "sổ tiêm chủng hoặc phiếu tiêm chủng, nếu có": optional, not required
         if content:
             out.append(
                 Claim(

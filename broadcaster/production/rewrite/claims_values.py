@@ -150,6 +150,8 @@ def _comparator(doc: Document, first: int, end: int) -> str:
     words, tokens = doc.reading.words, doc.reading.tokens
     if first >= 2 and words[first - 1] == "từ" and set(words[max(0, first - 3) : first - 1]) & _TREND_VERBS:
         return "old"  # "tăng từ 7,2 triệu lên 9 triệu", "rút từ 5 xuống 3 ngày": a change, not a threshold
+    if first and words[first - 1] == "đủ" and {"chưa", "không"} & set(words[max(0, first - 4) : first - 1]):
+        return "lt"  # "chưa tiêm đủ 2 mũi" is "chưa đủ 2 mũi"
     before = " ".join(words[max(0, first - 3) : first])
     after = words[end : end + 2]
     if before.endswith(_OLD_BEFORE) or after in (["trước", "đây"], ["như", "trước"]) or after[:1] == ["cũ"]:

@@ -414,6 +414,8 @@ class TextChecks(CheckBase):
         if c.kind == "condition":
             words = set(new.reading.words)
             content = set(words_of(c))
+            if content == {"nếu có"}:
+                return re.search(r"\b(?:nếu có|(?:nếu|khi) còn|(?:nếu|ai) có)\b", new.low) is not None
             span = range(c.index, c.index + len(c.surface.split()))
             own = {w for w in content if not w[:1].isdigit()} - _CONDITION_HEADS
             own -= {w for k, w in enumerate(self.src.reading.words) if k not in span}
