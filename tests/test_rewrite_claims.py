@@ -253,6 +253,24 @@ VILLAGES = (
             "Ủy ban nhân dân xã cấp gạo cho hộ nghèo ngày 24/12/2026.",
             "đối tượng: “hộ nghèo, hộ có hoàn cảnh đặc biệt khó khăn”",
         ),
+        # "nếu có" dropped: an optional paper made compulsory
+        (
+            "Học sinh mang theo sổ tiêm chủng hoặc phiếu tiêm chủng, nếu có.",
+            "Học sinh bắt buộc mang theo sổ tiêm chủng hoặc phiếu tiêm chủng.",
+            "điều kiện",
+        ),
+        # an exclusion dropped
+        (
+            "Thời hạn giải quyết 10 ngày làm việc, không kể thời gian người sử dụng đất thực hiện nghĩa vụ tài chính.",
+            "Thời hạn giải quyết 10 ngày làm việc.",
+            "điều kiện",
+        ),
+        # a rule after a setting clause dropped
+        (
+            "Ngày hội diễn ra ngày 26/12/2026. Trong hai ngày hội, không bán hàng rong trong khu vực sân vận động.",
+            "Ngày hội diễn ra ngày 26/12/2026.",
+            "điều cấm",
+        ),
         # model chatter
         (MEETING, "Sau đây là văn bản đã viết lại: " + MEETING, "lời của mô hình “Sau đây là văn bản đã viết lại:”"),
         (MEETING, "Sure! Here's the rewritten text. " + MEETING, "Here's the rewritten text."),
@@ -368,6 +386,23 @@ def test_unfaithful_rewrites_are_refused_naming_the_claim(source, rewrite, fragm
         (
             "Cấp gạo từ 7 giờ 30 đến 11 giờ, thứ Năm ngày 24/12/2026, cho hộ nghèo, hộ cận nghèo.",
             "Sáng thứ Năm, 24 tháng 12 năm 2026, từ 7 giờ 30 đến 11 giờ, cấp gạo cho hộ nghèo, cận nghèo.",
+        ),
+        (
+            "Nghiêm cấm tụ tập đua xe, lạng lách trên đường đê. Không đi qua ngầm tràn khi lũ dâng cao.",
+            "Việc tụ tập đua xe, lạng lách trên đường đê bị nghiêm cấm. Không qua ngầm tràn khi lũ dâng cao.",
+        ),
+        (
+            "Mỗi thôn đăng ký 01 đội văn nghệ từ 10 đến 15 người. Học sinh từ lớp 1 đến lớp 5 chưa tiêm đủ 2 mũi.",
+            "Mỗi thôn đăng ký 01 đội văn nghệ 10-15 người. Học sinh lớp 1 - 5 chưa đủ 2 mũi.",
+        ),
+        (
+            "Thời hạn giải quyết rút ngắn từ 15 ngày làm việc xuống còn 10 ngày làm việc. Lệ phí 30.000 đồng/hồ sơ.",
+            "Hồ sơ nay giải quyết trong 10 ngày làm việc thay vì 15 ngày làm việc. Lệ phí 30.000 đồng một bộ hồ sơ.",
+        ),
+        (
+            "Thông báo về an ninh: Khai báo tạm vắng đối với người đi làm ăn xa. Công dân đi khỏi xã từ 12 tháng "
+            "trở lên phải khai báo tạm vắng.",
+            "Công dân đi khỏi xã từ 12 tháng trở lên phải khai báo tạm vắng.",
         ),
     ],
 )

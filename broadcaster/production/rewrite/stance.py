@@ -183,7 +183,7 @@ def stance_claims(doc: Document) -> list[Claim]:
             and " ".join(words[i:j]).removeprefix("bị ").removeprefix("đều ") in _AT_CLAUSE_END
             and (k := _clause_subject(doc, i)) is not None
         ):
-            j = head = k  # "Việc tụ tập đua xe … bị nghiêm cấm", "riêng việc nấu ăn vẫn được phép": what it is about
+            resume, j, head = j, k, k  # "Việc tụ tập đua xe … bị nghiêm cấm", "riêng việc nấu ăn vẫn được phép"
         elif (
             ends_clause
             or not tokens[j].is_word
@@ -206,7 +206,7 @@ def stance_claims(doc: Document) -> list[Claim]:
             Claim(
                 "stance",
                 stance,
-                " ".join(words[i : j + 1]) if head == i else f"{words[j]} … {' '.join(words[i : resume - 1])}",
+                " ".join(words[i : j + 1]) if head == i else f"{words[j]} … {' '.join(words[i:resume])}",
                 j,
                 tokens[i].sentence,
                 tokens[i].clause,
