@@ -22,6 +22,7 @@ PARTS = {
         FOLDER / "tune3.yaml",
         FOLDER / "tune4.yaml",
         FOLDER / "tune5.yaml",
+        FOLDER / "tune6.yaml",
     ),
     "heldout": (FOLDER / "heldout.yaml",),
 }
