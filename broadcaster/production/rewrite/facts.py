@@ -293,12 +293,25 @@ def _names(text: str, vocabulary: frozenset[str] = frozenset()) -> list[Fact]:
     return found
 
 
+_SCALE_WORDS = (("tỷ", 9), ("triệu", 6), ("nghìn", 3), ("ngàn", 3))
+
+
 def _ranges(facts: list[Fact], text: str) -> list[Fact]:
     """A range shares the month and year of its end: "từ ngày 01 đến ngày 10/12/2026" is 1/12/2026
     to 10/12/2026, and so is "từ 1 đến 10 tháng 12"."""
     out = list(facts)
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
+        gap = text[a.start + len(a.surface) : b.start].lower()
+        if a.kind == "day" and b.kind == "number" and b.value[0] == int(b.value[0]) and 1 <= b.value[0] <= 31:
+            if re.fullmatch(r"\s*(?:-|–|,|và|hoặc|đến|tới)\s*", gap):  # "ngày 10 - 15 hằng tháng", "ngày 10, 11"
+                out[k + 1] = Fact("day", (int(b.value[0]),), b.surface, b.start)
+            continue
+        if a.kind == "number" and b.kind == "amount" and re.fullmatch(r"\s*(?:-|–|đến|tới)\s*", gap):
+            scale = next((10**n for word, n in _SCALE_WORDS if word in b.surface.lower()), 1)
+            if a.value[0] * scale <= b.value[0] and scale > 1:  # "từ 3 đến 7 triệu đồng": 3 triệu
+                out[k] = Fact("amount", (a.value[0] * scale,), a.surface, a.start)
+            continue
         if b.kind == "time" and a.kind == "number" and a.value[0] == int(a.value[0]) and 0 <= a.value[0] <= 24:
             # "từ 7 đến 11 giờ", "từ 1 đến 4 giờ chiều": the start shares the end's unit and day part
             if re.fullmatch(r"\s*(?:-|–|đến|tới)\s*", text[a.start + len(a.surface) : b.start].lower()):

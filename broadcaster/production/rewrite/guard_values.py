@@ -154,7 +154,7 @@ class ValueChecks(CheckBase):
                 and not (mine == "start" and "event" in roles)
                 # a day with a clock range: "từ 7 giờ 30 đến 11 giờ, thứ Năm ngày 24/12" is that day's end
                 # to the reading, but the day of the event to the listener
-                and not (c.kind in ("date", "time") and ({mine} | roles) <= {"event", "end"})
+                and not (c.kind in ("date", "time", "day") and ({mine} | roles) <= {"event", "end"})
             ):
                 s = same[0]
                 self.add(
