@@ -62,6 +62,8 @@ def _is_number(run: NumberRun) -> bool:
     """The guard's caution with number words: "thứ hai" is Monday, and a lone "năm" or "một" is a
     number only next to a unit or context word ("năm ngày", "ngày năm"; not "một số", "năm tháng").
     A lone "một" between two unit words means "per": "50.000 đồng một người", "mỗi tháng một lần"."""
+    if run.before == "cả" and len(run.words) == 1:
+        return False  # "cả hai buổi": both
     if run.before in NOT_NUMBER_AFTER or (run.words == (_ONE,) and run.after == "phần"):
         return False  # "thứ hai" is Monday; "một phần" is "partly"
     if len(run.words) > 1:

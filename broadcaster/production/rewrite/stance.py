@@ -55,6 +55,8 @@ def _imperative(doc: Document, i: int) -> bool:
     if i == 0 or tokens[i - 1].sentence != tokens[i].sentence:
         return True
     first = next(k for k in range(i, -1, -1) if k == 0 or tokens[k - 1].sentence != tokens[i].sentence)
+    if "thì" in (w for k, w in enumerate(words[i:], start=i) if tokens[k].sentence == tokens[i].sentence):
+        return False  # "Hộ không cử được người thì đóng góp…": a condition, not a rule
     if tokens[i - 1].clause != tokens[i].clause and (
         tuple(words[first : first + 2]) in _AUDIENCE
         or any(m.first == first and m.category == "groups" for m in doc.mentions)
