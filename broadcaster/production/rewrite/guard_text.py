@@ -430,8 +430,12 @@ class TextChecks(CheckBase):
                     s.role == c.role
                     or (
                         c.surface.startswith(("cấm", "nghiêm cấm"))
-                        and (self.similarity(s.anchor, c.anchor) >= 2 or s.role in c.extra.split())
-                    )  # "Cấm đua xe, lạng lách" keeps "Nghiêm cấm tụ tập đua xe, lạng lách"
+                        and (
+                            self.similarity(s.anchor, c.anchor) >= 2
+                            or s.role in c.extra.split()
+                            or (s.value == "prohibited" and c.role in new.sentence_words[s.sentence])
+                        )
+                    )  # "Cấm đua xe" for "Nghiêm cấm tụ tập đua xe"; "cấm dùng … để khai thác" for "cấm khai thác"
                 )
                 for s in new.of("stance")
             )

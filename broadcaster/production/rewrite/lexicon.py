@@ -235,6 +235,8 @@ ADDRESSEES = frozenset(
 )
 # Negations that are not about the next word.
 NOT_STANCE = (
+    "cần câu",
+    "cần cẩu",
     "không đổi",
     "không thay đổi",
     "không khí",
