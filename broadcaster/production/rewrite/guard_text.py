@@ -247,8 +247,9 @@ class TextChecks(CheckBase):
             if c.value not in required and c.value in named:
                 m = named[c.value]
                 start = next((k for k in range(max(0, m.index - 4), m.index) if words[k] in ("không", "chưa")), m.index)
-                said = " ".join(words[start : m.index] + [m.surface])
-                self.add("contradicted", "giấy tờ cần mang", c.surface, said)
+                if start < m.index:  # "không cần mang hộ khẩu"; "Phiếu đăng ký nộp cho trưởng ấp" asks for it too
+                    said = " ".join(words[start : m.index] + [m.surface])
+                    self.add("contradicted", "giấy tờ cần mang", c.surface, said)
 
     def entities(self) -> None:
         names = {c.value for c in self.src.of("entity")}
@@ -330,7 +331,7 @@ class TextChecks(CheckBase):
                 f.value[0] for f in new_dates if f.kind == "month"
             }
             return any(
-                (f.kind == "date" and f.value[:2] == (day, month) and f.value[2] in (None, year))
+                (f.kind == "date" and f.value[:2] == (day, month) and (year is None or f.value[2] in (None, year)))
                 or (f.kind == "day" and f.value[0] == day and month in months)
                 for f in new_dates
             )
