@@ -23,6 +23,7 @@ PARTS = {
         FOLDER / "tune4.yaml",
         FOLDER / "tune5.yaml",
         FOLDER / "tune6.yaml",
+        FOLDER / "tune7.yaml",
     ),
     "heldout": (FOLDER / "heldout.yaml",),
 }

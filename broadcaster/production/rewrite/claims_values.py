@@ -190,6 +190,8 @@ def _money(words: list[str], tokens: list[Token], first: int) -> str:
     for k in range(first - 1, max(-1, first - 8), -1):
         if tokens[k].clause != clause:
             break
+        if words[k] == "giá" and k and words[k - 1] == "trị":
+            continue  # "quà trị giá 2 triệu đồng": the gift's worth, not a price
         two = " ".join(words[k : k + 2])
         if any(two.startswith(w) for w in lx.SUPPORT_WORDS):
             return "support"
@@ -320,8 +322,8 @@ def scopes(doc: Document) -> list[Claim]:
         for i in doc.reading.find(phrase):
             t = doc.reading.tokens[i]
             end = i + len(phrase.split())
-            if doc.reading.words[end : end + 1] in (["khoản"], ["chi"], ["loại"]) and phrase == "bất kỳ":
-                continue  # "không phải trả bất kỳ khoản tiền nào": a way of saying free
+            if doc.reading.words[end : end + 1] in (["khoản"], ["chi"], ["loại"], ["kinh"], ["số"]):
+                continue  # "không phải trả bất kỳ khoản tiền nào", "toàn bộ kinh phí": about money, not people
             out.append(Claim("scope", phrase, " ".join(doc.reading.words[i : end + 2]), i, t.sentence, t.clause))
     return out
 

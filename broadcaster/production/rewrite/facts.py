@@ -249,7 +249,7 @@ _STARTERS = frozenset(
 )
 
 
-_CODE = re.compile(r"(?<![\w.,/-])(?=[A-ZĐ0-9]*[A-ZĐ])(?=[A-ZĐ0-9]*\d)[A-ZĐ0-9]+(?![\w/-])")
+_CODE = re.compile(r"(?<![\w.,/-])(?=[A-ZĐ0-9/]*[A-ZĐ])(?=[A-ZĐ0-9/]*\d)[A-ZĐ0-9]+(?:/[A-ZĐ0-9]+)*(?![\w/-])")
 
 
 def _names(text: str, vocabulary: frozenset[str] = frozenset()) -> list[Fact]:

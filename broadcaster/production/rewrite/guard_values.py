@@ -242,6 +242,11 @@ class ValueChecks(CheckBase):
                     and 0 < i - claim.index <= 5
                 ):
                     return f.value
+        for f in doc.facts:  # "áp dụng từ ngày 14/12/2026 (thứ Hai)"
+            if f.kind == "date":
+                end = doc.fact_index(f) + len(f.surface.split())
+                if 0 <= claim.index - end <= 1 and doc.reading.tokens[claim.index].sentence == claim.sentence:
+                    return f.value
         return None
 
     def day_parts(self) -> None:
@@ -271,7 +276,7 @@ class ValueChecks(CheckBase):
         """ "mọi con chó" where the source says "chó, mèo … đều phải tiêm": "đều" in a sentence of the same noun."""
         nouns = set(c.surface.split()[len(str(c.value).split()) :]) - {"các", "những", "con", "người", "loại"}
         banned = any(s.value == "prohibited" and s.sentence == c.sentence for s in self.new.of("stance"))
-        if banned and "hành" in nouns and any(s.value == "prohibited" for s in self.src.of("stance")):
+        if banned and {"hành", "hình"} & nouns and any(s.value == "prohibited" for s in self.src.of("stance")):
             return True  # "mọi hành vi tháo dỡ … đều bị nghiêm cấm" for "nghiêm cấm tháo dỡ …"
         words, tokens = self.src.reading.words, self.src.reading.tokens
         return any(
