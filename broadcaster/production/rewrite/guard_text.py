@@ -223,6 +223,7 @@ class TextChecks(CheckBase):
         for s in src:
             if (
                 s.value in lx.NEGATIVE_STANCES
+                and s.keep  # a rule ("không tự ý phá bờ tháo nước"), not a state ("chưa được cấp giấy … mang theo")
                 and s.role not in ("có", "là", "còn")  # "không có lương hưu hoặc trợ cấp": nouns follow
                 and c.role in s.extra.split()
                 and self.similarity(c.anchor, s.anchor) >= 1

@@ -163,7 +163,12 @@ def stance_claims(doc: Document) -> list[Claim]:
             hit = None  # "để được hướng dẫn": in order to be helped, not a permission
         if hit and words[i] == "xin" and i and words[i - 1] in ("vắc", "vác"):
             hit = None  # "vắc xin được tiêm": the vaccine, not a request
-        if hit and hit[1] == "requested" and i and words[i - 1] in ("sơ", "bản", "giấy", "đơn", "phiếu", "trình"):
+        if (
+            hit
+            and hit[1] == "requested"
+            and i
+            and words[i - 1] in ("sơ", "bản", "giấy", "đơn", "phiếu", "trình", "khai")
+        ):
             hit = None  # "hồ sơ đề nghị hỗ trợ": the application, not a request
         if hit is None:
             i += 1
