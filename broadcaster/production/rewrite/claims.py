@@ -71,6 +71,7 @@ STOP = frozenset(
     }
 )
 _KEY_HEADS = frozenset({"thôn", "xóm", "ấp", "tổ", "khu", "bản", "buôn"})
+_KEYS = _KEY_HEADS | {"đợt"}  # what a claim is said of: a village, or a round ("đợt 1", "đợt 2")
 _LINKS = frozenset({"cho", "đối", "với", "của", "các", "người", "thuộc", "dành"})
 
 
@@ -177,7 +178,7 @@ def key_at(reading: Reading, mentions: list[Mention], index: int) -> str:
     keys: list[tuple[int, str]] = []
     for j, w in enumerate(words[:-1]):
         if (
-            w in _KEY_HEADS
+            w in _KEYS
             and tokens[j].clause == clause
             and tokens[j + 1].clause == clause
             and (tokens[j + 1].is_number or reading.norm[tokens[j + 1].start].isupper())
@@ -210,7 +211,7 @@ def key_at(reading: Reading, mentions: list[Mention], index: int) -> str:
     heads = [
         f"{w} {words[j + 1]}"
         for j, w in enumerate(words[:index])
-        if w in _KEY_HEADS
+        if w in _KEYS
         and tokens[j].sentence == sentence
         and j + 1 < index
         and tokens[j + 1].sentence == sentence
