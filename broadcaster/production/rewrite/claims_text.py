@@ -54,12 +54,18 @@ def tables(doc: Document) -> list[Claim]:
             if not hit:
                 continue
             size, value = hit
-            if kind == "order" and (
-                i + size >= len(words)
-                or tokens[i + size].clause != tokens[i].clause  # "… như trước.", "5 ngày như trước,"
-                or (i and words[i - 1] in ("như", "mức", "hôm", "năm", "tháng", "tuần"))
-                or tokens[i + size].is_number
-                or words[i + size] in ("ngày", "giờ", "thời", "hạn", "tháng", "đây", "đó")
+            if (
+                kind == "order"
+                and (
+                    i + size >= len(words)
+                    or tokens[i + size].clause != tokens[i].clause  # "… như trước.", "5 ngày như trước,"
+                    or (i and words[i - 1] in ("như", "mức", "hôm", "năm", "tháng", "tuần"))
+                    or (  # "trước 7 giờ" is a clock time's role; "trước 30 phút", "sau 30 ngày" are an order
+                        tokens[i + size].is_number
+                        and words[i + size + 1 : i + size + 2] not in (["phút"], ["ngày"], ["tuần"], ["tháng"])
+                    )
+                    or words[i + size] in ("ngày", "thời", "hạn", "tháng", "đây", "đó")
+                )
             ):
                 break  # a date or time role, not the order of two events
             t = tokens[i]
