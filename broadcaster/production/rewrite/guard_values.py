@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 
 from broadcaster.production.rewrite import lexicon as lx
 from broadcaster.production.rewrite.claims import Claim, Document, fact_value_of, quantity_of
@@ -45,6 +46,11 @@ def _same_time(a: object, b: object) -> bool:
     if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b) == 3:
         return a[:2] == b[:2] and None in (a[2], b[2])
     return False
+
+
+def _count(value: Decimal) -> bool:
+    """A bare count ("14 thanh niên"), not a year or a code: whose numbers can be swapped between two things."""
+    return value == int(value) and 2 <= value < 1000
 
 
 def _same_time_as(value: object) -> Callable[[Claim], bool]:
@@ -128,7 +134,11 @@ class ValueChecks(CheckBase):
                     f"{pool[0].surface} ({_MONEY_VI['fee' if money == 'support' else 'support']})",
                 )
                 continue
-            rivals = [s for s in sources if quantity_of(s)[1] == base and quantity_of(s)[1]]
+            rivals = [
+                s
+                for s in sources
+                if quantity_of(s)[1] == base and (base or _count(value) and _count(quantity_of(s)[0]))
+            ]
             other = self.misbound(q, rivals, number_is(value))
             if other is not None:
                 self.add("contradicted", "vai trò của con số", q.surface, other.surface)
