@@ -341,7 +341,8 @@ def entities(doc: Document) -> list[Claim]:
                 t.sentence,
                 t.clause,
                 role=role,
-                keep=role == "place" and m.category in ("places", "offices"),
+                keep=(role == "place" and m.category in ("places", "offices"))
+                or (m.category == "offices" and "xác nhận" in " ".join(words[max(0, m.first - 3) : m.first])),
             )
         )
         if out[-1].keep:
@@ -354,6 +355,15 @@ def entities(doc: Document) -> list[Claim]:
             k for k in range(max(0, m.first - 60), m.first) if tokens[k].sentence == t.sentence and words[k] == "gồm"
         ]
         if listed and not {"không", "chưa"} & set(words[max(0, m.first - 3) : m.first]):
+            required = True
+        if (
+            m.first
+            and words[m.first - 1] in ("và", "cùng")
+            and any(  # "mang theo điện thoại … và căn cước"
+                tokens[k].clause == t.clause and " ".join(words[k : k + 2]) in ("mang theo", "cầm theo", "đem theo")
+                for k in range(max(0, m.first - 16), m.first - 1)
+            )
+        ):
             required = True
         for k in range(m.first - 1, max(-1, m.first - 40), -1):
             if required or tokens[k].sentence != t.sentence:

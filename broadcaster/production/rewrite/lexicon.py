@@ -351,6 +351,7 @@ OPPOSITES = (
     "tiếp tục | duy trì / tạm dừng | tạm ngừng | dừng | ngừng | tạm hoãn | hoãn",
     "đi học / nghỉ học",
     "đúng hạn / quá hạn | trễ hạn | chậm",
+    "từ mức | trên mức | trở lên / dưới mức | trở xuống",
     "trong thời hạn | trong vòng / sau khi hết | sau thời hạn | quá thời hạn | hết thời hạn",
     "có mặt | tham dự / vắng mặt",
     "sớm / muộn | trễ",
