@@ -30,6 +30,8 @@ _UNITS: dict[tuple[str, ...], str] = {
     ("kg",): "kg",
     ("ki", "lô", "gam"): "kg",
     ("tấn",): "tấn",
+    ("tạ",): "tạ",
+    ("yến",): "yến",
     ("m²",): "m²",
     ("m2",): "m²",
     ("mét", "vuông"): "m²",

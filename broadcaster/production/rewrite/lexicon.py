@@ -40,6 +40,8 @@ UNIT_WORDS = frozenset(
         "hecta",
         "kg",
         "tấn",
+        "tạ",
+        "yến",
         "con",
         "cháu",
         "trẻ",
