@@ -333,7 +333,9 @@ def scopes(doc: Document) -> list[Claim]:
             end = i + len(phrase.split())
             if doc.reading.words[end : end + 1] in (["khoản"], ["chi"], ["loại"], ["kinh"], ["số"]):
                 continue  # "không phải trả bất kỳ khoản tiền nào", "toàn bộ kinh phí": about money, not people
-            out.append(Claim("scope", phrase, " ".join(doc.reading.words[i : end + 2]), i, t.sentence, t.clause))
+            out.append(
+                Claim("scope", "all", " ".join(doc.reading.words[i : end + 2]), i, t.sentence, t.clause, extra=phrase)
+            )
     return out
 
 

@@ -284,7 +284,7 @@ class ValueChecks(CheckBase):
 
     def _said_all(self, c: Claim) -> bool:
         """ "mọi con chó" where the source says "chó, mèo … đều phải tiêm": "đều" in a sentence of the same noun."""
-        nouns = set(c.surface.split()[len(str(c.value).split()) :]) - {"các", "những", "con", "người", "loại"}
+        nouns = set(c.surface.split()[len(c.extra.split()) :]) - {"các", "những", "con", "người", "loại"}
         banned = any(s.value == "prohibited" and s.sentence == c.sentence for s in self.new.of("stance"))
         if banned and {"hành", "hình"} & nouns and any(s.value == "prohibited" for s in self.src.of("stance")):
             return True  # "mọi hành vi tháo dỡ … đều bị nghiêm cấm" for "nghiêm cấm tháo dỡ …"
