@@ -1,8 +1,8 @@
 """The adversarial set of the rewrite fact guard (tests/data/guard_set/*.yaml), loaded and scored.
 
 Shared by tests/test_rewrite_guard_set.py and benchmarks/guard.py. The rules were tuned on `tune*.yaml`
-(the "tune" part; tune2 and tune3 were held-out parts, each opened only after it had been scored once
-and a fresh held-out part written); `heldout.yaml` is only ever scored as a whole.
+(the "tune" part; tune2, tune3 and tune7 were held-out parts, each opened only after it had been scored
+once and while a fresh held-out part was written blind); `heldout.yaml` is only ever scored as a whole.
 """
 
 from __future__ import annotations
