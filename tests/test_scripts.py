@@ -61,6 +61,16 @@ def test_every_tthc_change_type_says_what_when_and_where(change_type):
     }[change_type] in text
 
 
+@pytest.mark.parametrize("change_type", list(CHANGE_TYPE_VALUES))
+@pytest.mark.parametrize(
+    "decision", ["Quyết định số 2345/QĐ-UBND", "Quyết định 2345/QĐ-UBND", "QĐ số 2345/QĐ-UBND", "2345/QĐ-UBND"]
+)
+def test_the_decision_is_named_once_however_the_office_wrote_it(change_type, decision):
+    text = compose.tthc(T(change_type=change_type, decision=decision), STATION).text
+    assert "Quyết định số 2345/QĐ-UBND" in text
+    assert text.count("Quyết định") == 1 and "QĐ số" not in text
+
+
 def test_opening_names_the_station_day_and_count_and_closing_gives_the_contact():
     at = dt.datetime(2026, 12, 4, 17, 30, tzinfo=TZ)
     opening = compose.opening(STATION, at, 5).text

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import re
 
 import jinja2
 
@@ -53,7 +54,17 @@ def environment() -> jinja2.Environment:
     env.filters["thu"] = lambda d: WEEKDAY_VI[d.weekday()]
     env.filters["gio"] = lambda t: f"{t.hour}h{t.minute:02d}" if t.minute else f"{t.hour} giờ"
     env.filters["cau"] = _sentence
+    env.filters["so_hieu"] = document_number
     return env
+
+
+_DOCUMENT_WORDS = re.compile(r"^\s*(?:quyết\s+định|qđ)\s*(?:số\s*)?(?::\s*)?", re.IGNORECASE)
+
+
+def document_number(decision: str) -> str:
+    """'Quyết định số 1234/QĐ-UBND' or 'QĐ 1234/QĐ-UBND' -> '1234/QĐ-UBND': the templates say "Quyết định số"
+    themselves, and an office writes the field either way."""
+    return _DOCUMENT_WORDS.sub("", decision).strip()
 
 
 def _sentence(text: str | None) -> str:
