@@ -250,30 +250,23 @@ def audio_file(settings: Settings, program_id: int) -> Path | None:
     return path if path.is_relative_to(root) and path.is_file() else None
 
 
-def full_text(program: Program) -> str:
-    """The program's script as approved: every segment with its number and title."""
-    return "\n\n".join(f"[{n}] {s.title}\n{s.text}" for n, s in enumerate(program.segments, start=1))
-
-
 def approve_program(settings: Settings, program_id: int, by: str, actor: str) -> approval.Approved:
-    """Approve one program (approval.approve for its slot), then record the exact text approved."""
+    """Approve one program (approval.approve for its slot, which records the exact text approved); if the
+    script changed between reading and approving, the approval does not stand."""
     with db.session_scope(settings.database_url) as session:
         program = _program(session, program_id)
         if program.priority != "normal":
             raise ReviewError("Tin khẩn cấp không cần duyệt (đã phát ngay khi gửi).")
-        week, selector, before = program.week, slot_name(program.slot_at), full_text(program)
-    done = approval.approve(settings, week, by, [selector])
+        week, selector, before = program.week, slot_name(program.slot_at), approval.full_text(program)
+    done = approval.approve(settings, week, by, [selector], actor=actor)
     if not done:
         raise ReviewError("Chương trình này không còn chờ duyệt (đang phát, đã phát hoặc đã qua).")
     with db.session_scope(settings.database_url) as session:
         program = _program(session, program_id)
-        text = full_text(program)
-        changed = text != before
+        changed = approval.full_text(program) != before
         if changed:  # edited between reading and approving: the approval must not stand
             transition(session, program, ProgramState.DRAFT, actor, "kịch bản thay đổi trong lúc duyệt")
             program.approved_by, program.approved_at = None, None
-        else:
-            db.audit(session, "approved_text", f"program {program_id}", text, actor)
     if changed:
         raise ReviewError(
             "Kịch bản vừa bị sửa trong lúc duyệt; chưa duyệt.", None, "mở lại chương trình, đọc lại rồi duyệt."

@@ -130,8 +130,14 @@ def test_approve_cli_and_audit(make_settings, cli_for, add_program):
     with db.session_scope(conf.database_url) as session:
         approved = {p.slot_at: p.approved_by for p in session.scalars(select(Program))}
         event = session.scalar(select(AuditEvent).where(AuditEvent.action == "approve"))
+        texts = list(session.scalars(select(AuditEvent).where(AuditEvent.action == "approved_text")))
+        program_id = session.scalar(select(Program.id).where(Program.slot_at == SLOT))
     assert approved == {SLOT: "Chủ tịch UBND xã", FRI: None}
     assert event.actor == "Chủ tịch UBND xã"
+    # the CLI records the exact text approved (the fixture's one untitled segment), as the web page does
+    assert [(t.actor, t.target, t.detail) for t in texts] == [
+        ("Chủ tịch UBND xã", f"program {program_id}", "[1] \nThông báo thử.")
+    ]
     missing = cli_for(conf, "approve", "--week", "2026-W50", "--by", "X")
     assert missing.exit_code == 1 and "broadcaster weekly --week 2026-W50" in missing.output
 

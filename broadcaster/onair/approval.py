@@ -72,11 +72,22 @@ def matches(selector: str, slot_at: dt.datetime) -> bool:
     return parsed is not None and parsed.matches(slot_at)
 
 
+def full_text(program: Program) -> str:
+    """The program's script as approved: every segment with its number and title."""
+    return "\n\n".join(f"[{n}] {s.title}\n{s.text}" for n, s in enumerate(program.segments, start=1))
+
+
 def approve(
-    settings: Settings, week: Week | str, by: str, slots: Sequence[str] = (), now: dt.datetime | None = None
+    settings: Settings,
+    week: Week | str,
+    by: str,
+    slots: Sequence[str] = (),
+    now: dt.datetime | None = None,
+    actor: str | None = None,
 ) -> list[Approved]:
-    """Approve the week's programs (all, or those matching `slots`). `week` as the CLI gives it
-    ('2026-W49') is parsed here, once."""
+    """Approve the week's programs (all, or those matching `slots`) as `by` (the approver's name), recorded
+    in the audit trail with the exact text approved, by `actor` (the signed-in account; `by` from the CLI).
+    `week` as the CLI gives it ('2026-W49') is parsed here, once."""
     if not by.strip():
         raise BroadcasterError("Thiếu tên người duyệt.", None, 'ghi --by "Nguyễn Văn A".')
     week = Week.parse(week) if isinstance(week, str) else week
@@ -108,15 +119,18 @@ def approve(
         for program in chosen:
             if program.status not in PREPARING:
                 continue
+            who = actor or by.strip()
             program.approved_by, program.approved_at = by.strip(), now
             has_audio = bool(program.audio_path and Path(program.audio_path).is_file())
-            transition(session, program, ProgramState.RENDERED if has_audio else ProgramState.APPROVED, by.strip())
+            transition(session, program, ProgramState.RENDERED if has_audio else ProgramState.APPROVED, who)
             db.audit(
                 session,
                 "approve",
                 f"program {program.id}",
                 f"{local(program.slot_at):%Y-%m-%d %H:%M} nội dung {program.content_hash[:12]}",
-                by.strip(),
+                who,
             )
+            # the exact text approved, from the CLI as from the web page: the approval trail shows what was read
+            db.audit(session, "approved_text", f"program {program.id}", full_text(program), who)
             done.append(Approved(program.id, program.slot_at, program.status, program.approved_by))
         return done
