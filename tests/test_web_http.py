@@ -339,6 +339,28 @@ def test_an_import_shows_its_warnings(app, conf):
     assert count(conf, TthcChange) == 4
 
 
+def test_the_tthc_form_names_fields_as_the_form_does_and_shows_its_warnings(app, conf):
+    b = signed_in(app, "canbo")
+    form = {
+        "code": "1.004946",
+        "name": "Cấp bản sao trích lục hộ tịch",
+        "field": "Hộ tịch",
+        "change_type": "đổi mới",
+        "effective_date": "05/12/2026",
+        "decision": "Quyết định 1234/QĐ-UBND",
+    }
+    refused = b.post("/tthc/new", form)
+    assert refused.status_code == 422
+    page = refused.get_data(as_text=True)
+    assert "trường “Loại thay đổi”: giá trị “đổi mới” không hợp lệ" in page and "change_type”" not in page
+    assert count(conf, TthcChange) == 0
+    saved = b.post("/tthc/new", {**form, "change_type": "thay thế"})
+    assert saved.status_code == 303
+    page = b.get("/tthc").get_data(as_text=True)
+    assert "Đã ghi TTHC 1.004946." in page
+    assert "Cảnh báo: TTHC 1.004946, trường “Thay thế cho”: thủ tục “thay thế” nhưng không ghi thủ tục" in page
+
+
 def test_an_announcement_import_shows_the_same_text_under_two_ids(app, conf, clock):
     clock(SUNDAY_BEFORE)
     b = signed_in(app, "canbo")

@@ -16,6 +16,7 @@ from sqlalchemy import func, or_, select
 from broadcaster.config import Settings
 from broadcaster.errors import ImportDataError, NotFoundError
 from broadcaster.intake import announcements, catalog, readers, tthc
+from broadcaster.intake.vocab import ANNOUNCEMENT_NAMES, TTHC_NAMES
 from broadcaster.store import db
 from broadcaster.store.models import Announcement, TthcChange
 
@@ -36,13 +37,19 @@ class FormError(ImportDataError):
 
 
 class _FormProblems(readers.Problems):
-    def __init__(self) -> None:
+    """Problems of a web form: by field code for the inputs, by the field's Vietnamese name in the message."""
+
+    def __init__(self, names: dict[str, str]) -> None:
         super().__init__(Path(FORM))
         self.fields: dict[str, list[str]] = {}
+        self.names = names
 
     def add(self, where: str, field: str | None, message: str) -> None:
-        super().add(where, field, message)
+        super().add(where, self.names.get(field or "", field), message)
         self.fields.setdefault(field or "", []).append(message)
+
+    def warn(self, where: str, field: str | None, message: str) -> None:
+        super().warn(where, self.names.get(field or "", field), message)
 
     def raise_for_form(self) -> None:
         if self.items:
@@ -151,7 +158,7 @@ def save_announcement(
     """Add an announcement, or change the one with `announcement_id` (it keeps its uid)."""
     if announcement_id is not None:
         values = {**values, "uid": get_announcement(settings, announcement_id).uid}
-    problems = _FormProblems()
+    problems = _FormProblems(ANNOUNCEMENT_NAMES)
     item = announcements.validate(readers.Row(FORM, dict(values)), problems, settings.planning.default_repeat)
     problems.raise_for_form()
     assert item is not None
@@ -165,9 +172,16 @@ def save_announcement(
     return catalog.add_announcement(settings, item, actor)
 
 
-def save_tthc(settings: Settings, values: dict[str, Any], actor: str, tthc_id: int | None = None) -> TthcChange:
+@dataclasses.dataclass(frozen=True)
+class SavedTthc:
+    id: int
+    code: str
+    warnings: tuple[str, ...]  # what the import's check says without refusing (a replacement naming nothing)
+
+
+def save_tthc(settings: Settings, values: dict[str, Any], actor: str, tthc_id: int | None = None) -> SavedTthc:
     """Add a TTHC change, or change the one with `tthc_id`; code + decision stay unique."""
-    problems = _FormProblems()
+    problems = _FormProblems(TTHC_NAMES)
     item = tthc.validate(readers.Row(FORM, dict(values)), problems)
     problems.raise_for_form()
     assert item is not None
@@ -186,7 +200,8 @@ def save_tthc(settings: Settings, values: dict[str, Any], actor: str, tthc_id: i
         session.add(row)
         session.flush()
         db.audit(session, "edit_tthc" if tthc_id else "add_tthc", f"tthc {row.id}", f"{item.code} {item.name}", actor)
-        return row
+        warnings = tuple(w.replace(FORM, f"TTHC {row.code}", 1) for w in problems.warnings)
+        return SavedTthc(row.id, row.code, warnings)
 
 
 def remove_announcement(settings: Settings, announcement_id: int, actor: str) -> str:

@@ -11,10 +11,9 @@ from werkzeug.utils import secure_filename
 
 from broadcaster import timeutil
 from broadcaster.errors import BroadcasterError, ImportDataError
-from broadcaster.intake import catalog, manage, readers, tthc
+from broadcaster.intake import catalog, manage
 from broadcaster.intake.announcements import FORMATS as ANNOUNCEMENT_FORMATS
 from broadcaster.intake.tthc import FORMATS as TTHC_FORMATS
-from broadcaster.intake.vocab import TTHC_NAMES
 from broadcaster.web.context import actor, back, conf, error, requires
 
 bp = Blueprint("catalog", __name__)
@@ -138,23 +137,15 @@ def tthc_item(item_id: int | None = None):
 def _save_tthc(item_id: int | None):
     values = {f: request.form.get(f, "") for f in TTHC_FIELDS}
     try:
-        row = manage.save_tthc(conf(), values, actor(), item_id)
+        saved = manage.save_tthc(conf(), values, actor(), item_id)
     except manage.FormError as exc:
         return render_template(
             "tthc_form.html", item_id=item_id, values=values, problems=exc.fields, message=exc.message
         ), 422
-    flash(f"Đã ghi TTHC {row.code}.", "info")
-    for warning in _tthc_warnings(values, f"TTHC {row.code}"):
+    flash(f"Đã ghi TTHC {saved.code}.", "info")
+    for warning in saved.warnings:
         flash(f"Cảnh báo: {warning}", "warn")
     return back("catalog.tthc_list")
-
-
-def _tthc_warnings(values: dict[str, str], where: str) -> list[str]:
-    """What the import's own check says of a saved form without refusing it (a replaced procedure that does
-    not name the one it replaces), each field named by its label on the form (the file's column names)."""
-    problems = readers.Problems(Path(manage.FORM))
-    tthc.validate(readers.Row(where, dict(values), TTHC_NAMES), problems)
-    return problems.warnings
 
 
 @bp.route("/tthc/<int:item_id>/remove", methods=["POST"])
