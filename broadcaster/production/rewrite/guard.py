@@ -23,6 +23,7 @@ from broadcaster.production.rewrite.claims import Claim, Document, anchor, read
 from broadcaster.production.rewrite.claims_text import contrast_marks
 from broadcaster.production.rewrite.facts import Fact, to_decimal
 from broadcaster.production.rewrite.guard_base import value_is
+from broadcaster.production.rewrite.guard_keep import KeepChecks
 from broadcaster.production.rewrite.guard_text import TextChecks
 from broadcaster.production.rewrite.guard_values import ValueChecks
 from broadcaster.production.rewrite.hygiene import chatter
@@ -170,7 +171,7 @@ def _numbers_in(fact: Fact) -> list[Decimal]:
     return []
 
 
-class _Check(ValueChecks, TextChecks):
+class _Check(ValueChecks, TextChecks, KeepChecks):
     def __init__(self, src: Document, new: Document) -> None:
         self.src, self.new = src, new
         self.findings: list[Finding] = []

@@ -50,7 +50,9 @@ _PURPOSE = frozenset({"để", "nhằm", "vì", "do", "nếu", "khi", "tuy"})  #
 
 def _imperative(doc: Document, i: int) -> bool:
     """A negation that tells the listener not to do something: at the start of a sentence ("Không đổ
-    rác…"), after "đề nghị"/"yêu cầu" in its sentence, or right after "bà con", "người dân"…"""
+    rác…"), after a short subject ("Phụ huynh không đưa trẻ…"), after "bà con", "người dân"…, in a clause of
+    a sentence said to them ("Các hộ đắp bờ, không tự ý phá bờ…") or after a setting ("Trong hai ngày hội,
+    không bán hàng rong…"), or after "đề nghị"/"yêu cầu" in its sentence; never in "… thì …" (a condition)."""
     words, tokens = doc.reading.words, doc.reading.tokens
     if i == 0 or tokens[i - 1].sentence != tokens[i].sentence:
         return True
@@ -187,11 +189,7 @@ def stance_claims(doc: Document) -> list[Claim]:
         resume = j + 1
         ends_clause = j >= len(words) or tokens[j].clause != tokens[i].clause
         head = i
-        if (
-            ends_clause
-            and " ".join(words[i:j]).removeprefix("bị ").removeprefix("đều ") in _AT_CLAUSE_END
-            and (k := _clause_subject(doc, i)) is not None
-        ):
+        if ends_clause and " ".join(words[i:j]) in _AT_CLAUSE_END and (k := _clause_subject(doc, i)) is not None:
             resume, j, head = j, k, k  # "Việc tụ tập đua xe … bị nghiêm cấm", "riêng việc nấu ăn vẫn được phép"
         elif (
             ends_clause
