@@ -179,12 +179,12 @@ def lists(doc: Document) -> list[Claim]:
         if w not in ("và", "hoặc", "hay") or c == 0 or tokens[c - 1].clause != tokens[c].clause:
             continue
         clause = tokens[c].clause
-        start = next(k for k in range(c, -1, -1) if k == 0 or tokens[k - 1].clause != clause)
+        start = doc.reading.clause_start(c)
         last = [words[k] for k in range(c + 1, min(len(words), c + 3)) if tokens[k].clause == clause]
         items = [words[start:c], last[:2]]
         k = start - 1
         while k >= 0 and tokens[k].sentence == tokens[c].sentence:
-            first = next(x for x in range(k, -1, -1) if x == 0 or tokens[x - 1].clause != tokens[k].clause)
+            first = doc.reading.clause_start(k)
             items.insert(0, words[max(first, k - 1) : k + 1])
             if k - first + 1 > 4:
                 break  # the clause that holds the predicate: its last two words are the first item

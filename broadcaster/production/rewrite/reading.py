@@ -174,6 +174,16 @@ class Reading:
             and all(self.tokens[i + k].sentence == self.tokens[i].sentence for k in range(n))
         ]
 
+    def sentence_start(self, index: int) -> int:
+        """The index of the first token of the sentence of token `index`."""
+        s = self.tokens[index].sentence
+        return next(k for k in range(index, -1, -1) if k == 0 or self.tokens[k - 1].sentence != s)
+
+    def clause_start(self, index: int) -> int:
+        """The index of the first token of the clause of token `index`."""
+        c = self.tokens[index].clause
+        return next(k for k in range(index, -1, -1) if k == 0 or self.tokens[k - 1].clause != c)
+
     def sentence_of(self, index: int) -> list[Token]:
         s = self.tokens[index].sentence
         return [t for t in self.tokens if t.sentence == s]

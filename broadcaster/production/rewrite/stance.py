@@ -56,7 +56,7 @@ def _imperative(doc: Document, i: int) -> bool:
     words, tokens = doc.reading.words, doc.reading.tokens
     if i == 0 or tokens[i - 1].sentence != tokens[i].sentence:
         return True
-    first = next(k for k in range(i, -1, -1) if k == 0 or tokens[k - 1].sentence != tokens[i].sentence)
+    first = doc.reading.sentence_start(i)
     if "thì" in (w for k, w in enumerate(words[i:], start=i) if tokens[k].sentence == tokens[i].sentence):
         return False  # "Hộ không cử được người thì đóng góp…": a condition, not a rule
     if tokens[i - 1].clause != tokens[i].clause and (
@@ -144,7 +144,7 @@ _SUBJECT_SKIP = frozenset({"việc", "hành", "vi", "riêng", "các", "mọi", "
 def _clause_subject(doc: Document, i: int) -> int | None:
     """The first content word of the clause before a stance word at its end, if it is a verb-like word."""
     words, tokens = doc.reading.words, doc.reading.tokens
-    first = next(k for k in range(i, -1, -1) if k == 0 or tokens[k - 1].sentence != tokens[i].sentence)
+    first = doc.reading.sentence_start(i)
     for k in range(first, i):
         if words[k] in _SUBJECT_SKIP:
             continue
