@@ -168,6 +168,17 @@ def anchor(reading: Reading, first: int, end: int, before: int = 6, after: int =
     return frozenset(out)
 
 
+def named_after(reading: Reading, j: int, heads: frozenset[str] = _KEY_HEADS) -> bool:
+    """Word `j` is a head ("thôn", "đợt") followed in its sentence by a number or a name ("thôn 3", "thôn Đông")."""
+    tokens = reading.tokens
+    return (
+        j + 1 < len(tokens)
+        and tokens[j].text in heads
+        and tokens[j + 1].sentence == tokens[j].sentence
+        and (tokens[j + 1].is_number or reading.norm[tokens[j + 1].start].isupper())
+    )
+
+
 def key_at(reading: Reading, mentions: list[Mention], index: int) -> str:
     """The village ("thôn 1", "thôn đông") or target group a claim at `index` is said of: one right
     after it ("20% cho các đối tượng khác"), else the nearest before it in its clause, else after it."""
@@ -177,12 +188,7 @@ def key_at(reading: Reading, mentions: list[Mention], index: int) -> str:
     clause = tokens[index].clause
     keys: list[tuple[int, str]] = []
     for j, w in enumerate(words[:-1]):
-        if (
-            w in _KEYS
-            and tokens[j].clause == clause
-            and tokens[j + 1].clause == clause
-            and (tokens[j + 1].is_number or reading.norm[tokens[j + 1].start].isupper())
-        ):
+        if named_after(reading, j, _KEYS) and tokens[j].clause == clause and tokens[j + 1].clause == clause:
             keys.append((j, f"{w} {words[j + 1]}"))
     groups = [m for m in mentions if m.category == "groups"]
     lead: dict[int, str] = {}  # "hộ nghèo, hộ cận nghèo": a list of groups is keyed by its first
@@ -211,11 +217,7 @@ def key_at(reading: Reading, mentions: list[Mention], index: int) -> str:
     heads = [
         f"{w} {words[j + 1]}"
         for j, w in enumerate(words[:index])
-        if w in _KEYS
-        and tokens[j].sentence == sentence
-        and j + 1 < index
-        and tokens[j + 1].sentence == sentence
-        and (tokens[j + 1].is_number or reading.norm[tokens[j + 1].start].isupper())
+        if j + 1 < index and tokens[j].sentence == sentence and named_after(reading, j, _KEYS)
     ]
     if heads:
         return heads[-1]
@@ -224,11 +226,7 @@ def key_at(reading: Reading, mentions: list[Mention], index: int) -> str:
     later = [
         (j, f"{w} {words[j + 1]}")
         for j, w in enumerate(words[:-1])
-        if j > index
-        and w in _KEY_HEADS
-        and tokens[j].sentence == sentence
-        and tokens[j + 1].sentence == sentence
-        and (tokens[j + 1].is_number or reading.norm[tokens[j + 1].start].isupper())
+        if j > index and tokens[j].sentence == sentence and named_after(reading, j)
     ]
     later += [(m.first, m.name) for m in mentions if m.category == "groups" and tokens[m.first].sentence == sentence]
     return min(later, key=lambda k: abs(k[0] - index))[1] if later else ""

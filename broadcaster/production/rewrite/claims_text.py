@@ -6,7 +6,16 @@ from __future__ import annotations
 import re
 
 from broadcaster.production.rewrite import lexicon as lx
-from broadcaster.production.rewrite.claims import _KEY_HEADS, Claim, Document, _phrases, anchor, key_at, match_at
+from broadcaster.production.rewrite.claims import (
+    _KEY_HEADS,
+    Claim,
+    Document,
+    _phrases,
+    anchor,
+    key_at,
+    match_at,
+    named_after,
+)
 
 _TRENDS = _phrases(lx.TRENDS)
 _MANNERS = _phrases(lx.MANNERS)
@@ -395,12 +404,7 @@ def places(doc: Document) -> list[Claim]:
         """The villages named from word j on (a trigger at i, or i == j)."""
         head, names = "", []
         while j < len(words) and tokens[j].sentence == tokens[i].sentence and j < i + 16:
-            if (
-                words[j] in _KEY_HEADS
-                and j + 1 < len(words)
-                and tokens[j + 1].sentence == tokens[j].sentence
-                and (tokens[j + 1].is_number or capital(j + 1))
-            ):
+            if named_after(doc.reading, j):
                 head, j = words[j], j + 1
                 continue
             if head and (tokens[j].is_number or capital(j)):
