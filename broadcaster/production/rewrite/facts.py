@@ -293,6 +293,8 @@ def _names(text: str, vocabulary: frozenset[str] = frozenset()) -> list[Fact]:
     return found
 
 
+_RANGE_GAP = re.compile(r"\s*(?:-|–|đến|tới)\s*")  # between the two ends of a range
+_LIST_GAP = re.compile(r"\s*(?:-|–|,|và|hoặc|đến|tới)\s*")  # between two days of a list or range
 _SCALE_WORDS = (("tỷ", 9), ("triệu", 6), ("nghìn", 3), ("ngàn", 3))
 
 
@@ -304,17 +306,17 @@ def _ranges(facts: list[Fact], text: str) -> list[Fact]:
         a, b = out[k], out[k + 1]
         gap = text[a.start + len(a.surface) : b.start].lower()
         if a.kind == "day" and b.kind == "number" and b.value[0] == int(b.value[0]) and 1 <= b.value[0] <= 31:
-            if re.fullmatch(r"\s*(?:-|–|,|và|hoặc|đến|tới)\s*", gap):  # "ngày 10 - 15 hằng tháng", "ngày 10, 11"
+            if _LIST_GAP.fullmatch(gap):  # "ngày 10 - 15 hằng tháng", "ngày 10, 11"
                 out[k + 1] = Fact("day", (int(b.value[0]),), b.surface, b.start)
             continue
-        if a.kind == "number" and b.kind == "amount" and re.fullmatch(r"\s*(?:-|–|đến|tới)\s*", gap):
+        if a.kind == "number" and b.kind == "amount" and _RANGE_GAP.fullmatch(gap):
             scale = next((10**n for word, n in _SCALE_WORDS if word in b.surface.lower()), 1)
             if a.value[0] * scale <= b.value[0] and scale > 1:  # "từ 3 đến 7 triệu đồng": 3 triệu
                 out[k] = Fact("amount", (a.value[0] * scale,), a.surface, a.start)
             continue
         if b.kind == "time" and a.kind == "number" and a.value[0] == int(a.value[0]) and 0 <= a.value[0] <= 24:
             # "từ 7 đến 11 giờ", "từ 1 đến 4 giờ chiều": the start shares the end's unit and day part
-            if re.fullmatch(r"\s*(?:-|–|đến|tới)\s*", text[a.start + len(a.surface) : b.start].lower()):
+            if _RANGE_GAP.fullmatch(gap):
                 hour = int(a.value[0])
                 if b.value[0] >= 12 and hour < 12 and hour + 12 <= b.value[0]:
                     hour += 12
@@ -322,7 +324,6 @@ def _ranges(facts: list[Fact], text: str) -> list[Fact]:
             continue
         if b.kind != "date" or b.value[1] is None:
             continue
-        gap = text[a.start + len(a.surface) : b.start].lower()
         if not re.fullmatch(
             r"\s*(?:,\s*)?(?:-|–|đến|tới|và|hoặc|đến hết|đến hết ngày|đến ngày|tới ngày|và ngày|-\s*ngày)\s*", gap
         ):
