@@ -312,8 +312,10 @@ class _Check(ValueChecks, TextChecks, KeepChecks):
         """The other candidate when the claim's words side with it in a pair of opposites: a rewrite's
         "quá hạn được miễn lệ phí" where the source exempts "đúng hạn" and charges "quá hạn"."""
         mine = contrast_marks(claim.anchor)
+        if not mine:
+            return None
+        same_marks = set().union(*(contrast_marks(c.anchor) for c in candidates if same(c)))
         for row, side in mine:
-            same_marks = set().union(*(contrast_marks(c.anchor) for c in candidates if same(c)))
             if (row, side) in same_marks or (row, 1 - side) not in same_marks:
                 continue
             other = next((c for c in candidates if not same(c) and (row, side) in contrast_marks(c.anchor)), None)

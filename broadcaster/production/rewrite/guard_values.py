@@ -28,15 +28,18 @@ _WEEKDAY_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu",
 def _in_range(doc: Document, q: Claim) -> bool:
     """The number starts or ends a range: "10 đến 15 người", "10-15 người", "từ lớp 1 đến lớp 5"."""
     tokens, words = doc.reading.tokens, doc.reading.words
-    gap = doc.norm[tokens[q.index - 1].end : tokens[q.index].start].strip() if q.index else ""
-    if q.index and ({"đến", "tới"} & set(words[max(0, q.index - 2) : q.index]) or gap in ("-", "–")):
+
+    def dash_before(i: int) -> bool:
+        return doc.norm[tokens[i - 1].end : tokens[i].start].strip() in ("-", "–")
+
+    if q.index and ({"đến", "tới"} & set(words[max(0, q.index - 2) : q.index]) or dash_before(q.index)):
         return True
     end = q.index + 1
     while end < len(tokens) and not tokens[end].is_number and tokens[end].clause == tokens[q.index].clause:
         if tokens[end].text in ("đến", "tới"):
             return True
         end += 1
-    return end < len(tokens) and doc.norm[tokens[end - 1].end : tokens[end].start].strip() in ("-", "–")
+    return end < len(tokens) and dash_before(end)
 
 
 def _same_time(a: object, b: object) -> bool:
@@ -291,6 +294,6 @@ class ValueChecks(CheckBase):
         words, tokens = self.src.reading.words, self.src.reading.tokens
         return any(
             (w == "đều" or words[k : k + 2] == ["các", "loại"])  # "ô tô các loại" for "mọi loại ô tô"
-            and nouns & {x for x, t in zip(words, tokens, strict=True) if t.sentence == tokens[k].sentence}
+            and nouns & self.src.sentence_words[tokens[k].sentence]
             for k, w in enumerate(words)
         )
